@@ -1,0 +1,27 @@
+/**
+ * Message formatting: `{name}` placeholders, and plural variants stored as `key_one` / `key_other`
+ * (chosen with Intl.PluralRules from the `count` parameter). Pure, so tests and the server can use it.
+ */
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Catalog = Readonly<Record<string, string>>;
+
+export function formatMessage(catalog: Catalog, language: string, key: string, params: MessageParams = {}): string {
+  const count = params['count'];
+  let template: string | undefined;
+  if (typeof count === 'number') {
+    const category = new Intl.PluralRules(language).select(count);
+    template = catalog[`${key}_${category}`] ?? catalog[`${key}_other`];
+  }
+  template ??= catalog[key];
+  if (template === undefined) return key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : value;
+  });
+}
+
+/** Joins a list the way the language does: "b, d and p" / "b, d y p". */
+export function formatList(language: string, items: readonly string[]): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+}

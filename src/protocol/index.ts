@@ -1,0 +1,8 @@
+export * from './domain.ts';
+export * from './hlc.ts';
+export * from './ids.ts';
+export * from './tables.ts';
+export * from './change.ts';
+
+/** Bumped whenever the wire format changes in a way an older peer cannot read. */
+export const PROTOCOL_VERSION = 1;
