@@ -6,3 +6,5 @@ export * from './change.ts';
 
 /** Bumped whenever the wire format changes in a way an older peer cannot read. */
 export const PROTOCOL_VERSION = 1;
+export * from './wire.ts';
+export * from './validate.ts';

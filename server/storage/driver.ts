@@ -1,0 +1,41 @@
+/**
+ * The little a SQL database must offer for sql-storage.ts. Queries are written once with `?`
+ * placeholders; the PostgreSQL driver rewrites them to `$1, $2, …`.
+ */
+export type SqlValue = string | number | null | Buffer;
+export type SqlRow = Record<string, unknown>;
+
+export interface SqlExecutor {
+  all(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Runs the schema statements (idempotent). */
+  exec(script: string): Promise<void>;
+  /**
+   * One transaction. With `serialize`, writers queue behind one another across every server process
+   * (PostgreSQL: an advisory lock), so the change log's sequence numbers become visible in order and a
+   * puller never skips a row committed late with a smaller number.
+   */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, serialize: boolean): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Serializes async work on one connection (better-sqlite3 has one, and awaits would interleave). */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async lock<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}

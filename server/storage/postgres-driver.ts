@@ -1,0 +1,51 @@
+import pg from 'pg';
+import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.ts';
+
+/** Arbitrary constant naming the push lock for pg_advisory_xact_lock. */
+const PUSH_LOCK_KEY = 7_140_251;
+
+/** Rewrites `?` placeholders to `$n`. Our SQL never contains a literal question mark. */
+export function toPgPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+// BIGINT (sequence numbers, sizes) arrive as strings by default; ours stay far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    all: async (sql, params = []) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rows as SqlRow[],
+    run: async (sql, params = []) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rowCount ?? 0,
+  };
+}
+
+export function openPostgresDriver(connectionString: string): SqlDriver {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client's connection error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const poolExecutor = executorFor(pool);
+  return {
+    kind: 'postgres',
+    ...poolExecutor,
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    transaction: async (fn, serialize) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        if (serialize) await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK_KEY]);
+        const result = await fn(executorFor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

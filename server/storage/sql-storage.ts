@@ -1,0 +1,189 @@
+/** Storage over a SqlDriver: the one implementation behind both SQLite and PostgreSQL. */
+import type { DeviceKind } from '#protocol';
+import type { SqlDriver, SqlRow } from './driver.ts';
+import { openPostgresDriver } from './postgres-driver.ts';
+import { schemaSql } from './schema.ts';
+import { listRecords, loadRecords, pull, syncTx, visibilitySql } from './sql-sync.ts';
+import { openSqliteDriver } from './sqlite-driver.ts';
+import type {
+  BlobMetaRow,
+  ClassRow,
+  DeviceTokenRow,
+  FamilyLinkRow,
+  SchoolRow,
+  Storage,
+  TeacherAccount,
+} from './storage.ts';
+
+const s = (row: SqlRow, key: string): string => String(row[key]);
+const sn = (row: SqlRow, key: string): string | null =>
+  row[key] === null || row[key] === undefined ? null : String(row[key]);
+
+const toSchool = (r: SqlRow): SchoolRow => ({ id: s(r, 'id'), name: s(r, 'name'), createdAt: s(r, 'created_at') });
+const toTeacher = (r: SqlRow): TeacherAccount => ({
+  id: s(r, 'id'),
+  schoolId: s(r, 'school_id'),
+  email: s(r, 'email'),
+  displayName: s(r, 'display_name'),
+  passwordHash: s(r, 'password_hash'),
+  createdAt: s(r, 'created_at'),
+});
+const toClass = (r: SqlRow): ClassRow => ({
+  id: s(r, 'id'),
+  schoolId: s(r, 'school_id'),
+  name: s(r, 'name'),
+  joinCode: s(r, 'join_code'),
+  createdAt: s(r, 'created_at'),
+});
+const toToken = (r: SqlRow): DeviceTokenRow => ({
+  id: s(r, 'id'),
+  tokenHash: s(r, 'token_hash'),
+  kind: s(r, 'kind') as DeviceKind,
+  schoolId: s(r, 'school_id'),
+  classId: sn(r, 'class_id'),
+  studentId: sn(r, 'student_id'),
+  teacherId: sn(r, 'teacher_id'),
+  deviceId: s(r, 'device_id'),
+  deviceName: sn(r, 'device_name'),
+  createdAt: s(r, 'created_at'),
+  expiresAt: sn(r, 'expires_at'),
+  revokedAt: sn(r, 'revoked_at'),
+});
+const toFamilyLink = (r: SqlRow): FamilyLinkRow => ({
+  id: s(r, 'id'),
+  tokenHash: s(r, 'token_hash'),
+  schoolId: s(r, 'school_id'),
+  classId: s(r, 'class_id'),
+  studentId: s(r, 'student_id'),
+  createdBy: s(r, 'created_by'),
+  createdAt: s(r, 'created_at'),
+  expiresAt: sn(r, 'expires_at'),
+  revokedAt: sn(r, 'revoked_at'),
+});
+const toBlobMeta = (r: SqlRow): BlobMetaRow => ({
+  schoolId: s(r, 'school_id'),
+  sha256: s(r, 'sha256'),
+  size: Number(r.size),
+  mime: s(r, 'mime'),
+  classId: sn(r, 'class_id'),
+  createdAt: s(r, 'created_at'),
+});
+
+export function createSqlStorage(db: SqlDriver): Storage {
+  const one = async <T>(sql: string, params: (string | null)[], map: (r: SqlRow) => T): Promise<T | undefined> => {
+    const rows = await db.all(sql, params);
+    return rows[0] ? map(rows[0]) : undefined;
+  };
+  return {
+    kind: db.kind,
+    migrate: () => db.exec(schemaSql(db.kind)),
+    close: () => db.close(),
+
+    syncTransaction: (fn) => db.transaction((tx) => fn(syncTx(tx)), true),
+    pull: (filter, since, limit) => db.transaction((tx) => pull(tx, filter, since, limit), false),
+    listRecords: (filter) => db.transaction((tx) => listRecords(tx, filter), false),
+    getRecords: (schoolId, keys) => loadRecords(db, schoolId, keys),
+
+    async createSchool(row) {
+      await db.run('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)', [row.id, row.name, row.createdAt]);
+    },
+    getSchool: (id) => one('SELECT * FROM schools WHERE id = ?', [id], toSchool),
+    async createTeacher(row) {
+      const n = await db.run(
+        `INSERT INTO teachers (id, school_id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (email) DO NOTHING`,
+        [row.id, row.schoolId, row.email, row.displayName, row.passwordHash, row.createdAt],
+      );
+      return n === 1;
+    },
+    findTeacherByEmail: (email) => one('SELECT * FROM teachers WHERE email = ?', [email], toTeacher),
+    async createClass(row) {
+      await db.run('INSERT INTO classes (id, school_id, name, join_code, created_at) VALUES (?, ?, ?, ?, ?)', [
+        row.id,
+        row.schoolId,
+        row.name,
+        row.joinCode,
+        row.createdAt,
+      ]);
+    },
+    getClass: (id) => one('SELECT * FROM classes WHERE id = ?', [id], toClass),
+    findClassByJoinCode: (code) => one('SELECT * FROM classes WHERE join_code = ?', [code], toClass),
+    listClasses: async (schoolId) =>
+      (await db.all('SELECT * FROM classes WHERE school_id = ? ORDER BY name', [schoolId])).map(toClass),
+
+    async createDeviceToken(t) {
+      await db.run(
+        `INSERT INTO device_tokens (id, token_hash, kind, school_id, class_id, student_id, teacher_id, device_id,
+           device_name, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          t.id,
+          t.tokenHash,
+          t.kind,
+          t.schoolId,
+          t.classId,
+          t.studentId,
+          t.teacherId,
+          t.deviceId,
+          t.deviceName,
+          t.createdAt,
+          t.expiresAt,
+          t.revokedAt,
+        ],
+      );
+    },
+    findDeviceTokenByHash: (hash) => one('SELECT * FROM device_tokens WHERE token_hash = ?', [hash], toToken),
+    getDeviceToken: (id) => one('SELECT * FROM device_tokens WHERE id = ?', [id], toToken),
+    async revokeDeviceToken(id, at) {
+      await db.run('UPDATE device_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id]);
+    },
+    async setDeviceTokenStudent(id, studentId) {
+      await db.run('UPDATE device_tokens SET student_id = ? WHERE id = ?', [studentId, id]);
+    },
+
+    async createFamilyLink(l) {
+      await db.run(
+        `INSERT INTO family_links (id, token_hash, school_id, class_id, student_id, created_by, created_at, expires_at,
+           revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [l.id, l.tokenHash, l.schoolId, l.classId, l.studentId, l.createdBy, l.createdAt, l.expiresAt, l.revokedAt],
+      );
+    },
+    findFamilyLinkByHash: (hash) => one('SELECT * FROM family_links WHERE token_hash = ?', [hash], toFamilyLink),
+    getFamilyLink: (id) => one('SELECT * FROM family_links WHERE id = ?', [id], toFamilyLink),
+    async revokeFamilyLink(id, at) {
+      await db.run('UPDATE family_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id]);
+    },
+
+    async putBlob(meta, bytes) {
+      const n = await db.run(
+        `INSERT INTO blobs (school_id, sha256, size, mime, class_id, created_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (school_id, sha256) DO NOTHING`,
+        [meta.schoolId, meta.sha256, meta.size, meta.mime, meta.classId, meta.createdAt, bytes],
+      );
+      return n === 1;
+    },
+    getBlobMeta: (schoolId, sha) =>
+      one(
+        'SELECT school_id, sha256, size, mime, class_id, created_at FROM blobs WHERE school_id = ? AND sha256 = ?',
+        [schoolId, sha],
+        toBlobMeta,
+      ),
+    async getBlobBytes(schoolId, sha) {
+      const rows = await db.all('SELECT bytes FROM blobs WHERE school_id = ? AND sha256 = ?', [schoolId, sha]);
+      const bytes = rows[0]?.bytes;
+      return bytes instanceof Uint8Array ? Buffer.from(bytes) : undefined;
+    },
+    async isBlobCited(filter, sha) {
+      const { sql, params } = visibilitySql(filter);
+      const rows = await db.all(`SELECT 1 AS hit FROM blob_refs WHERE sha256 = ? AND ${sql} LIMIT 1`, [sha, ...params]);
+      return rows.length > 0;
+    },
+  };
+}
+
+export function openSqliteStorage(file: string): Storage {
+  return createSqlStorage(openSqliteDriver(file));
+}
+
+export function openPostgresStorage(connectionString: string): Storage {
+  return createSqlStorage(openPostgresDriver(connectionString));
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Mutex, type SqlDriver, type SqlExecutor, type SqlRow, type SqlValue } from './driver.ts';
+
+/** better-sqlite3 over one file in WAL mode. Every call goes through one mutex: see Mutex. */
+export function openSqliteDriver(file: string): SqlDriver {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const mutex = new Mutex();
+
+  const executor: SqlExecutor = {
+    all: (sql, params = []) => Promise.resolve(db.prepare(sql).all(...(params as SqlValue[])) as SqlRow[]),
+    run: (sql, params = []) => Promise.resolve(db.prepare(sql).run(...(params as SqlValue[])).changes),
+  };
+
+  return {
+    kind: 'sqlite',
+    all: (sql, params) => mutex.lock(() => executor.all(sql, params)),
+    run: (sql, params) => mutex.lock(() => executor.run(sql, params)),
+    exec: (script) =>
+      mutex.lock(() => {
+        db.exec(script);
+        return Promise.resolve();
+      }),
+    transaction: (fn) =>
+      mutex.lock(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(executor);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+    close: () =>
+      mutex.lock(() => {
+        db.close();
+        return Promise.resolve();
+      }),
+  };
+}

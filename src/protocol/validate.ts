@@ -1,0 +1,215 @@
+/**
+ * Pure validators for untrusted wire values, shared by the server and the client. Each returns the typed
+ * value or every problem found, phrased for a developer reading a 400 answer.
+ */
+import type { Change } from './change.ts';
+import { isHlc } from './hlc.ts';
+import { isSyncedTable, SYNCED_TABLES } from './tables.ts';
+import type {
+  CreateClassRequest,
+  EnrollRequest,
+  FamilyLinkRequest,
+  PushRequest,
+  SignInRequest,
+  SignUpRequest,
+  StationSignInRequest,
+} from './wire.ts';
+import { DEFAULT_PULL_LIMIT, MAX_CHANGE_FIELDS_BYTES, MAX_PULL_LIMIT, MAX_PUSH_CHANGES } from './wire.ts';
+
+export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: string[] };
+
+const ok = <T>(value: T): Validated<T> => ({ ok: true, value });
+const fail = <T>(errors: string[]): Validated<T> => ({ ok: false, errors });
+
+const MAX_ID_LENGTH = 128;
+const MAX_FIELD_NAME_LENGTH = 64;
+/** Keys that would reach Object.prototype if a consumer assigned them naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** An id made on a device (UUID v7) or imported (e.g. a CASE identifier). */
+export function checkId(value: unknown, name: string, errors: string[]): value is string {
+  if (typeof value !== 'string' || value.length === 0) {
+    errors.push(`${name} must be a non-empty string, got ${describe(value)}`);
+    return false;
+  }
+  if (value.length > MAX_ID_LENGTH || !ID_PATTERN.test(value)) {
+    errors.push(`${name} must be at most ${MAX_ID_LENGTH} characters of A-Z a-z 0-9 . _ : -`);
+    return false;
+  }
+  return true;
+}
+
+function checkString(value: unknown, name: string, errors: string[], min: number, max: number): value is string {
+  if (typeof value !== 'string') {
+    errors.push(`${name} must be a string, got ${describe(value)}`);
+    return false;
+  }
+  if (value.length < min || value.length > max) {
+    errors.push(`${name} must be ${min}–${max} characters long`);
+    return false;
+  }
+  return true;
+}
+
+function checkKeys(body: Record<string, unknown>, allowed: readonly string[], errors: string[], where = 'body'): void {
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key)) errors.push(`${where} has an unknown property "${key}"`);
+  }
+}
+
+export function validateChange(value: unknown, where = 'change'): Validated<Change> {
+  const errors: string[] = [];
+  if (!isPlainObject(value)) return fail([`${where} must be an object, got ${describe(value)}`]);
+  checkKeys(value, ['changeId', 'table', 'recordId', 'fields', 'hlc'], errors, where);
+  checkId(value.changeId, `${where}.changeId`, errors);
+  checkId(value.recordId, `${where}.recordId`, errors);
+  if (!isSyncedTable(value.table)) {
+    errors.push(`${where}.table must be one of ${SYNCED_TABLES.join(', ')}; got ${JSON.stringify(value.table)}`);
+  }
+  if (!isHlc(value.hlc)) errors.push(`${where}.hlc must be a clock stamp like 0001700000000000-000000-<deviceId>`);
+  const fields = value.fields;
+  if (!isPlainObject(fields)) {
+    errors.push(`${where}.fields must be an object, got ${describe(fields)}`);
+  } else {
+    const names = Object.keys(fields);
+    if (names.length === 0) errors.push(`${where}.fields must set at least one field`);
+    for (const name of names) {
+      if (name.length === 0 || name.length > MAX_FIELD_NAME_LENGTH || FORBIDDEN_KEYS.has(name)) {
+        errors.push(`${where}.fields has an invalid field name ${JSON.stringify(name)}`);
+      }
+      if (fields[name] === undefined) errors.push(`${where}.fields.${name} is undefined; use null to clear`);
+    }
+    if (JSON.stringify(fields).length > MAX_CHANGE_FIELDS_BYTES) {
+      errors.push(`${where}.fields is larger than ${MAX_CHANGE_FIELDS_BYTES} bytes of JSON`);
+    }
+  }
+  if (errors.length > 0) return fail(errors);
+  return ok(value as unknown as Change);
+}
+
+export function validatePushRequest(value: unknown): Validated<PushRequest> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, ['protocolVersion', 'deviceId', 'changes'], errors);
+  if (typeof value.protocolVersion !== 'number' || !Number.isInteger(value.protocolVersion)) {
+    errors.push('protocolVersion must be an integer');
+  }
+  checkId(value.deviceId, 'deviceId', errors);
+  if (!Array.isArray(value.changes)) {
+    errors.push(`changes must be an array, got ${describe(value.changes)}`);
+  } else if (value.changes.length > MAX_PUSH_CHANGES) {
+    errors.push(`changes holds ${value.changes.length} changes; send at most ${MAX_PUSH_CHANGES} per push`);
+  } else {
+    const seen = new Set<string>();
+    value.changes.forEach((change: unknown, index) => {
+      const result = validateChange(change, `changes[${index}]`);
+      if (!result.ok) errors.push(...result.errors);
+      else if (seen.has(result.value.changeId)) errors.push(`changes[${index}].changeId repeats an earlier change`);
+      else seen.add(result.value.changeId);
+    });
+  }
+  if (errors.length > 0) return fail(errors.slice(0, 50));
+  return ok(value as unknown as PushRequest);
+}
+
+export interface PullQuery {
+  readonly since: number;
+  readonly limit: number;
+}
+
+/** Query strings arrive as strings (or arrays when repeated). */
+export function validatePullQuery(query: unknown): Validated<PullQuery> {
+  const q = isPlainObject(query) ? query : {};
+  const errors: string[] = [];
+  let since = 0;
+  let limit = DEFAULT_PULL_LIMIT;
+  if (q.since !== undefined) {
+    if (typeof q.since !== 'string' || !/^\d{1,15}$/.test(q.since))
+      errors.push('since must be a cursor from an earlier pull');
+    else since = Number(q.since);
+  }
+  if (q.limit !== undefined) {
+    if (typeof q.limit !== 'string' || !/^\d{1,6}$/.test(q.limit) || Number(q.limit) < 1) {
+      errors.push(`limit must be an integer from 1 to ${MAX_PULL_LIMIT}`);
+    } else limit = Math.min(Number(q.limit), MAX_PULL_LIMIT);
+  }
+  if (errors.length > 0) return fail(errors);
+  return ok({ since, limit });
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkEmail(value: unknown, errors: string[]): void {
+  if (checkString(value, 'email', errors, 3, 254) && !EMAIL_PATTERN.test(value)) {
+    errors.push('email must look like name@example.org');
+  }
+}
+
+export function validateSignUp(value: unknown): Validated<SignUpRequest> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, ['email', 'password', 'displayName', 'schoolName'], errors);
+  checkEmail(value.email, errors);
+  checkString(value.password, 'password', errors, 10, 200);
+  checkString(value.displayName, 'displayName', errors, 1, 100);
+  checkString(value.schoolName, 'schoolName', errors, 1, 200);
+  return errors.length > 0 ? fail(errors) : ok(value as unknown as SignUpRequest);
+}
+
+export function validateSignIn(value: unknown): Validated<SignInRequest> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, ['email', 'password', 'deviceId'], errors);
+  checkEmail(value.email, errors);
+  checkString(value.password, 'password', errors, 1, 200);
+  if (value.deviceId !== undefined) checkId(value.deviceId, 'deviceId', errors);
+  return errors.length > 0 ? fail(errors) : ok(value as unknown as SignInRequest);
+}
+
+export function validateEnroll(value: unknown): Validated<EnrollRequest> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, ['joinCode', 'kind', 'deviceId', 'deviceName'], errors);
+  checkString(value.joinCode, 'joinCode', errors, 4, 32);
+  if (value.kind !== 'teacher' && value.kind !== 'station') errors.push('kind must be "teacher" or "station"');
+  checkId(value.deviceId, 'deviceId', errors);
+  if (value.deviceName !== undefined) checkString(value.deviceName, 'deviceName', errors, 1, 100);
+  return errors.length > 0 ? fail(errors) : ok(value as unknown as EnrollRequest);
+}
+
+function validateOnlyId<T>(value: unknown, key: string): Validated<T> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, [key], errors);
+  checkId(value[key], key, errors);
+  return errors.length > 0 ? fail(errors) : ok(value as unknown as T);
+}
+
+export const validateStationSignIn = (value: unknown): Validated<StationSignInRequest> =>
+  validateOnlyId<StationSignInRequest>(value, 'studentId');
+
+export const validateFamilyLinkRequest = (value: unknown): Validated<FamilyLinkRequest> =>
+  validateOnlyId<FamilyLinkRequest>(value, 'studentId');
+
+export function validateCreateClass(value: unknown): Validated<CreateClassRequest> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, ['name'], errors);
+  checkString(value.name, 'name', errors, 1, 100);
+  return errors.length > 0 ? fail(errors) : ok(value as unknown as CreateClassRequest);
+}
+
+export function isSha256Hex(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+}

@@ -1,0 +1,178 @@
+/**
+ * The wire format between a device and the sync server (all routes under /api/v1). Shared by the server
+ * and the client sync engine; `validate.ts` checks untrusted values against these shapes.
+ */
+import type { Change } from './change.ts';
+
+/** Header carrying PROTOCOL_VERSION on every request. */
+export const PROTOCOL_HEADER = 'x-waypoint-protocol';
+export const API_PREFIX = '/api/v1';
+
+export const MAX_PUSH_CHANGES = 500;
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 500;
+/** Largest accepted blob (photos are compressed on the device first). */
+export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
+/** Largest JSON encoding of one change's fields. */
+export const MAX_CHANGE_FIELDS_BYTES = 64 * 1024;
+
+/** Opaque to the client: store it and send it back as `since`. Today a decimal server sequence number. */
+export type Cursor = string;
+export const CURSOR_START: Cursor = '0';
+
+// ---- errors ----
+
+export const ERROR_CODES = [
+  'badRequest',
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'notFound',
+  'conflict',
+  'tooLarge',
+  'unsupportedMediaType',
+  'tooManyRequests',
+  'updateApp',
+  'updateServer',
+  'hashMismatch',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly details?: readonly string[] };
+}
+
+// ---- push ----
+
+export interface PushRequest {
+  readonly protocolVersion: number;
+  readonly deviceId: string;
+  readonly changes: readonly Change[];
+}
+
+export interface RejectedChange {
+  readonly changeId: string;
+  readonly reason: string;
+}
+
+export interface PushResponse {
+  /** Applied now or earlier (a re-sent change is accepted again and changes nothing). */
+  readonly accepted: readonly string[];
+  /** Refused for good: the device should drop them from its outbox and surface the reason. */
+  readonly rejected: readonly RejectedChange[];
+  /** The server's newest sequence number after this push. */
+  readonly cursor?: Cursor;
+}
+
+// ---- pull ----
+
+export interface PulledChange extends Change {
+  /** Server sequence number; increases with every change the server commits. */
+  readonly seq: number;
+}
+
+export interface PullResponse {
+  readonly changes: readonly PulledChange[];
+  /** Pass as `since` next time. */
+  readonly cursor: Cursor;
+  /** More changes wait: pull again at once with the new cursor. */
+  readonly hasMore: boolean;
+}
+
+// ---- accounts and devices ----
+
+export type DeviceKind = 'teacher' | 'station' | 'student';
+
+export interface Scope {
+  readonly schoolId: string;
+  /** Absent for a teacher signed in with email and password (school-wide). */
+  readonly classId?: string;
+  /** A station's signed-in child, or a student device's own child. */
+  readonly studentId?: string;
+}
+
+export interface SignUpRequest {
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+  /** Creates a new school with this name; the teacher is its first member. */
+  readonly schoolName: string;
+}
+
+export interface SignInRequest {
+  readonly email: string;
+  readonly password: string;
+  readonly deviceId?: string;
+}
+
+/** Answer to sign-up, sign-in and enrollment. The token goes in `Authorization: Bearer <token>`. */
+export interface SessionResponse {
+  /** The token's id, for `DELETE /devices/:id`. */
+  readonly deviceTokenId: string;
+  readonly token: string;
+  readonly kind: DeviceKind;
+  readonly scope: Scope;
+  readonly teacherId?: string;
+  readonly expiresAt?: string;
+}
+
+export interface EnrollRequest {
+  readonly joinCode: string;
+  readonly kind: 'teacher' | 'station';
+  readonly deviceId: string;
+  readonly deviceName?: string;
+}
+
+export interface CreateClassRequest {
+  readonly name: string;
+}
+
+export interface CreateClassResponse {
+  readonly classId: string;
+  readonly joinCode: string;
+}
+
+export interface StationSignInRequest {
+  readonly studentId: string;
+}
+
+export interface StationSignInResponse {
+  readonly scope: Scope;
+  /** The token now also sees this child's records: pull again from CURSOR_START to fetch them. */
+  readonly pullFrom: Cursor;
+}
+
+// ---- family links ----
+
+export interface FamilyLinkRequest {
+  readonly studentId: string;
+}
+
+export interface FamilyLinkResponse {
+  readonly id: string;
+  readonly token: string;
+  /** Path of the read-only view: GET /api/v1/family/<token>. */
+  readonly path: string;
+}
+
+/** A record as currently stored on the server (last writer wins per field already applied). */
+export interface RecordSnapshot {
+  readonly table: string;
+  readonly recordId: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export interface FamilyViewResponse {
+  readonly studentId: string;
+  readonly records: readonly RecordSnapshot[];
+}
+
+// ---- blobs ----
+
+export interface BlobPutResponse {
+  readonly sha256: string;
+  readonly size: number;
+  /** False when the server already held these bytes (a re-send). */
+  readonly created: boolean;
+}

@@ -1,0 +1,87 @@
+/**
+ * Storages for the contract suite: a temp SQLite file, and a fresh PostgreSQL database per run. Under
+ * CI=true an unreachable PostgreSQL fails the suite; locally it is skipped with a message.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openPostgresStorage, openSqliteStorage } from '#server/storage/sql-storage.ts';
+import type { Storage } from '#server/storage/storage.ts';
+
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+export const IS_CI = process.env.CI === 'true';
+
+export type StorageKind = 'sqlite' | 'postgres';
+
+export interface TestStorage {
+  readonly storage: Storage;
+  dispose(): Promise<void>;
+}
+
+let probe: Promise<string | null> | undefined;
+
+/** Null when PostgreSQL answers, else why not. */
+export function postgresProblem(): Promise<string | null> {
+  probe ??= (async () => {
+    const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return null;
+    } catch (error) {
+      return `PostgreSQL at ${ADMIN_URL.replace(/:[^:@/]*@/, ':***@')} is unreachable: ${String(error)}`;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return probe;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestStorage(kind: StorageKind): Promise<TestStorage> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'waypoint-test-'));
+    const storage = openSqliteStorage(join(dir, 'test.sqlite'));
+    await storage.migrate();
+    return {
+      storage,
+      dispose: async () => {
+        await storage.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `waypoint_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const storage = openPostgresStorage(url.toString());
+  await storage.migrate();
+  return {
+    storage,
+    dispose: async () => {
+      await storage.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** The kinds to run: PostgreSQL is left out (with a warning) only outside CI. */
+export async function storageKinds(): Promise<{ kinds: StorageKind[]; problem: string | null }> {
+  const problem = await postgresProblem();
+  if (problem !== null && !IS_CI) {
+    console.warn(`SKIPPING the PostgreSQL runs: ${problem}. Set CI=true to make this a failure.`);
+    return { kinds: ['sqlite'], problem };
+  }
+  return { kinds: ['sqlite', 'postgres'], problem };
+}

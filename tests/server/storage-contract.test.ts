@@ -1,0 +1,294 @@
+/** The Storage contract, run against SQLite and PostgreSQL through the storage-agnostic sync core. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Storage } from '#server/storage/storage.ts';
+import { applyPush } from '#server/sync/push.ts';
+import { pullChanges } from '#server/sync/pull.ts';
+import type { Principal } from '#server/sync/principal.ts';
+import { createTestStorage, storageKinds, type TestStorage } from './helpers/databases.ts';
+import { change, hlc, newId, seedSchool, type SchoolFixture } from './helpers/fixtures.ts';
+
+const { kinds, problem } = await storageKinds();
+const AT = '2026-01-01T00:00:00.000Z';
+
+if (problem !== null && kinds.includes('postgres')) {
+  it('PostgreSQL is reachable (required under CI=true)', () => {
+    throw new Error(problem);
+  });
+}
+
+async function pullAll(storage: Storage, who: Principal, since = 0, limit = 1000) {
+  return pullChanges(storage, who, since, limit);
+}
+
+describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storage contract: %s', (kind) => {
+  let t: TestStorage;
+  let storage: Storage;
+  let s: SchoolFixture;
+
+  beforeAll(async () => {
+    t = await createTestStorage(kind);
+    storage = t.storage;
+  });
+  afterAll(async () => t?.dispose());
+
+  const student = async (classId = s.classId, stamp = hlc(1000)) => {
+    const id = newId('stu');
+    const r = await applyPush(
+      storage,
+      s.teacher,
+      'dev-a',
+      [change('students', id, { classId, displayName: 'Ana', picture: 'cat', familyLanguage: 'es' }, stamp)],
+      AT,
+    );
+    expect(r.rejected).toEqual([]);
+    return id;
+  };
+
+  it('pushes, then pulls with a cursor that moves forward', async () => {
+    s = await seedSchool(storage);
+    const id = await student();
+    const first = await pullAll(storage, s.teacher);
+    expect(first.changes.map((c) => c.recordId)).toContain(id);
+    expect(first.hasMore).toBe(false);
+    const again = await pullAll(storage, s.teacher, Number(first.cursor));
+    expect(again.changes).toEqual([]);
+    expect(again.cursor).toBe(first.cursor);
+  });
+
+  it('is idempotent by changeId: a batch sent twice changes nothing the second time', async () => {
+    s = await seedSchool(storage);
+    const id = newId('stu');
+    const batch = [change('students', id, { classId: s.classId, displayName: 'Bo' }, hlc(2000))];
+    const one = await applyPush(storage, s.teacher, 'dev-a', batch, AT);
+    const before = await pullAll(storage, s.teacher);
+    const two = await applyPush(storage, s.teacher, 'dev-a', batch, AT);
+    const after = await pullAll(storage, s.teacher);
+    expect(two.accepted).toEqual(one.accepted);
+    expect(two.cursor).toBe(one.cursor);
+    expect(after).toEqual(before);
+  });
+
+  it('merges last writer wins per field by HLC, whatever order changes arrive in', async () => {
+    s = await seedSchool(storage);
+    const id = await student(s.classId, hlc(1000));
+    const newer = change('students', id, { displayName: 'Newer name' }, hlc(3000, 'dev-b'));
+    const older = change('students', id, { displayName: 'Older name', picture: 'dog' }, hlc(2000, 'dev-a'));
+    await applyPush(storage, s.teacher, 'dev-b', [newer], AT);
+    const r = await applyPush(storage, s.teacher, 'dev-a', [older], AT);
+    expect(r.accepted).toEqual([older.changeId]);
+    const [record] = await storage.getRecords(s.schoolId, [{ table: 'students', recordId: id }]);
+    expect(record?.fields.displayName?.value).toBe('Newer name');
+    expect(record?.fields.picture?.value).toBe('dog');
+    const pulled = (await pullAll(storage, s.teacher)).changes.find((c) => c.changeId === older.changeId);
+    expect(pulled?.fields).toEqual({ picture: 'dog' });
+  });
+
+  it('keeps evidence immutable except its APPEND_ONLY fields, and applies the rest of the batch', async () => {
+    s = await seedSchool(storage);
+    const stu = await student();
+    const ev = newId('ev');
+    await applyPush(
+      storage,
+      s.classDevice,
+      'dev-a',
+      [change('evidence', ev, { studentId: stu, kind: 'observation', note: 'read 5 words' }, hlc(5000))],
+      AT,
+    );
+    const rewrite = change('evidence', ev, { note: 'read 50 words' }, hlc(6000));
+    const voiding = change(
+      'evidence',
+      ev,
+      { voided: { reason: 'wrong child', at: AT, by: { kind: 'teacher', id: 't' } } },
+      hlc(6001),
+    );
+    const resend = change('evidence', ev, { studentId: stu, note: 'read 5 words' }, hlc(6002));
+    const r = await applyPush(storage, s.classDevice, 'dev-a', [rewrite, voiding, resend], AT);
+    expect(r.rejected.map((x) => x.changeId)).toEqual([rewrite.changeId]);
+    expect(r.rejected[0]?.reason).toMatch(/evidence\.note is immutable/);
+    expect(r.accepted).toEqual([voiding.changeId, resend.changeId]);
+    const [record] = await storage.getRecords(s.schoolId, [{ table: 'evidence', recordId: ev }]);
+    expect(record?.fields.note?.value).toBe('read 5 words');
+    expect(record?.fields.voided?.value).toMatchObject({ reason: 'wrong child' });
+  });
+
+  it('keeps tombstones and pulls them', async () => {
+    s = await seedSchool(storage);
+    const id = await student();
+    await applyPush(storage, s.teacher, 'dev-a', [change('students', id, { deleted: true }, hlc(9000))], AT);
+    await applyPush(
+      storage,
+      s.teacher,
+      'dev-b',
+      [change('students', id, { displayName: 'late edit' }, hlc(8000, 'dev-b'))],
+      AT,
+    );
+    const [record] = await storage.getRecords(s.schoolId, [{ table: 'students', recordId: id }]);
+    expect(record?.fields.deleted?.value).toBe(true);
+    const pulled = await pullAll(storage, s.teacher);
+    expect(pulled.changes.some((c) => c.recordId === id && c.fields.deleted === true)).toBe(true);
+  });
+
+  it('pages pulls and never repeats or skips a change', async () => {
+    s = await seedSchool(storage);
+    const batch = Array.from({ length: 25 }, (_, i) =>
+      change('targets', newId('tg'), { code: `T${i}` }, hlc(1000 + i)),
+    );
+    await applyPush(storage, s.teacher, 'dev-a', batch, AT);
+    const seen: string[] = [];
+    let cursor = 0;
+    let pages = 0;
+    for (;;) {
+      const page = await pullAll(storage, s.teacher, cursor, 10);
+      seen.push(...page.changes.map((c) => c.changeId));
+      cursor = Number(page.cursor);
+      pages += 1;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(batch.map((c) => c.changeId));
+  });
+
+  it('assigns sequence numbers that pullers see in order under concurrent pushes', async () => {
+    s = await seedSchool(storage);
+    const pushes = Array.from({ length: 8 }, (_, p) =>
+      applyPush(
+        storage,
+        s.teacher,
+        `dev-${p}`,
+        Array.from({ length: 20 }, (_, i) =>
+          change('targets', newId('tg'), { code: `${p}.${i}` }, hlc(1000 + i, `dev-${p}`)),
+        ),
+        AT,
+      ),
+    );
+    await Promise.all(pushes);
+    const all = await pullAll(storage, s.teacher);
+    expect(all.changes).toHaveLength(160);
+    const seqs = all.changes.map((c) => c.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
+  it('rejects changes that name an unknown student, another class, or move a record between scopes', async () => {
+    s = await seedSchool(storage);
+    const stu = await student();
+    const orphan = change('evidence', newId('ev'), { studentId: 'nobody', kind: 'observation' }, hlc(1));
+    const move = change('students', stu, { classId: s.otherClassId }, hlc(99999));
+    const foreign = change('students', newId('stu'), { classId: 'class-of-another-school' }, hlc(2));
+    const elsewhere = change('students', newId('stu'), { classId: s.otherClassId }, hlc(3));
+    const r = await applyPush(storage, s.classDevice, 'dev-a', [orphan, move, foreign, elsewhere], AT);
+    expect(r.accepted).toEqual([]);
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      expect.stringMatching(/unknown student/),
+      expect.stringMatching(/cannot change after creation/),
+      expect.stringMatching(/must name a class of this school/),
+      expect.stringMatching(/another class/),
+    ]);
+  });
+
+  it('filters pulls to the caller: class, station grid, signed-in child, other school', async () => {
+    s = await seedSchool(storage);
+    const mine = await student(s.classId);
+    const theirs = await student(s.otherClassId);
+    const sibling = await student(s.classId);
+    for (const stu of [mine, theirs, sibling]) {
+      await applyPush(
+        storage,
+        s.teacher,
+        'dev-a',
+        [change('evidence', newId('ev'), { studentId: stu, kind: 'observation' }, hlc(7000))],
+        AT,
+      );
+    }
+    const ids = async (who: Principal) =>
+      new Set((await pullAll(storage, who)).changes.map((c) => c.fields.studentId ?? c.recordId));
+    expect(await ids(s.teacher)).toEqual(new Set([mine, theirs, sibling]));
+    expect(await ids(s.classDevice)).toEqual(new Set([mine, sibling]));
+
+    const station: Principal = { ...s.classDevice, kind: 'station' };
+    const grid = (await pullAll(storage, station)).changes;
+    expect(grid.every((c) => c.table === 'students')).toBe(true);
+    expect(grid.flatMap((c) => Object.keys(c.fields)).sort()).not.toContain('familyLanguage');
+    const signedIn = (await pullAll(storage, { ...station, studentId: mine })).changes.filter(
+      (c) => c.table === 'evidence',
+    );
+    expect(signedIn.map((c) => c.fields.studentId)).toEqual([mine]);
+
+    const other = await seedSchool(storage);
+    expect((await pullAll(storage, other.teacher)).changes).toEqual([]);
+  });
+
+  it('stores accounts, classes, revocable tokens and family links', async () => {
+    s = await seedSchool(storage);
+    const teacher = {
+      id: newId('t'),
+      schoolId: s.schoolId,
+      email: `${newId('e')}@x.org`,
+      displayName: 'T',
+      passwordHash: 'h',
+      createdAt: AT,
+    };
+    expect(await storage.createTeacher(teacher)).toBe(true);
+    expect(await storage.createTeacher({ ...teacher, id: newId('t') })).toBe(false);
+    expect(await storage.findTeacherByEmail(teacher.email)).toEqual(teacher);
+    const cls = await storage.getClass(s.classId);
+    expect(await storage.findClassByJoinCode(cls!.joinCode)).toEqual(cls);
+    const token = {
+      id: newId('tok'),
+      tokenHash: newId('hash'),
+      kind: 'station' as const,
+      schoolId: s.schoolId,
+      classId: s.classId,
+      studentId: null,
+      teacherId: null,
+      deviceId: 'd',
+      deviceName: null,
+      createdAt: AT,
+      expiresAt: null,
+      revokedAt: null,
+    };
+    await storage.createDeviceToken(token);
+    await storage.setDeviceTokenStudent(token.id, 'stu-1');
+    await storage.revokeDeviceToken(token.id, AT);
+    expect(await storage.findDeviceTokenByHash(token.tokenHash)).toEqual({
+      ...token,
+      studentId: 'stu-1',
+      revokedAt: AT,
+    });
+    const link = {
+      id: newId('fl'),
+      tokenHash: newId('hash'),
+      schoolId: s.schoolId,
+      classId: s.classId,
+      studentId: 'stu-1',
+      createdBy: 't',
+      createdAt: AT,
+      expiresAt: null,
+      revokedAt: null,
+    };
+    await storage.createFamilyLink(link);
+    await storage.revokeFamilyLink(link.id, AT);
+    expect(await storage.findFamilyLinkByHash(link.tokenHash)).toEqual({ ...link, revokedAt: AT });
+  });
+
+  it('stores blobs once per school and knows which evidence cites them', async () => {
+    s = await seedSchool(storage);
+    const sha = 'a'.repeat(64);
+    const meta = { schoolId: s.schoolId, sha256: sha, size: 3, mime: 'image/png', classId: s.classId, createdAt: AT };
+    expect(await storage.putBlob(meta, Buffer.from([1, 2, 3]))).toBe(true);
+    expect(await storage.putBlob(meta, Buffer.from([1, 2, 3]))).toBe(false);
+    expect(await storage.getBlobMeta(s.schoolId, sha)).toEqual(meta);
+    expect([...(await storage.getBlobBytes(s.schoolId, sha))!]).toEqual([1, 2, 3]);
+    const stu = await student();
+    const filter = { schoolId: s.schoolId, classId: s.classId, sharedTables: [], studentIds: [stu] };
+    expect(await storage.isBlobCited(filter, sha)).toBe(false);
+    await applyPush(
+      storage,
+      s.teacher,
+      'dev-a',
+      [change('evidence', newId('ev'), { studentId: stu, blobIds: [sha] }, hlc(1))],
+      AT,
+    );
+    expect(await storage.isBlobCited(filter, sha)).toBe(true);
+    expect(await storage.isBlobCited({ ...filter, studentIds: ['someone-else'] }, sha)).toBe(false);
+  });
+});
