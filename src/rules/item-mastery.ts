@@ -1,0 +1,218 @@
+import type {
+  EvidenceInput,
+  Explanation,
+  ItemInput,
+  ItemResultValue,
+  ItemState,
+  RulesMessage,
+  TargetInput,
+} from './types.ts';
+import { compareTimed, datePart, parseTime } from './time.ts';
+
+export type ItemRuleInput =
+  | { readonly kind: 'allItemsOnDistinctDays'; readonly days: number }
+  | { readonly kind: 'itemsInOneCheck'; readonly count: number };
+
+/** One check with per-item results, already filtered and ordered oldest first. */
+export interface ItemCheck {
+  readonly id: string;
+  /** YYYY-MM-DD as written in observedAt. */
+  readonly day: string;
+  readonly results: readonly { readonly itemId: string; readonly result: ItemResultValue }[];
+}
+
+export interface ItemMasteryResult {
+  readonly isMastered: boolean;
+  readonly items: readonly ItemState[];
+  readonly explanation: Explanation;
+  /** Grows as the student gets closer (stall detection). */
+  readonly measure: number;
+  /** One more day of correct answers would master it. */
+  readonly isOneDayShort: boolean;
+}
+
+export function validateItemRule(rule: ItemRuleInput, universeSize: number | null): void {
+  if (rule.kind === 'allItemsOnDistinctDays') {
+    if (!(Number.isInteger(rule.days) && rule.days >= 1))
+      throw new Error(`allItemsOnDistinctDays days must be an integer of at least 1, got ${rule.days}`);
+    return;
+  }
+  if (!(Number.isInteger(rule.count) && rule.count >= 1))
+    throw new Error(`itemsInOneCheck count must be an integer of at least 1, got ${rule.count}`);
+  if (universeSize !== null && universeSize > 0 && rule.count > universeSize)
+    throw new Error(`itemsInOneCheck count ${rule.count} exceeds the ${universeSize} items of the target`);
+}
+
+/**
+ * The items a target checks: `itemIds` (labelled from `items`) when given, else `items`, else null, meaning
+ * "whatever items its checks contain" (a target without an item list).
+ */
+export function targetItems(target: Pick<TargetInput, 'itemIds' | 'items'>): ItemInput[] | null {
+  if (target.itemIds) {
+    const labels = new Map((target.items ?? []).map((i) => [i.id, i.label]));
+    return target.itemIds.map((id) => ({ id, label: labels.get(id) ?? id }));
+  }
+  return target.items ? [...target.items] : null;
+}
+
+/** Keeps non-voided evidence with item results and orders it by observedAt, then id. */
+export function toItemChecks(evidence: readonly EvidenceInput[]): ItemCheck[] {
+  return evidence
+    .filter((e) => !e.voided && e.itemResults !== undefined)
+    .map((e, i) => ({ t: parseTime(e.observedAt, 'observedAt'), id: e.id, tie: i, e }))
+    .sort(compareTimed)
+    .map(({ e }) => ({ id: e.id, day: datePart(e.observedAt, 'observedAt'), results: e.itemResults ?? [] }));
+}
+
+interface Tally {
+  days: Set<string>;
+  attempts: number;
+  last: 'correct' | 'notYet' | null;
+}
+
+/** Per-item results of one check; the last result for an item in a check wins. */
+function resultsOf(check: ItemCheck, inUniverse: (id: string) => boolean): Map<string, ItemResultValue> {
+  const byItem = new Map<string, ItemResultValue>();
+  for (const r of check.results) if (inUniverse(r.itemId)) byItem.set(r.itemId, r.result);
+  return byItem;
+}
+
+/** Item-based mastery over checks ordered oldest first. */
+export function computeItemMastery(
+  rule: ItemRuleInput,
+  universe: readonly ItemInput[] | null,
+  checks: readonly ItemCheck[],
+): ItemMasteryResult {
+  validateItemRule(rule, universe ? universe.length : null);
+  const known = universe ? new Set(universe.map((i) => i.id)) : null;
+  const inUniverse = (id: string): boolean => known === null || known.has(id);
+  const tallies = new Map<string, Tally>();
+  const tally = (id: string): Tally => {
+    let t = tallies.get(id);
+    if (!t) tallies.set(id, (t = { days: new Set(), attempts: 0, last: null }));
+    return t;
+  };
+  const perCheck = checks.map((check) => {
+    const results = resultsOf(check, inUniverse);
+    let correct = 0;
+    let tried = 0;
+    for (const [itemId, result] of results) {
+      if (result === 'skipped') continue;
+      const t = tally(itemId);
+      t.attempts++;
+      t.last = result;
+      tried++;
+      if (result === 'correct') {
+        correct++;
+        t.days.add(check.day);
+      }
+    }
+    return { check, correct, tried };
+  });
+  const items: ItemInput[] = universe ? [...universe] : [...tallies.keys()].sort().map((id) => ({ id, label: id }));
+  const isKnown = (t: Tally | undefined): boolean =>
+    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.days.size >= rule.days : t.last === 'correct');
+  const states: ItemState[] = items.map((item) => {
+    const t = tallies.get(item.id);
+    return {
+      itemId: item.id,
+      label: item.label,
+      state: isKnown(t) ? 'known' : t && t.attempts > 0 ? 'notYet' : 'neverTried',
+      correctDays: t ? t.days.size : 0,
+      attempts: t ? t.attempts : 0,
+    };
+  });
+  const total = states.length;
+  const knownCount = states.filter((s) => s.state === 'known').length;
+  const usedChecks = perCheck.filter((p) => p.tried > 0);
+
+  if (rule.kind === 'allItemsOnDistinctDays') {
+    const d = rule.days;
+    const isMastered = total > 0 && knownCount === total;
+    const measure = states.reduce((acc, s) => acc + Math.min(s.correctDays, d), 0);
+    const isOneDayShort = !isMastered && d >= 2 && total > 0 && states.every((s) => s.correctDays >= d - 1);
+    const params: Record<string, number> = isMastered
+      ? { count: total, days: d }
+      : { known: knownCount, count: total, days: d };
+    const ruleMessage: RulesMessage = {
+      key:
+        emptyKey(total, usedChecks.length) ??
+        `rules.explain.allItemsOnDistinctDays.${isMastered ? 'mastered' : 'notYet'}`,
+      params,
+    };
+    return {
+      isMastered,
+      items: states,
+      measure,
+      isOneDayShort,
+      explanation: {
+        rule: rule.kind,
+        method: rule.kind,
+        isMastered,
+        score: null,
+        threshold: d,
+        evidenceIds: usedChecks.map((p) => p.check.id),
+        values: { days: d, known: knownCount, total },
+        arithmetic:
+          `${knownCount} of ${total} items correct on ≥ ${d} distinct days` +
+          (total > 0 ? ` (${states.map((s) => `${s.label}: ${s.correctDays}`).join(', ')})` : ''),
+        message: ruleMessage,
+        ruleMessage,
+      },
+    };
+  }
+
+  // itemsInOneCheck: the best single check decides; on a tie the newer check is reported.
+  let best: (typeof perCheck)[number] | null = null;
+  for (const p of perCheck) if (p.tried > 0 && (best === null || p.correct >= best.correct)) best = p;
+  const needed = rule.count;
+  const isMastered = best !== null && best.correct >= needed;
+  const ruleMessage: RulesMessage = {
+    key: emptyKey(total, usedChecks.length) ?? `rules.explain.itemsInOneCheck.${isMastered ? 'mastered' : 'notYet'}`,
+    params: {
+      correct: best?.correct ?? 0,
+      count: best?.tried ?? 0,
+      needed,
+      ...(best ? { date: best.check.day } : {}),
+    },
+  };
+  return {
+    isMastered,
+    items: states,
+    measure: best?.correct ?? 0,
+    isOneDayShort: false,
+    explanation: {
+      rule: rule.kind,
+      method: rule.kind,
+      isMastered,
+      score: null,
+      threshold: needed,
+      evidenceIds: best ? [best.check.id] : [],
+      values: { needed, correct: best?.correct ?? 0, tried: best?.tried ?? 0, known: knownCount, total },
+      arithmetic: best
+        ? `best check ${best.check.id}: ${best.correct} of ${best.tried} correct; ${needed} needed`
+        : `no checks; ${needed} needed`,
+      message: ruleMessage,
+      ruleMessage,
+    },
+  };
+}
+
+function emptyKey(total: number, checks: number): string | null {
+  if (checks === 0) return 'rules.explain.noItemChecks';
+  if (total === 0) return 'rules.explain.noItems';
+  return null;
+}
+
+/**
+ * Item states for one target from a student's evidence in any order (for the teacher's one-on-one screen):
+ * which items are known, not yet known, or never tried.
+ */
+export function itemStates(
+  target: Pick<TargetInput, 'id' | 'rule' | 'itemIds' | 'items'>,
+  evidence: readonly EvidenceInput[],
+): readonly ItemState[] {
+  const rule: ItemRuleInput = target.rule.kind === 'score' ? { kind: 'itemsInOneCheck', count: 1 } : target.rule;
+  const checks = toItemChecks(evidence.filter((e) => e.targetIds.includes(target.id)));
+  return computeItemMastery(rule, targetItems(target), checks).items;
+}

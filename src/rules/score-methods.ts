@@ -1,0 +1,297 @@
+import type { ComputeMasteryInput, MasteryResult, RulesMessage, ScoreInput, ScoreMethodInput } from './types.ts';
+import { round2, show, show2 } from './round.ts';
+import { compareTimed, parseTime } from './time.ts';
+
+/** A score already filtered (no voided) and ordered oldest first. */
+export interface OrderedScore {
+  readonly level: number;
+  readonly id: string;
+}
+
+function isIntegerIn(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** Throws an Error naming the problem when a method or its parameters are invalid. */
+export function validateMethod(method: ScoreMethodInput): void {
+  switch (method.kind) {
+    case 'decayingAverage':
+      if (!(Number.isFinite(method.weight) && method.weight >= 1 && method.weight <= 99))
+        throw new Error(`decayingAverage weight must be a percentage from 1 to 99, got ${method.weight}`);
+      return;
+    case 'exponentialDecay':
+      if (!(Number.isFinite(method.weight) && method.weight >= 50 && method.weight <= 99))
+        throw new Error(`exponentialDecay weight must be a percentage from 50 to 99, got ${method.weight}`);
+      return;
+    case 'nTimes':
+      if (!isIntegerIn(method.n, 1, 10)) throw new Error(`nTimes n must be an integer from 1 to 10, got ${method.n}`);
+      return;
+    case 'mOfN':
+      if (!isIntegerIn(method.n, 1, Number.MAX_SAFE_INTEGER))
+        throw new Error(`mOfN n must be an integer of at least 1, got ${method.n}`);
+      if (!isIntegerIn(method.m, 1, Number.MAX_SAFE_INTEGER))
+        throw new Error(`mOfN m must be an integer of at least 1, got ${method.m}`);
+      if (method.m > method.n) throw new Error(`mOfN m must not exceed n, got m=${method.m} > n=${method.n}`);
+      return;
+    case 'inARow':
+      if (!isIntegerIn(method.n, 1, Number.MAX_SAFE_INTEGER))
+        throw new Error(`inARow n must be an integer of at least 1, got ${method.n}`);
+      return;
+    case 'mostRecent':
+    case 'highest':
+    case 'average':
+      return;
+    default: {
+      const unknownKind: unknown = (method as { kind?: unknown }).kind;
+      throw new Error(`Unknown score method kind: ${String(unknownKind)}`);
+    }
+  }
+}
+
+export function validateMasteryLevel(level: number): void {
+  if (!Number.isFinite(level)) throw new Error(`masteryLevel must be a finite number, got ${level}`);
+}
+
+export function validateLevel(level: number, id: string | undefined): void {
+  if (typeof level !== 'number' || !Number.isFinite(level))
+    throw new Error(`Evidence level must be a finite number, got ${String(level)}${id ? ` on evidence ${id}` : ''}`);
+}
+
+/** Drops voided scores and orders the rest by observedAt, then id, then level (for id-less ties). */
+export function orderScores(scores: readonly ScoreInput[]): OrderedScore[] {
+  const keyed = [];
+  for (const s of scores) {
+    if (s.voided) continue;
+    validateLevel(s.level, s.id);
+    keyed.push({ t: parseTime(s.observedAt, 'observedAt'), id: s.id ?? '', tie: s.level, level: s.level });
+  }
+  keyed.sort(compareTimed);
+  return keyed.map((k) => ({ level: k.level, id: k.id }));
+}
+
+interface MethodOutcome {
+  readonly score: number | null;
+  readonly isMastered: boolean;
+  /** Indexes into the ordered scores that determined the result. */
+  readonly used: readonly number[];
+  readonly values: Record<string, number>;
+  readonly arithmetic: string;
+  /** Message parameters; every method's messages have `_one`/`_other` variants chosen by `count`. */
+  readonly params: Record<string, number>;
+}
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** The arithmetic of every method over ordered levels (oldest first, at least one). */
+function applyMethod(levels: readonly number[], method: ScoreMethodInput, mastery: number): MethodOutcome {
+  const count = levels.length;
+  const all = range(0, count);
+  const withScore = (raw: number, arithmetic: string, values: Record<string, number>, used = all): MethodOutcome => {
+    const score = round2(raw);
+    return {
+      score,
+      isMastered: score >= mastery,
+      used,
+      values: { ...values, count, score },
+      arithmetic: `${arithmetic} = ${show2(raw)}`,
+      params: { ...values, count, score },
+    };
+  };
+  switch (method.kind) {
+    case 'decayingAverage': {
+      const w = method.weight;
+      const newest = levels[count - 1]!;
+      if (count === 1) return withScore(newest, `single score ${show(newest)}`, { weight: w });
+      const earlier = levels.slice(0, -1);
+      const mean = sum(earlier) / earlier.length;
+      // Integer percentages keep the arithmetic exact for the common cases (4×65 + 2×35 = 330).
+      const raw = (newest * w + mean * (100 - w)) / 100;
+      const text = `${show(newest)} × ${show(w / 100)} + mean(${earlier.map(show).join(', ')}) × ${show((100 - w) / 100)}`;
+      return withScore(raw, `${text} = ${show(newest)} × ${show(w / 100)} + ${show(mean)} × ${show((100 - w) / 100)}`, {
+        weight: w,
+        newest,
+        earlierMean: mean,
+      });
+    }
+    case 'exponentialDecay': {
+      const w = method.weight;
+      let d = levels[0]!;
+      const steps = [`d1 = ${show(d)}`];
+      for (let i = 1; i < count; i++) {
+        d = (d * (100 - w) + levels[i]! * w) / 100;
+        steps.push(`d${i + 1} = ${show(d)}`);
+      }
+      return withScore(d, `${steps.join(', ')} (dᵢ = dᵢ₋₁ × ${show((100 - w) / 100)} + sᵢ × ${show(w / 100)})`, {
+        weight: w,
+      });
+    }
+    case 'nTimes': {
+      const kept = all.filter((i) => levels[i]! >= mastery);
+      const keptLevels = kept.map((i) => levels[i]!);
+      if (kept.length < method.n) {
+        return {
+          score: null,
+          isMastered: false,
+          used: kept,
+          values: { n: method.n, kept: kept.length, count },
+          arithmetic: `${kept.length} of ${count} scores ≥ ${show(mastery)}; ${method.n} needed`,
+          params: { n: method.n, count: kept.length },
+        };
+      }
+      const raw = sum(keptLevels) / kept.length;
+      const score = round2(raw);
+      return {
+        score,
+        isMastered: score >= mastery,
+        used: kept,
+        values: { n: method.n, kept: kept.length, count, score },
+        arithmetic: `mean(${keptLevels.map(show).join(', ')}) = ${show2(raw)}`,
+        params: { n: method.n, count: kept.length, score },
+      };
+    }
+    case 'mostRecent': {
+      const newest = levels[count - 1]!;
+      return withScore(newest, `most recent ${show(newest)}`, {}, [count - 1]);
+    }
+    case 'highest': {
+      const best = Math.max(...levels);
+      return withScore(best, `max(${levels.map(show).join(', ')})`, {});
+    }
+    case 'average':
+      return withScore(sum(levels) / count, `mean(${levels.map(show).join(', ')})`, {});
+    case 'mOfN': {
+      const window = range(Math.max(0, count - method.n), count);
+      const atOrAbove = window.filter((i) => levels[i]! >= mastery).length;
+      return {
+        score: null,
+        isMastered: atOrAbove >= method.m,
+        used: window,
+        values: { m: method.m, n: method.n, window: window.length, atOrAbove },
+        arithmetic: `${atOrAbove} of the last ${window.length} ≥ ${show(mastery)}; ${method.m} of ${method.n} needed`,
+        params: { m: method.m, n: method.n, count: window.length, atOrAbove },
+      };
+    }
+    case 'inARow': {
+      let run = 0;
+      while (run < count && levels[count - 1 - run]! >= mastery) run++;
+      const window = range(Math.max(0, count - method.n), count);
+      return {
+        score: null,
+        isMastered: run >= method.n,
+        used: window,
+        values: { n: method.n, run: Math.min(run, method.n) },
+        arithmetic: `last ${Math.min(run, method.n)} in a row ≥ ${show(mastery)}; ${method.n} needed`,
+        params: { n: method.n, count: Math.min(run, method.n) },
+      };
+    }
+  }
+}
+
+/** Scores already filtered and ordered (evaluateStudent sorts a student's evidence once). */
+export function scoreOrdered(
+  ordered: readonly OrderedScore[],
+  method: ScoreMethodInput,
+  masteryLevel: number,
+  masteryLabel?: string,
+): MasteryResult {
+  const threshold = masteryLabel ?? show(masteryLevel);
+  if (ordered.length === 0) {
+    const message: RulesMessage = {
+      key: 'rules.explain.noScores',
+      params: { threshold, thresholdValue: masteryLevel },
+    };
+    return {
+      score: null,
+      isMastered: false,
+      explanation: {
+        rule: 'score',
+        method: method.kind,
+        isMastered: false,
+        score: null,
+        threshold: masteryLevel,
+        evidenceIds: [],
+        values: { count: 0 },
+        arithmetic: 'no scores',
+        message,
+        ruleMessage: message,
+      },
+    };
+  }
+  const outcome = applyMethod(
+    ordered.map((s) => s.level),
+    method,
+    masteryLevel,
+  );
+  const base = `rules.explain.${method.kind}.${outcome.isMastered ? 'mastered' : 'notYet'}`;
+  const message: RulesMessage = {
+    key: base,
+    params: { ...outcome.params, threshold, thresholdValue: masteryLevel },
+  };
+  return {
+    score: outcome.score,
+    isMastered: outcome.isMastered,
+    explanation: {
+      rule: 'score',
+      method: method.kind,
+      isMastered: outcome.isMastered,
+      score: outcome.score,
+      threshold: masteryLevel,
+      evidenceIds: outcome.used.map((i) => ordered[i]!.id).filter((id) => id !== ''),
+      values: outcome.values,
+      arithmetic: outcome.arithmetic,
+      message,
+      ruleMessage: message,
+    },
+  };
+}
+
+/**
+ * Score-based mastery over levels on the school's scale. Voided scores are ignored; the rest are ordered by
+ * observedAt, then id. Throws an Error naming the problem for an invalid method, level or mastery level.
+ */
+export function computeMastery(input: ComputeMasteryInput): MasteryResult {
+  validateMethod(input.method);
+  validateMasteryLevel(input.masteryLevel);
+  return scoreOrdered(orderScores(input.scores), input.method, input.masteryLevel, input.masteryLabel);
+}
+
+/**
+ * A number that grows as a student gets closer to mastery under the method; used to detect stalls.
+ * Count rules measure their count (a score alone could not show "2 of 3 now"); the rest use the score.
+ */
+export function scoreProgressMeasure(levels: readonly number[], method: ScoreMethodInput, mastery: number): number {
+  if (levels.length === 0) return Number.NEGATIVE_INFINITY;
+  const outcome = applyMethod(levels, method, mastery);
+  switch (method.kind) {
+    case 'nTimes':
+      return outcome.values['kept'] ?? 0;
+    case 'mOfN':
+      return outcome.values['atOrAbove'] ?? 0;
+    case 'inARow':
+      return outcome.values['run'] ?? 0;
+    default:
+      return outcome.score ?? Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** True when one more piece of evidence at the mastery level would master a count rule. */
+export function isOneShortByScore(levels: readonly number[], method: ScoreMethodInput, mastery: number): boolean {
+  if (levels.length === 0) return false;
+  const atOrAbove = (xs: readonly number[]): number => xs.filter((x) => x >= mastery).length;
+  switch (method.kind) {
+    case 'nTimes':
+      return method.n >= 2 && atOrAbove(levels) === method.n - 1;
+    case 'mOfN':
+      // Adding one drops the oldest of the window, so count the last n−1.
+      return method.m >= 2 && atOrAbove(levels.slice(Math.max(0, levels.length - (method.n - 1)))) === method.m - 1;
+    case 'inARow': {
+      let run = 0;
+      while (run < levels.length && levels[levels.length - 1 - run]! >= mastery) run++;
+      return method.n >= 2 && run === method.n - 1;
+    }
+    default:
+      return false;
+  }
+}
