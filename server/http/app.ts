@@ -1,0 +1,82 @@
+/** Builds the Fastify app: API under /api/v1, the built PWA with SPA fallback, errors as JSON. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { API_PREFIX } from '#protocol';
+import type { Storage } from '#server/storage/storage.ts';
+import type { Clock, RouteContext } from './context.ts';
+import { errorBody, installErrorHandlers } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { installVersionCheck } from './protocol-version.ts';
+import { registerAuthRoutes } from './routes-auth.ts';
+import { registerBlobRoutes } from './routes-blobs.ts';
+import { registerFamilyRoutes } from './routes-family.ts';
+import { registerSyncRoutes } from './routes-sync.ts';
+import { createThrottle } from './throttle.ts';
+
+export interface ServerOptions {
+  readonly storage: Storage;
+  readonly clock: Clock;
+  /** The built app (./dist); served with an SPA fallback when present. */
+  readonly staticDir?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Behind a load balancer, trust X-Forwarded-For so throttles see the real client. */
+  readonly trustProxy?: boolean;
+}
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+/** Files a browser must revalidate, or a new release would never reach it. */
+const NO_CACHE = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  installErrorHandlers(app);
+  installVersionCheck(app);
+  await app.register(compress, { global: true, threshold: 1024 });
+
+  const now = () => options.clock.now();
+  const ctx: RouteContext = {
+    storage: options.storage,
+    clock: options.clock,
+    signInThrottle: createThrottle(5, FIFTEEN_MINUTES, now),
+    enrollThrottle: createThrottle(20, FIFTEEN_MINUTES, now),
+  };
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', async () => openApiDocument);
+      api.get('/health', async () => ({ ok: true }));
+      registerAuthRoutes(api, ctx);
+      registerSyncRoutes(api, ctx);
+      registerBlobRoutes(api, ctx);
+      registerFamilyRoutes(api, ctx);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const staticDir = options.staticDir;
+  const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      setHeaders: (res, path) => {
+        if (NO_CACHE.test(path)) res.setHeader('cache-control', 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (hasApp && request.method === 'GET' && !path.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('notFound', `No route ${request.method} ${path}`));
+  });
+  return app;
+}
