@@ -1,0 +1,60 @@
+import { DELETED_FIELD, SYNCED_TABLES } from '#protocol';
+import { syncedTable } from './database.ts';
+import { frameworkWrites } from './frameworks-repository.ts';
+import { getSetting, setSetting } from './settings-repository.ts';
+import { nowIso, type Store } from './store.ts';
+import { writeMany, type FieldWrite } from './write-funnel.ts';
+
+export const ACTIVE_CLASS_KEY = 'activeClassId';
+const SEEDED_KEY = 'starterContentLoaded';
+export const DEMO_PREFIX = 'demo-';
+
+/**
+ * First run: the starter frameworks (literacy and social-emotional) and a demo class with a few weeks
+ * of evidence, so a new user sees a working classroom. Runs once per device.
+ */
+export async function seedFirstRun(store: Store): Promise<void> {
+  if (await getSetting(store, SEEDED_KEY)) return;
+  // Loaded only on first run: the starter content is most of the app's weight and is needed once.
+  const { buildDemoClass, literacyFramework, selFramework } = await import('#content/index.ts');
+  const demo = buildDemoClass({ now: nowIso(store) });
+  const writes: FieldWrite[] = [
+    ...frameworkWrites(literacyFramework),
+    ...frameworkWrites(selFramework),
+    { table: 'schools', recordId: demo.school.id, fields: { ...demo.school } },
+    { table: 'teachers', recordId: demo.teacher.id, fields: { ...demo.teacher } },
+    { table: 'classes', recordId: demo.classGroup.id, fields: { ...demo.classGroup } },
+    ...demo.students.map((s): FieldWrite => ({ table: 'students', recordId: s.id, fields: { ...s } })),
+    ...demo.paths.map((p): FieldWrite => ({ table: 'paths', recordId: p.id, fields: { ...p } })),
+    ...demo.evidence.map((e): FieldWrite => ({ table: 'evidence', recordId: e.id, fields: { ...e } })),
+    ...demo.decisions.map((d): FieldWrite => ({ table: 'decisions', recordId: d.id, fields: { ...d } })),
+  ];
+  await writeMany(store.db, store.env, writes);
+  await setSetting(store, SEEDED_KEY, true);
+  if (!(await getSetting(store, ACTIVE_CLASS_KEY))) await setSetting(store, ACTIVE_CLASS_KEY, demo.classGroup.id);
+}
+
+export async function hasDemoData(store: Store): Promise<boolean> {
+  return (
+    (await store.db.students
+      .where('id')
+      .startsWith(DEMO_PREFIX)
+      .filter((s) => !s.deleted)
+      .count()) > 0
+  );
+}
+
+/** Removes the demo school, class, students and their evidence (as tombstones, so it syncs). */
+export async function removeDemoData(store: Store): Promise<number> {
+  const writes: FieldWrite[] = [];
+  for (const name of SYNCED_TABLES) {
+    const rows = (await syncedTable(store.db, name)?.where('id').startsWith(DEMO_PREFIX).toArray()) ?? [];
+    for (const row of rows) {
+      if (!row['deleted']) writes.push({ table: name, recordId: String(row['id']), fields: { [DELETED_FIELD]: true } });
+    }
+  }
+  await writeMany(store.db, store.env, writes);
+  const active = await getSetting<string>(store, ACTIVE_CLASS_KEY);
+  if (active?.startsWith(DEMO_PREFIX)) await store.db.settings.delete(ACTIVE_CLASS_KEY);
+  return writes.length;
+}

@@ -1,0 +1,78 @@
+import type { Actor, Evidence, EvidenceKind, ItemResult } from '#protocol';
+import { alive } from './live.ts';
+import type { EvidenceRecord } from './records.ts';
+import { newId, nowIso, type Store } from './store.ts';
+import { writeFields } from './write-funnel.ts';
+
+export interface NewEvidence {
+  readonly studentId: string;
+  readonly targetIds: readonly string[];
+  readonly kind: EvidenceKind;
+  readonly recordedBy: Actor;
+  /** When the child did it; now when absent. */
+  readonly observedAt?: string;
+  readonly level?: number;
+  readonly note?: string;
+  readonly itemResults?: readonly ItemResult[];
+  readonly blobIds?: readonly string[];
+  readonly feeling?: 1 | 2 | 3;
+  readonly durationMs?: number;
+  readonly needsReview?: boolean;
+}
+
+export class InvalidEvidenceError extends Error {
+  override name = 'InvalidEvidenceError';
+}
+
+/** Records a piece of evidence. Resolves once it is durably stored. */
+export async function recordEvidence(store: Store, input: NewEvidence): Promise<Evidence> {
+  if (input.targetIds.length === 0) throw new InvalidEvidenceError('Evidence needs at least one learning target.');
+  if (input.level !== undefined && !Number.isFinite(input.level)) {
+    throw new InvalidEvidenceError('The level must be a number on the mastery scale.');
+  }
+  const recordedAt = nowIso(store);
+  const evidence: Evidence = dropUndefined({
+    ...input,
+    id: newId(store),
+    observedAt: input.observedAt ?? recordedAt,
+    recordedAt,
+  });
+  await writeFields(store.db, store.env, 'evidence', evidence.id, evidence as unknown as Record<string, unknown>);
+  return evidence;
+}
+
+/** Evidence is never edited; a mistake is voided with a reason and stays in the record. */
+export async function voidEvidence(store: Store, evidenceId: string, reason: string, by: Actor): Promise<void> {
+  if (!reason.trim()) throw new InvalidEvidenceError('Say why this evidence is voided.');
+  await writeFields(store.db, store.env, 'evidence', evidenceId, {
+    voided: { reason: reason.trim(), at: nowIso(store), by },
+  });
+}
+
+export async function markReviewed(store: Store, evidenceId: string): Promise<void> {
+  await writeFields(store.db, store.env, 'evidence', evidenceId, { needsReview: false, reviewedAt: nowIso(store) });
+}
+
+/** A student's evidence, newest observation first. */
+export async function listEvidenceForStudent(store: Store, studentId: string): Promise<EvidenceRecord[]> {
+  const rows = await store.db.evidence
+    .where('[studentId+observedAt]')
+    .between([studentId, ''], [studentId, '\uffff'])
+    .reverse()
+    .toArray();
+  return alive(rows);
+}
+
+/** Evidence of every student in a class, for class-wide views. */
+export async function listEvidenceForStudents(store: Store, studentIds: readonly string[]): Promise<EvidenceRecord[]> {
+  return alive(
+    await store.db.evidence
+      .where('studentId')
+      .anyOf([...studentIds])
+      .toArray(),
+  );
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

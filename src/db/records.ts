@@ -1,0 +1,68 @@
+import type {
+  ClassGroup,
+  Decision,
+  Evidence,
+  Framework,
+  Hlc,
+  ItemSet,
+  Path,
+  School,
+  Student,
+  Target,
+  Teacher,
+} from '#protocol';
+
+/**
+ * Stored shapes. A synced record is its domain shape plus sync metadata: the HLC stamp of the last
+ * write of each field (for last-writer-wins per field) and a tombstone flag.
+ */
+export interface SyncMeta {
+  readonly _hlc: Readonly<Record<string, Hlc>>;
+  readonly deleted?: boolean;
+}
+
+export type SchoolRecord = School & SyncMeta;
+export type TeacherRecord = Teacher & SyncMeta;
+export type ClassRecord = ClassGroup & SyncMeta;
+export type StudentRecord = Student & SyncMeta;
+export type FrameworkRecord = Framework & SyncMeta;
+export type TargetRecord = Target & SyncMeta;
+export type ItemSetRecord = ItemSet & SyncMeta;
+export type PathRecord = Path & SyncMeta;
+export type EvidenceRecord = Evidence & SyncMeta;
+export type DecisionRecord = Decision & SyncMeta;
+
+/**
+ * Photos, drawings and audio, keyed by SHA-256. Bytes are kept as an ArrayBuffer rather than a Blob:
+ * Safari has a history of losing Blobs stored in IndexedDB, and ArrayBuffers clone everywhere.
+ */
+export interface BlobRecord {
+  readonly id: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly bytes: ArrayBuffer;
+  readonly createdAt: string;
+  /** Set once the server has confirmed it holds the bytes. */
+  readonly uploadedAt?: string;
+}
+
+export interface OutboxRecord {
+  /** Local auto-increment: the order changes were made in. */
+  readonly seq?: number;
+  readonly changeId: string;
+  readonly table: string;
+  readonly recordId: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly hlc: Hlc;
+}
+
+export interface SettingRecord {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** Strips sync metadata: what screens and rules see. */
+export function toDomain<T extends SyncMeta>(record: T): Omit<T, '_hlc' | 'deleted'> {
+  const { _hlc: _ignored, deleted: _deleted, ...domain } = record;
+  return domain;
+}

@@ -1,0 +1,31 @@
+/**
+ * Schema versions, append-only. Never edit a published version: add a new one with its upgrade, and a
+ * migration test that opens a database written by the version before (see README.md).
+ */
+export interface SchemaVersion {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      schools: 'id',
+      teachers: 'id, schoolId',
+      classes: 'id, schoolId',
+      students: 'id, classId',
+      frameworks: 'id',
+      targets: 'id, frameworkId',
+      itemSets: 'id, frameworkId',
+      paths: 'id, studentId',
+      evidence: 'id, studentId, *targetIds, observedAt, [studentId+observedAt]',
+      decisions: 'id, studentId',
+      blobs: 'id, uploadedAt',
+      outbox: '++seq, &changeId',
+      settings: 'key',
+    },
+  },
+];
+
+export const DB_NAME = 'waypoint';

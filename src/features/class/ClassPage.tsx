@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'react-router-dom';
+import { loadClassProgressData, useActiveClass, useStore } from '#db';
+import { evaluateProgress } from '#ui/progress-input.ts';
+import { Picture } from '#ui/Picture.tsx';
+import { targetIcon } from '#ui/pictures.ts';
+import { targetStatement } from '#ui/target-text.ts';
+import { useT } from '#ui/useT.ts';
+
+/** The class roster: each child with what they are working on now. */
+export function ClassPage() {
+  const { t, language } = useT();
+  const store = useStore();
+  const group = useActiveClass();
+  const rows = useLiveQuery(async () => {
+    if (!group) return [];
+    const now = new Date();
+    return (await loadClassProgressData(store, group.id)).map((data) => {
+      const progress = evaluateProgress(data, now);
+      const current = data.targets.find((target) => target.id === progress.currentTargetId);
+      return { student: data.student, current, progress };
+    });
+  }, [store, group]);
+
+  if (group === undefined || rows === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (group === null) return <p>{t('class.noClass')}</p>;
+
+  return (
+    <section className="page" aria-labelledby="class-title">
+      <h1 id="class-title">{group.name}</h1>
+      <p className="muted">{t('class.studentCount', { count: rows.length })}</p>
+      {rows.length === 0 ? <p>{t('class.empty')}</p> : null}
+      <ul className="roster" aria-label={t('class.roster')}>
+        {rows.map(({ student, current }) => (
+          <li key={student.id}>
+            <Link to={`/student/${student.id}`} className="roster-card">
+              <Picture id={student.picture} className="picture picture-large" />
+              <span className="roster-name">{student.displayName}</span>
+              <span className="roster-target">
+                {current ? (
+                  <>
+                    <span aria-hidden="true">{targetIcon(current.icon)}</span>{' '}
+                    {t('class.working', { target: `${current.code} · ${targetStatement(current, language, 'kid')}` })}
+                  </>
+                ) : (
+                  t('class.allDone')
+                )}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

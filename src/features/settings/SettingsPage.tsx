@@ -1,0 +1,45 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { LANGUAGES } from '#i18n';
+import { useLanguageStore } from '#state/language-store.ts';
+import { useStore } from '#db';
+import { useT } from '#ui/useT.ts';
+import { StorageStatusPanel } from './StorageStatusPanel.tsx';
+import { DemoDataPanel } from './DemoDataPanel.tsx';
+
+export default function SettingsPage() {
+  const { t, language } = useT();
+  const setLanguage = useLanguageStore((s) => s.setLanguage);
+  const store = useStore();
+  const pending = useLiveQuery(() => store.db.outbox.count(), [store]);
+
+  return (
+    <section aria-labelledby="settings-title" className="page">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+
+      <section className="card" aria-labelledby="lang-title">
+        <h2 id="lang-title">{t('settings.language')}</h2>
+        <div role="radiogroup" aria-labelledby="lang-title" className="choice-row">
+          {LANGUAGES.map((l) => (
+            <button
+              key={l.tag}
+              type="button"
+              role="radio"
+              aria-checked={language === l.tag}
+              lang={l.tag}
+              onClick={() => setLanguage(l.tag)}
+            >
+              {l.name}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <StorageStatusPanel pendingChanges={pending ?? 0} />
+      <DemoDataPanel />
+
+      <p className="muted">
+        {t('settings.version')}: {__APP_VERSION__}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { EvidenceRecord, TargetRecord } from '#db';
+import type { MasteryScale } from '#protocol';
+import { levelLabel } from '#ui/target-text.ts';
+import { useT } from '#ui/useT.ts';
+
+/** The student's evidence, newest observation first. Voided evidence stays visible, struck through. */
+export function EvidenceList(props: {
+  evidence: readonly EvidenceRecord[];
+  targetsById: ReadonlyMap<string, TargetRecord>;
+  scale: MasteryScale;
+}) {
+  const { t, language } = useT();
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  return (
+    <section aria-labelledby="evidence-title">
+      <h2 id="evidence-title">{t('student.evidence')}</h2>
+      {props.evidence.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
+      <ul className="evidence-list">
+        {props.evidence.map((e) => {
+          const level = props.scale.levels.find((l) => l.value === e.level);
+          const correct = e.itemResults?.filter((r) => r.result === 'correct').length;
+          return (
+            <li key={e.id} className={e.voided ? 'evidence voided' : 'evidence'}>
+              <div className="evidence-head">
+                <span>{t(`evidence.kind.${e.kind}`)}</span>
+                <time dateTime={e.observedAt}>{date.format(new Date(e.observedAt))}</time>
+              </div>
+              <div className="evidence-targets">
+                {e.targetIds.map((id) => props.targetsById.get(id)?.code ?? id).join(', ')}
+              </div>
+              {level ? (
+                <div>
+                  {t('observation.level')}: {level.value} · {levelLabel(t, level)}
+                </div>
+              ) : null}
+              {e.itemResults ? (
+                <div>{t('evidence.items', { correct: correct ?? 0, total: e.itemResults.length })}</div>
+              ) : null}
+              {e.feeling ? <div>{t(`evidence.feeling.${e.feeling}`)}</div> : null}
+              {e.note ? <p className="evidence-note">{e.note}</p> : null}
+              {e.needsReview ? <div className="tag">{t('student.waitingReview')}</div> : null}
+              {e.voided ? <div className="tag">{t('student.voided', { reason: e.voided.reason })}</div> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

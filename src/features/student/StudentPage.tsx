@@ -1,0 +1,51 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, useParams } from 'react-router-dom';
+import { loadStudentProgressData, useStore } from '#db';
+import { evaluateProgress } from '#ui/progress-input.ts';
+import { Picture } from '#ui/Picture.tsx';
+import { useT } from '#ui/useT.ts';
+import { CurrentTargetCard } from './CurrentTargetCard.tsx';
+import { PathList } from './PathList.tsx';
+import { EvidenceList } from './EvidenceList.tsx';
+import { ObservationForm } from './ObservationForm.tsx';
+
+export default function StudentPage() {
+  const { studentId = '' } = useParams();
+  const { t } = useT();
+  const store = useStore();
+  const view = useLiveQuery(async () => {
+    const data = await loadStudentProgressData(store, studentId);
+    return data ? { data, progress: evaluateProgress(data, new Date()) } : null;
+  }, [store, studentId]);
+
+  if (view === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (view === null) return <p>{t('common.notFound')}</p>;
+  const { data, progress } = view;
+  const targetsById = new Map(data.targets.map((target) => [target.id, target]));
+  const pathTargets = progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? []);
+
+  return (
+    <article className="page student-page" aria-labelledby="student-name">
+      <Link to="/class" className="back-link">
+        ← {t('common.back')}
+      </Link>
+      <header className="student-header">
+        <Picture id={data.student.picture} className="picture picture-large" />
+        <h1 id="student-name">{data.student.displayName}</h1>
+      </header>
+      <CurrentTargetCard progress={progress} targetsById={targetsById} />
+      <div className="two-columns">
+        <PathList progress={progress} targetsById={targetsById} />
+        <div>
+          <ObservationForm
+            studentId={data.student.id}
+            targets={pathTargets.length > 0 ? pathTargets : data.targets}
+            defaultTargetId={progress.currentTargetId ?? undefined}
+            scale={data.scale}
+          />
+          <EvidenceList evidence={data.evidence} targetsById={targetsById} scale={data.scale} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import type { PictureMessageKey } from './pictures.en.ts';
+
+export const picturesEs: Record<PictureMessageKey, string> = {
+  'picture.dog': 'perro',
+  'picture.cat': 'gato',
+  'picture.fox': 'zorro',
+  'picture.frog': 'rana',
+  'picture.owl': 'búho',
+  'picture.bear': 'oso',
+  'picture.lion': 'león',
+  'picture.fish': 'pez',
+  'picture.bee': 'abeja',
+  'picture.turtle': 'tortuga',
+  'picture.rabbit': 'conejo',
+  'picture.penguin': 'pingüino',
+  'picture.sun': 'sol',
+  'picture.star': 'estrella',
+  'picture.moon': 'luna',
+  'picture.apple': 'manzana',
+  'picture.tree': 'árbol',
+  'picture.flower': 'flor',
+  'picture.rocket': 'cohete',
+  'picture.car': 'coche',
+  'picture.boat': 'barco',
+  'picture.ball': 'pelota',
+  'picture.kite': 'cometa',
+  'picture.drum': 'tambor',
+};

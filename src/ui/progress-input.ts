@@ -1,0 +1,39 @@
+import type { Decision, Evidence, ItemSet, MasteryScale, Path, Target } from '#protocol';
+import { evaluateStudent, type StudentProgress, type StudentRulesInput, type TargetInput } from '#rules';
+
+export interface ProgressSource {
+  readonly path: Path | undefined;
+  readonly targets: readonly Target[];
+  readonly itemSets: readonly ItemSet[];
+  readonly evidence: readonly Evidence[];
+  readonly decisions: readonly Decision[];
+  readonly scale: MasteryScale;
+}
+
+/** Targets with the labels of their items, so next steps can name the items not yet known. */
+export function toRulesTargets(targets: readonly Target[], itemSets: readonly ItemSet[]): TargetInput[] {
+  const sets = new Map(itemSets.map((s) => [s.id, s]));
+  return targets.map((target) => {
+    const set = target.itemSetId ? sets.get(target.itemSetId) : undefined;
+    if (!set) return target;
+    const wanted = target.itemIds ? new Set(target.itemIds) : null;
+    const items = set.items.filter((item) => !wanted || wanted.has(item.id)).map(({ id, label }) => ({ id, label }));
+    return { ...target, items, itemIds: items.map((i) => i.id) };
+  });
+}
+
+export function toRulesInput(source: ProgressSource, now: Date): StudentRulesInput {
+  return {
+    path: source.path?.entries ?? [],
+    targets: toRulesTargets(source.targets, source.itemSets),
+    evidence: source.evidence,
+    decisions: source.decisions,
+    scale: source.scale,
+    now: now.toISOString(),
+  };
+}
+
+/** Every screen gets mastery, the current target and the next step from the rules module, this way. */
+export function evaluateProgress(source: ProgressSource, now: Date): StudentProgress {
+  return evaluateStudent(toRulesInput(source, now));
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      // The app shows its own "update available" prompt and reloads only when no write or sync is running.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Waypoint',
+        short_name: 'Waypoint',
+        description: 'Learning paths and evidence of mastery, offline first.',
+        theme_color: '#1d4e89',
+        background_color: '#fdfbf6',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // The first visit is controlled at once; later versions wait for the in-app prompt (no skipWaiting).
+        clientsClaim: true,
+      },
+    }),
+  ],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
