@@ -1,0 +1,126 @@
+/** A real server on 127.0.0.1:0 over a temp storage, and a small fetch wrapper for the tests. */
+import type { FastifyInstance } from 'fastify';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type SessionResponse } from '#protocol';
+import { createServer } from '#server/main.ts';
+import type { Storage } from '#server/storage/storage.ts';
+import { createTestStorage, type StorageKind, type TestStorage } from './databases.ts';
+import { newId } from './fixtures.ts';
+
+export interface TestClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export function testClock(start = Date.parse('2026-03-01T09:00:00Z')): TestClock {
+  let t = start;
+  return { now: () => t, advance: (ms) => void (t += ms) };
+}
+
+export interface Answer<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as-is (for malformed JSON); overrides body. */
+  raw?: string | Uint8Array;
+  headers?: Record<string, string>;
+  protocol?: string | null;
+}
+
+export interface TestServer {
+  readonly base: string;
+  readonly app: FastifyInstance;
+  readonly storage: Storage;
+  readonly clock: TestClock;
+  call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<Answer<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(kind: StorageKind = 'sqlite', staticDir?: string): Promise<TestServer> {
+  const t: TestStorage = await createTestStorage(kind);
+  const clock = testClock();
+  const app = await createServer({ storage: t.storage, clock, ...(staticDir ? { staticDir } : {}) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}`;
+  return {
+    base,
+    app,
+    storage: t.storage,
+    clock,
+    async call<T>(method: string, path: string, o: CallOptions = {}): Promise<Answer<T>> {
+      const headers: Record<string, string> = { ...o.headers };
+      if (o.protocol !== null) headers[PROTOCOL_HEADER] = o.protocol ?? String(PROTOCOL_VERSION);
+      if (o.token) headers.authorization = `Bearer ${o.token}`;
+      let body: string | Uint8Array | undefined = o.raw;
+      if (body === undefined && o.body !== undefined) body = JSON.stringify(o.body);
+      if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`${base}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text.length > 0 ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: response.status, body: parsed as T, headers: response.headers };
+    },
+    async close() {
+      await app.close();
+      await t.dispose();
+    },
+  };
+}
+
+export interface SchoolSetup {
+  readonly teacher: SessionResponse;
+  readonly email: string;
+  readonly password: string;
+  readonly classId: string;
+  readonly joinCode: string;
+  readonly otherClassId: string;
+  readonly otherJoinCode: string;
+}
+
+/** A school made over HTTP: a teacher account and two classes. */
+export async function setUpSchool(server: TestServer): Promise<SchoolSetup> {
+  const email = `${newId('t')}@school.test`;
+  const password = 'correct horse battery';
+  const up = await server.call<SessionResponse>('POST', '/api/v1/auth/sign-up', {
+    body: { email, password, displayName: 'Ms T', schoolName: 'Test school' },
+  });
+  if (up.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(up.body)}`);
+  const make = async (name: string) => {
+    const r = await server.call<{ classId: string; joinCode: string }>('POST', '/api/v1/classes', {
+      token: up.body.token,
+      body: { name },
+    });
+    if (r.status !== 201) throw new Error(`class failed: ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const a = await make('Room A');
+  const b = await make('Room B');
+  return {
+    teacher: up.body,
+    email,
+    password,
+    classId: a.classId,
+    joinCode: a.joinCode,
+    otherClassId: b.classId,
+    otherJoinCode: b.joinCode,
+  };
+}
+
+export async function enroll(server: TestServer, joinCode: string, kind: 'teacher' | 'station', teacherToken?: string) {
+  const r = await server.call<SessionResponse>('POST', '/api/v1/devices/enroll', {
+    ...(teacherToken ? { token: teacherToken } : {}),
+    body: { joinCode, kind, deviceId: newId('device') },
+  });
+  if (r.status !== 201) throw new Error(`enroll failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
