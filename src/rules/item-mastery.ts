@@ -136,7 +136,7 @@ export function computeItemMastery(
       : { known: knownCount, count: total, days: d };
     const ruleMessage: RulesMessage = {
       key:
-        emptyKey(total, usedChecks.length) ??
+        emptyKey(universe, usedChecks.length) ??
         `rules.explain.allItemsOnDistinctDays.${isMastered ? 'mastered' : 'notYet'}`,
       params,
     };
@@ -168,7 +168,7 @@ export function computeItemMastery(
   const needed = rule.count;
   const isMastered = best !== null && best.correct >= needed;
   const ruleMessage: RulesMessage = {
-    key: emptyKey(total, usedChecks.length) ?? `rules.explain.itemsInOneCheck.${isMastered ? 'mastered' : 'notYet'}`,
+    key: emptyKey(universe, usedChecks.length) ?? `rules.explain.itemsInOneCheck.${isMastered ? 'mastered' : 'notYet'}`,
     params: {
       correct: best?.correct ?? 0,
       count: best?.tried ?? 0,
@@ -198,9 +198,10 @@ export function computeItemMastery(
   };
 }
 
-function emptyKey(total: number, checks: number): string | null {
+/** A target with an empty item list cannot be mastered by items; say that before "no checks". */
+function emptyKey(universe: readonly ItemInput[] | null, checks: number): string | null {
+  if (universe !== null && universe.length === 0) return 'rules.explain.noItems';
   if (checks === 0) return 'rules.explain.noItemChecks';
-  if (total === 0) return 'rules.explain.noItems';
   return null;
 }
 
