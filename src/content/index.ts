@@ -1,0 +1,2 @@
+export { literacyFramework, selFramework, type StarterFramework } from './frameworks.ts';
+export { buildDemoClass, type DemoClass, type DemoClassOptions } from './demo-class.ts';
