@@ -1,6 +1,10 @@
 import { alive, aliveOne } from './live.ts';
 import type { ClassRecord, SchoolRecord } from './records.ts';
 import type { Store } from './store.ts';
+import { getSetting } from './settings-repository.ts';
+
+/** Device setting: the id of the class this device works with. */
+export const ACTIVE_CLASS_KEY = 'activeClassId';
 
 export async function listClasses(store: Store): Promise<ClassRecord[]> {
   return alive(await store.db.classes.toArray()).sort((a, b) => a.name.localeCompare(b.name));
@@ -12,4 +16,11 @@ export async function getClass(store: Store, id: string): Promise<ClassRecord | 
 
 export async function getSchool(store: Store, id: string): Promise<SchoolRecord | undefined> {
   return aliveOne(await store.db.schools.get(id));
+}
+
+/** The class this device works with: the chosen one, else the first; null when there is none. */
+export async function getActiveClass(store: Store): Promise<ClassRecord | null> {
+  const chosen = await getSetting<string>(store, ACTIVE_CLASS_KEY);
+  const group = chosen ? await getClass(store, chosen) : undefined;
+  return group ?? (await listClasses(store))[0] ?? null;
 }

@@ -1,11 +1,11 @@
 import { DELETED_FIELD, SYNCED_TABLES } from '#protocol';
 import { syncedTable } from './database.ts';
 import { frameworkWrites } from './frameworks-repository.ts';
+import { ACTIVE_CLASS_KEY } from './classes-repository.ts';
 import { getSetting, setSetting } from './settings-repository.ts';
 import { nowIso, type Store } from './store.ts';
 import { writeMany, type FieldWrite } from './write-funnel.ts';
 
-export const ACTIVE_CLASS_KEY = 'activeClassId';
 const SEEDED_KEY = 'starterContentLoaded';
 export const DEMO_PREFIX = 'demo-';
 

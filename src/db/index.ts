@@ -18,4 +18,3 @@ export * from './blobs-repository.ts';
 export * from './demo-repository.ts';
 export * from './storage-status.ts';
 export * from './progress-data.ts';
-export { useActiveClass } from './use-active-class.ts';

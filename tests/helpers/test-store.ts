@@ -12,6 +12,8 @@ export function testEnv(
       counter += 1;
       const bytes = new Uint8Array(length);
       for (let i = 0; i < length; i++) bytes[i] = (counter * 31 + i * 17) % 256;
+      // The last four bytes count calls, so ids made in the same millisecond never repeat.
+      new DataView(bytes.buffer).setUint32(length - 4, counter);
       return bytes;
     },
     setNow: (ms) => {

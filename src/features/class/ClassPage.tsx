@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router-dom';
-import { loadClassProgressData, useActiveClass, useStore } from '#db';
+import { getActiveClass, loadClassProgressData, useStore } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { targetIcon } from '#ui/pictures.ts';
@@ -11,18 +11,21 @@ import { useT } from '#ui/useT.ts';
 export function ClassPage() {
   const { t, language } = useT();
   const store = useStore();
-  const group = useActiveClass();
-  const rows = useLiveQuery(async () => {
-    if (!group) return [];
+  // One query for the class and its rows, so the roster never shows one class's rows under another.
+  const view = useLiveQuery(async () => {
+    const group = await getActiveClass(store);
+    if (!group) return { group, rows: [] };
     const now = new Date();
-    return (await loadClassProgressData(store, group.id)).map((data) => {
+    const rows = (await loadClassProgressData(store, group.id)).map((data) => {
       const progress = evaluateProgress(data, now);
       const current = data.targets.find((target) => target.id === progress.currentTargetId);
-      return { student: data.student, current, progress };
+      return { student: data.student, current };
     });
-  }, [store, group]);
+    return { group, rows };
+  }, [store]);
 
-  if (group === undefined || rows === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (view === undefined) return <p role="status">{t('common.loading')}</p>;
+  const { group, rows } = view;
   if (group === null) return <p>{t('class.noClass')}</p>;
 
   return (

@@ -34,7 +34,7 @@ export default function SettingsPage() {
         </div>
       </section>
 
-      <StorageStatusPanel pendingChanges={pending ?? 0} />
+      <StorageStatusPanel pendingChanges={pending} />
       <DemoDataPanel />
 
       <p className="muted">

@@ -3,7 +3,7 @@ import { readStorageStatus, requestPersistentStorage, type StorageStatus } from 
 import { useT } from '#ui/useT.ts';
 import { formatBytes } from '#ui/format-bytes.ts';
 
-export function StorageStatusPanel({ pendingChanges }: { pendingChanges: number }) {
+export function StorageStatusPanel({ pendingChanges }: { pendingChanges: number | undefined }) {
   const { t, language } = useT();
   const [status, setStatus] = useState<StorageStatus | null>(null);
   const [denied, setDenied] = useState(false);
@@ -40,7 +40,9 @@ export function StorageStatusPanel({ pendingChanges }: { pendingChanges: number 
           {denied ? <p role="alert">{t('settings.persistDenied')}</p> : null}
         </>
       )}
-      <p data-testid="pending">{t('settings.pending', { count: pendingChanges })}</p>
+      {pendingChanges === undefined ? null : (
+        <p data-testid="pending">{t('settings.pending', { count: pendingChanges })}</p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listStudents, loadStudentProgressData, useActiveClass, useStore } from '#db';
+import { getActiveClass, listStudents, loadStudentProgressData, useStore } from '#db';
 
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
@@ -14,8 +14,10 @@ import { useT } from '#ui/useT.ts';
 export default function StationPage() {
   const { t } = useT();
   const store = useStore();
-  const group = useActiveClass();
-  const students = useLiveQuery(async () => (group ? listStudents(store, group.id) : []), [store, group]);
+  const students = useLiveQuery(async () => {
+    const group = await getActiveClass(store);
+    return group ? listStudents(store, group.id) : [];
+  }, [store]);
   const [childId, setChildId] = useState<string | null>(null);
 
   if (students === undefined) return <p role="status">{t('common.loading')}</p>;

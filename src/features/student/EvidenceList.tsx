@@ -15,7 +15,7 @@ export function EvidenceList(props: {
     <section aria-labelledby="evidence-title">
       <h2 id="evidence-title">{t('student.evidence')}</h2>
       {props.evidence.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
-      <ul className="evidence-list">
+      <ul className="evidence-list" aria-labelledby="evidence-title">
         {props.evidence.map((e) => {
           const level = props.scale.levels.find((l) => l.value === e.level);
           const correct = e.itemResults?.filter((r) => r.result === 'correct').length;

@@ -14,7 +14,7 @@ export function PathList(props: { progress: StudentProgress; targetsById: Readon
   return (
     <section aria-labelledby="path-title">
       <h2 id="path-title">{t('student.path')}</h2>
-      <ol className="path-list">
+      <ol className="path-list" aria-labelledby="path-title">
         {props.progress.targets.map((p) => {
           const target = props.targetsById.get(p.targetId);
           if (!target) return null;

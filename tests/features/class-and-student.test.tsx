@@ -1,0 +1,75 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { ACTIVE_CLASS_KEY, getSetting, listStudents, seedFirstRun } from '#db';
+import { ClassPage } from '#features/class/ClassPage.tsx';
+import StudentPage from '#features/student/StudentPage.tsx';
+import { renderWithStore } from '#tests/helpers/render.tsx';
+import { testStore } from '#tests/helpers/test-store.ts';
+
+async function seededStore() {
+  const store = testStore(undefined);
+  await seedFirstRun(store);
+  const classId = (await getSetting<string>(store, ACTIVE_CLASS_KEY))!;
+  return { store, students: await listStudents(store, classId) };
+}
+
+function Screens() {
+  return (
+    <Routes>
+      <Route path="/class" element={<ClassPage />} />
+      <Route path="/student/:studentId" element={<StudentPage />} />
+    </Routes>
+  );
+}
+
+describe('class roster', () => {
+  it('lists every student with what they are working on, and opens a student', async () => {
+    const { store, students } = await seededStore();
+    renderWithStore(<Screens />, store, { route: '/class' });
+
+    const roster = await screen.findByRole('list', { name: 'Students' });
+    const links = within(roster).getAllByRole('link');
+    expect(links.map((l) => l.querySelector('.roster-name')?.textContent)).toEqual(students.map((s) => s.displayName));
+    expect(links.every((l) => /Working on: |Path complete/.test(l.textContent ?? ''))).toBe(true);
+
+    await userEvent.setup().click(links[0]!);
+    expect(await screen.findByRole('heading', { level: 1, name: students[0]!.displayName })).toBeInTheDocument();
+  });
+});
+
+describe('student page', () => {
+  it('shows the path with statuses, the current target, and evidence; a new observation appears at once', async () => {
+    const { store, students } = await seededStore();
+    const student = students[0]!;
+    renderWithStore(<Screens />, store, { route: `/student/${student.id}` });
+
+    await screen.findByRole('heading', { level: 1, name: student.displayName });
+    const path = screen.getByRole('list', { name: 'Learning path' });
+    expect(within(path).getAllByRole('listitem').length).toBeGreaterThan(20);
+    expect(within(path).getAllByText(/Mastered|In progress|Not started|Skipped/).length).toBeGreaterThan(20);
+    expect(screen.getByTestId('current-target')).toHaveTextContent(/I can/);
+    expect(screen.getByTestId('next-step').textContent).not.toBe('');
+
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Quick observation' });
+    await user.click(within(form).getByRole('radio', { name: /Exceeding/ }));
+    await user.type(within(form).getByLabelText('Note'), 'Read the whole page to a friend');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.getByText('Read the whole page to a friend')).toBeInTheDocument());
+    const stored = await store.db.evidence
+      .where('studentId')
+      .equals(student.id)
+      .filter((e) => e.level === 4)
+      .toArray();
+    expect(stored.some((e) => e.note === 'Read the whole page to a friend')).toBe(true);
+  });
+
+  it('says so when the student does not exist', async () => {
+    const store = testStore();
+    renderWithStore(<Screens />, store, { route: '/student/nobody' });
+    expect(await screen.findByText('Not found')).toBeInTheDocument();
+  });
+});
