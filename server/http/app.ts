@@ -27,7 +27,7 @@ export interface ServerOptions {
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
-/** Files a browser must revalidate, or a new release would never reach it. */
+/** Files a browser must always revalidate, or a new release would never reach it. */
 const NO_CACHE = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
 
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -50,6 +50,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   await app.register(
     async (api) => {
+      // The API speaks JSON only (blobs add their own raw parser); anything else is a 415.
+      api.removeContentTypeParser('text/plain');
       api.get('/openapi.json', async () => openApiDocument);
       api.get('/health', async () => ({ ok: true }));
       registerAuthRoutes(api, ctx);
@@ -66,8 +68,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: false,
+      cacheControl: false,
       setHeaders: (res, path) => {
-        if (NO_CACHE.test(path)) res.setHeader('cache-control', 'no-cache');
+        // Vite's hashed files never change; everything else must be revalidated so updates arrive.
+        const immutable = /[\\/]assets[\\/]/.test(path) && !NO_CACHE.test(path);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

@@ -26,7 +26,7 @@ export interface CallOptions {
   token?: string;
   body?: unknown;
   /** Sent as-is (for malformed JSON); overrides body. */
-  raw?: string | Uint8Array;
+  raw?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   protocol?: string | null;
 }
@@ -57,7 +57,7 @@ export async function startTestServer(kind: StorageKind = 'sqlite', staticDir?: 
       const headers: Record<string, string> = { ...o.headers };
       if (o.protocol !== null) headers[PROTOCOL_HEADER] = o.protocol ?? String(PROTOCOL_VERSION);
       if (o.token) headers.authorization = `Bearer ${o.token}`;
-      let body: string | Uint8Array | undefined = o.raw;
+      let body: string | Uint8Array<ArrayBuffer> | undefined = o.raw;
       if (body === undefined && o.body !== undefined) body = JSON.stringify(o.body);
       if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`${base}${path}`, { method, headers, body });

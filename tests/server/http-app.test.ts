@@ -1,0 +1,73 @@
+/** The composition root's other duties: the built app with SPA fallback, caching, the demo seed. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionResponse } from '#protocol';
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from '#server/seed.ts';
+import { startTestServer, type TestServer } from './helpers/http.ts';
+
+let server: TestServer;
+let dist: string;
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'waypoint-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Waypoint</title>');
+  writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app");');
+  server = await startTestServer('sqlite', dist);
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.base}${path}`, { headers });
+
+describe('serving the built app', () => {
+  it('serves index.html and sw.js uncached, and hashed assets normally', async () => {
+    const index = await get('/');
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<title>Waypoint</title>');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect((await get('/sw.js')).headers.get('cache-control')).toBe('no-cache');
+    const asset = await get('/assets/app-abc123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('falls back to index.html for app routes, but not for the API', async () => {
+    const deep = await get('/family/some-token');
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('Waypoint');
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+    const api = await get('/api/v1/nope', { 'x-waypoint-protocol': '1' });
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('notFound');
+  });
+
+  it('compresses large API answers', async () => {
+    const r = await get('/api/v1/openapi.json', { 'accept-encoding': 'gzip' });
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+  });
+});
+
+describe('demo seed', () => {
+  it('creates the demo school once, and the demo teacher can sign in and see the class', async () => {
+    const first = await seedDemoSchool({ storage: server.storage, clock: server.clock });
+    const second = await seedDemoSchool({ storage: server.storage, clock: server.clock });
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ created: false, joinCode: first.joinCode });
+    const signIn = await server.call<SessionResponse>('POST', '/api/v1/auth/sign-in', {
+      body: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
+    });
+    expect(signIn.status).toBe(200);
+    const classes = await server.call<{ classes: { name: string; joinCode: string }[] }>('GET', '/api/v1/classes', {
+      token: signIn.body.token,
+    });
+    expect(classes.body.classes).toEqual([
+      expect.objectContaining({ name: 'Room 4 (demo)', joinCode: first.joinCode }),
+    ]);
+  });
+});
