@@ -206,7 +206,7 @@ describe('other routes', () => {
 });
 
 describe('blob uploads', () => {
-  const put = (sha: string, raw: Buffer) =>
+  const put = (sha: string, raw: Buffer<ArrayBuffer>) =>
     server.call<ErrorBody & { created: boolean }>('PUT', `/api/v1/blobs/${sha}`, {
       token: device.token,
       raw,
