@@ -5,19 +5,23 @@ import { picturesEn } from './messages/pictures.en.ts';
 import { picturesEs } from './messages/pictures.es.ts';
 import { rulesEn } from './messages/rules.en.ts';
 import { rulesEs } from './messages/rules.es.ts';
+import { conferenceEn } from './messages/conference.en.ts';
+import { conferenceEs } from './messages/conference.es.ts';
+import { stationEn } from './messages/station.en.ts';
+import { stationEs } from './messages/station.es.ts';
 
 export { formatList, formatMessage, type MessageParams } from './format.ts';
 
-const en = { ...appEn, ...picturesEn, ...rulesEn };
+const en = { ...appEn, ...picturesEn, ...rulesEn, ...conferenceEn, ...stationEn };
 type CatalogKey = Extract<keyof typeof en, string>;
 type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
 /** A catalog key, or the base name of a plural (`class.studentCount` for `class.studentCount_one`…). */
 export type MessageKey = CatalogKey | PluralBase<CatalogKey>;
 
 /** Every language must carry every key: the Record type makes a missing Spanish string a type error. */
-const catalogs: Readonly<Record<Language, Readonly<Record<CatalogKey, string>>>> = {
+export const CATALOGS: Readonly<Record<Language, Readonly<Record<CatalogKey, string>>>> = {
   en,
-  es: { ...appEs, ...picturesEs, ...rulesEs },
+  es: { ...appEs, ...picturesEs, ...rulesEs, ...conferenceEs, ...stationEs },
 };
 
 export const LANGUAGES = [
@@ -45,7 +49,7 @@ export function translate(language: Language, key: MessageKey | string, params: 
   for (const [name, value] of Object.entries(params)) {
     flat[name] = Array.isArray(value) ? formatList(language, value) : (value as string | number);
   }
-  return formatMessage(catalogs[language], language, key, flat as MessageParams);
+  return formatMessage(CATALOGS[language], language, key, flat as MessageParams);
 }
 
 export function hasMessage(key: string): key is MessageKey {

@@ -1,0 +1,3 @@
+import type { ConferenceMessageKey } from './conference.en.ts';
+
+export const conferenceEs: Record<ConferenceMessageKey, string> = {};

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, toLanguage, translate } from '#i18n';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogs', () => {
+  const en = CATALOGS.en;
+  const es = CATALOGS.es;
+
+  it('have the same keys in English and Spanish, none empty', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(es)) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of Object.keys(en)) {
+      expect(placeholders(es[key as keyof typeof es]), key).toEqual(placeholders(en[key as keyof typeof en]));
+    }
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders, picks plural forms and joins lists per language', () => {
+    expect(translate('en', 'class.studentCount', { count: 1 })).toBe('1 student');
+    expect(translate('en', 'class.studentCount', { count: 8 })).toBe('8 students');
+    expect(translate('es', 'class.studentCount', { count: 8 })).toBe('8 estudiantes');
+    expect(translate('en', 'class.working', { target: ['b', 'd', 'p'] })).toBe('Working on: b, d, and p');
+    expect(translate('es', 'class.working', { target: ['b', 'd', 'p'] })).toBe('Trabaja en: b, d y p');
+  });
+
+  it('maps regional tags to a supported language and falls back to English', () => {
+    expect(toLanguage('es-MX')).toBe('es');
+    expect(toLanguage('fr-FR')).toBe('en');
+    expect(toLanguage(undefined)).toBe('en');
+  });
+});
