@@ -16,6 +16,8 @@ export type StorageKind = 'sqlite' | 'postgres';
 
 export interface TestStorage {
   readonly storage: Storage;
+  /** Closes this storage and opens the same database again, as a restarted server would. */
+  reopen(): Promise<Storage>;
   dispose(): Promise<void>;
 }
 
@@ -51,10 +53,18 @@ async function adminQuery(sql: string): Promise<void> {
 export async function createTestStorage(kind: StorageKind): Promise<TestStorage> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'waypoint-test-'));
-    const storage = openSqliteStorage(join(dir, 'test.sqlite'));
+    let storage = openSqliteStorage(join(dir, 'test.sqlite'));
     await storage.migrate();
     return {
-      storage,
+      get storage() {
+        return storage;
+      },
+      reopen: async () => {
+        await storage.close();
+        storage = openSqliteStorage(join(dir, 'test.sqlite'));
+        await storage.migrate();
+        return storage;
+      },
       dispose: async () => {
         await storage.close();
         rmSync(dir, { recursive: true, force: true });
@@ -65,10 +75,18 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const storage = openPostgresStorage(url.toString());
+  let storage = openPostgresStorage(url.toString());
   await storage.migrate();
   return {
-    storage,
+    get storage() {
+      return storage;
+    },
+    reopen: async () => {
+      await storage.close();
+      storage = openPostgresStorage(url.toString());
+      await storage.migrate();
+      return storage;
+    },
     dispose: async () => {
       await storage.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -37,22 +37,38 @@ export interface TestServer {
   readonly storage: Storage;
   readonly clock: TestClock;
   call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<Answer<T>>;
+  /** Stops the server and starts a new one on the same database (new port, same `call`). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startTestServer(kind: StorageKind = 'sqlite', staticDir?: string): Promise<TestServer> {
   const t: TestStorage = await createTestStorage(kind);
   const clock = testClock();
-  const app = await createServer({ storage: t.storage, clock, ...(staticDir ? { staticDir } : {}) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const base = `http://127.0.0.1:${address.port}`;
+  const listen = async () => {
+    const app = await createServer({ storage: t.storage, clock, ...(staticDir ? { staticDir } : {}) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    return { app, base: `http://127.0.0.1:${address.port}` };
+  };
+  let live = await listen();
   return {
-    base,
-    app,
-    storage: t.storage,
+    get base() {
+      return live.base;
+    },
+    get app() {
+      return live.app;
+    },
+    get storage() {
+      return t.storage;
+    },
     clock,
+    async restart() {
+      await live.app.close();
+      await t.reopen();
+      live = await listen();
+    },
     async call<T>(method: string, path: string, o: CallOptions = {}): Promise<Answer<T>> {
       const headers: Record<string, string> = { ...o.headers };
       if (o.protocol !== null) headers[PROTOCOL_HEADER] = o.protocol ?? String(PROTOCOL_VERSION);
@@ -60,7 +76,7 @@ export async function startTestServer(kind: StorageKind = 'sqlite', staticDir?: 
       let body: string | Uint8Array<ArrayBuffer> | undefined = o.raw;
       if (body === undefined && o.body !== undefined) body = JSON.stringify(o.body);
       if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${base}${path}`, { method, headers, body });
+      const response = await fetch(`${live.base}${path}`, { method, headers, body });
       const text = await response.text();
       let parsed: unknown = text;
       try {
@@ -71,7 +87,7 @@ export async function startTestServer(kind: StorageKind = 'sqlite', staticDir?: 
       return { status: response.status, body: parsed as T, headers: response.headers };
     },
     async close() {
-      await app.close();
+      await live.app.close();
       await t.dispose();
     },
   };
