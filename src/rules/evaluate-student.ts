@@ -79,8 +79,10 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
   timed.sort(compareTimed);
   const evidenceByTarget = new Map<string, TimedEvidence[]>();
   for (const x of timed) {
-    for (const targetId of new Set(x.e.targetIds)) {
-      if (!onPath.has(targetId)) continue;
+    const ids = x.e.targetIds;
+    for (let i = 0; i < ids.length; i++) {
+      const targetId = ids[i]!;
+      if (!onPath.has(targetId) || ids.indexOf(targetId) !== i) continue;
       let list = evidenceByTarget.get(targetId);
       if (!list) evidenceByTarget.set(targetId, (list = []));
       list.push(x);

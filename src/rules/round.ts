@@ -4,15 +4,18 @@
  */
 export function round2(value: number): number {
   if (!Number.isFinite(value)) throw new Error(`Cannot round a non-finite number: ${value}`);
-  const magnitude = Number(Math.abs(value).toPrecision(15));
-  const shifted = Number((magnitude * 100).toPrecision(15));
+  let shifted = Math.abs(value) * 100;
+  // Fast path: only values within float noise of a half need the (slower) string cleaning.
+  if (Math.abs(shifted - Math.floor(shifted) - 0.5) < 1e-6) {
+    shifted = Number((Number(Math.abs(value).toPrecision(15)) * 100).toPrecision(15));
+  }
   const rounded = Math.round(shifted) / 100;
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 /** Plain, language-neutral number for arithmetic strings: at most 4 decimals, no trailing zeros. */
 export function show(value: number): string {
-  return String(Number(value.toFixed(4)));
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
 }
 
 /** Two fixed decimals, for final scores in arithmetic strings ("3.30"). */

@@ -85,31 +85,43 @@ const range = (from: number, to: number): number[] =>
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** The arithmetic of every method over ordered levels (oldest first, at least one). */
-function applyMethod(levels: readonly number[], method: ScoreMethodInput, mastery: number): MethodOutcome {
+function applyMethod(
+  levels: readonly number[],
+  method: ScoreMethodInput,
+  mastery: number,
+  // Stall detection re-runs the method on every prefix and needs only the numbers.
+  withText = true,
+): MethodOutcome {
   const count = levels.length;
-  const all = range(0, count);
-  const withScore = (raw: number, arithmetic: string, values: Record<string, number>, used = all): MethodOutcome => {
+  const all = (): number[] => range(0, count);
+  // `values` is a fresh literal from the caller: completing it in place spares an allocation per target.
+  const withScore = (raw: number, arithmetic: () => string, values: Record<string, number>, used?: number[]) => {
     const score = round2(raw);
-    return {
+    values['count'] = count;
+    values['score'] = score;
+    const outcome: MethodOutcome = {
       score,
       isMastered: score >= mastery,
-      used,
-      values: { ...values, count, score },
-      arithmetic: `${arithmetic} = ${show2(raw)}`,
-      params: { ...values, count, score },
+      used: used ?? all(),
+      values,
+      arithmetic: withText ? `${arithmetic()} = ${show2(raw)}` : '',
+      params: values,
     };
+    return outcome;
   };
   switch (method.kind) {
     case 'decayingAverage': {
       const w = method.weight;
       const newest = levels[count - 1]!;
-      if (count === 1) return withScore(newest, `single score ${show(newest)}`, { weight: w });
+      if (count === 1) return withScore(newest, () => `single score ${show(newest)}`, { weight: w });
       const earlier = levels.slice(0, -1);
       const mean = sum(earlier) / earlier.length;
       // Integer percentages keep the arithmetic exact for the common cases (4×65 + 2×35 = 330).
       const raw = (newest * w + mean * (100 - w)) / 100;
-      const text = `${show(newest)} × ${show(w / 100)} + mean(${earlier.map(show).join(', ')}) × ${show((100 - w) / 100)}`;
-      return withScore(raw, `${text} = ${show(newest)} × ${show(w / 100)} + ${show(mean)} × ${show((100 - w) / 100)}`, {
+      const text = (): string =>
+        `${show(newest)} × ${show(w / 100)} + mean(${earlier.map(show).join(', ')}) × ${show((100 - w) / 100)}` +
+        ` = ${show(newest)} × ${show(w / 100)} + ${show(mean)} × ${show((100 - w) / 100)}`;
+      return withScore(raw, text, {
         weight: w,
         newest,
         earlierMean: mean,
@@ -118,17 +130,19 @@ function applyMethod(levels: readonly number[], method: ScoreMethodInput, master
     case 'exponentialDecay': {
       const w = method.weight;
       let d = levels[0]!;
-      const steps = [`d1 = ${show(d)}`];
+      const steps = [d];
       for (let i = 1; i < count; i++) {
         d = (d * (100 - w) + levels[i]! * w) / 100;
-        steps.push(`d${i + 1} = ${show(d)}`);
+        steps.push(d);
       }
-      return withScore(d, `${steps.join(', ')} (dᵢ = dᵢ₋₁ × ${show((100 - w) / 100)} + sᵢ × ${show(w / 100)})`, {
+      const text = (): string =>
+        `${steps.map((x, i) => `d${i + 1} = ${show(x)}`).join(', ')} (dᵢ = dᵢ₋₁ × ${show((100 - w) / 100)} + sᵢ × ${show(w / 100)})`;
+      return withScore(d, text, {
         weight: w,
       });
     }
     case 'nTimes': {
-      const kept = all.filter((i) => levels[i]! >= mastery);
+      const kept = all().filter((i) => levels[i]! >= mastery);
       const keptLevels = kept.map((i) => levels[i]!);
       if (kept.length < method.n) {
         return {
@@ -136,7 +150,7 @@ function applyMethod(levels: readonly number[], method: ScoreMethodInput, master
           isMastered: false,
           used: kept,
           values: { n: method.n, kept: kept.length, count },
-          arithmetic: `${kept.length} of ${count} scores ≥ ${show(mastery)}; ${method.n} needed`,
+          arithmetic: withText ? `${kept.length} of ${count} scores ≥ ${show(mastery)}; ${method.n} needed` : '',
           params: { n: method.n, count: kept.length },
         };
       }
@@ -147,20 +161,20 @@ function applyMethod(levels: readonly number[], method: ScoreMethodInput, master
         isMastered: score >= mastery,
         used: kept,
         values: { n: method.n, kept: kept.length, count, score },
-        arithmetic: `mean(${keptLevels.map(show).join(', ')}) = ${show2(raw)}`,
+        arithmetic: withText ? `mean(${keptLevels.map(show).join(', ')}) = ${show2(raw)}` : '',
         params: { n: method.n, count: kept.length, score },
       };
     }
     case 'mostRecent': {
       const newest = levels[count - 1]!;
-      return withScore(newest, `most recent ${show(newest)}`, {}, [count - 1]);
+      return withScore(newest, () => `most recent ${show(newest)}`, {}, [count - 1]);
     }
     case 'highest': {
       const best = Math.max(...levels);
-      return withScore(best, `max(${levels.map(show).join(', ')})`, {});
+      return withScore(best, () => `max(${levels.map(show).join(', ')})`, {});
     }
     case 'average':
-      return withScore(sum(levels) / count, `mean(${levels.map(show).join(', ')})`, {});
+      return withScore(sum(levels) / count, () => `mean(${levels.map(show).join(', ')})`, {});
     case 'mOfN': {
       const window = range(Math.max(0, count - method.n), count);
       const atOrAbove = window.filter((i) => levels[i]! >= mastery).length;
@@ -169,7 +183,9 @@ function applyMethod(levels: readonly number[], method: ScoreMethodInput, master
         isMastered: atOrAbove >= method.m,
         used: window,
         values: { m: method.m, n: method.n, window: window.length, atOrAbove },
-        arithmetic: `${atOrAbove} of the last ${window.length} ≥ ${show(mastery)}; ${method.m} of ${method.n} needed`,
+        arithmetic: withText
+          ? `${atOrAbove} of the last ${window.length} ≥ ${show(mastery)}; ${method.m} of ${method.n} needed`
+          : '',
         params: { m: method.m, n: method.n, count: window.length, atOrAbove },
       };
     }
@@ -182,7 +198,7 @@ function applyMethod(levels: readonly number[], method: ScoreMethodInput, master
         isMastered: run >= method.n,
         used: window,
         values: { n: method.n, run: Math.min(run, method.n) },
-        arithmetic: `last ${Math.min(run, method.n)} in a row ≥ ${show(mastery)}; ${method.n} needed`,
+        arithmetic: withText ? `last ${Math.min(run, method.n)} in a row ≥ ${show(mastery)}; ${method.n} needed` : '',
         params: { n: method.n, count: Math.min(run, method.n) },
       };
     }
@@ -263,7 +279,7 @@ export function computeMastery(input: ComputeMasteryInput): MasteryResult {
  */
 export function scoreProgressMeasure(levels: readonly number[], method: ScoreMethodInput, mastery: number): number {
   if (levels.length === 0) return Number.NEGATIVE_INFINITY;
-  const outcome = applyMethod(levels, method, mastery);
+  const outcome = applyMethod(levels, method, mastery, false);
   switch (method.kind) {
     case 'nTimes':
       return outcome.values['kept'] ?? 0;
