@@ -1,3 +1,30 @@
 import type { ConferenceMessageKey } from './conference.en.ts';
 
-export const conferenceEs: Record<ConferenceMessageKey, string> = {};
+export const conferenceEs: Record<ConferenceMessageKey, string> = {
+  'capture.audio.title': 'Audio',
+  'capture.audio.record': 'Grabar',
+  'capture.audio.stop': 'Detener',
+  'capture.audio.keep': 'Guardar esta grabación',
+  'capture.audio.again': 'Grabar de nuevo',
+  'capture.audio.playback': 'Escuchar la grabación',
+  'capture.audio.recording': 'Grabando… {seconds} s',
+  'capture.audio.review': 'Grabado {seconds} s. Escucha y guárdalo o graba de nuevo.',
+  'capture.audio.unsupported': 'Este dispositivo no puede grabar audio aquí.',
+  'capture.audio.denied': 'No se pudo usar el micrófono: {reason}',
+  'capture.photo.title': 'Fotos',
+  'capture.photo.take': 'Tomar o elegir una foto',
+  'capture.photo.working': 'Preparando la foto…',
+  'capture.photo.ready': 'Foto lista ({size}).',
+  'capture.photo.failed': 'No se pudo leer esta foto: {reason}',
+  'capture.photo.preview': 'Vista previa de la foto',
+  'capture.drawing.title': 'Dibujo',
+  'capture.drawing.canvas': 'Área de dibujo: dibuja con el dedo, un lápiz o el ratón',
+  'capture.drawing.clear': 'Borrar',
+  'capture.drawing.keep': 'Guardar este dibujo',
+  'capture.drawing.kept': 'Dibujo guardado.',
+  'capture.drawing.colour': 'Color',
+  'capture.colour.ink': 'Negro',
+  'capture.colour.blue': 'Azul',
+  'capture.colour.red': 'Rojo',
+  'capture.colour.green': 'Verde',
+};
