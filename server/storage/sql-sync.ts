@@ -32,7 +32,8 @@ async function insertMany(
   rows: readonly SqlValue[][],
   tail = '',
 ): Promise<void> {
-  for (const part of chunks(rows, 100)) {
+  // 400 rows × at most 11 columns stays far below SQLite's and PostgreSQL's parameter limits.
+  for (const part of chunks(rows, 400)) {
     const values = part.map(() => `(${marks(width)})`).join(', ');
     await db.run(`${head} VALUES ${values} ${tail}`, part.flat());
   }

@@ -12,10 +12,20 @@ export function openSqliteDriver(file: string): SqlDriver {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const mutex = new Mutex();
+  // Preparing is a large share of a small statement's cost; the same few shapes recur on every push.
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size > 500) statements.clear();
+      statements.set(sql, (statement = db.prepare(sql)));
+    }
+    return statement;
+  };
 
   const executor: SqlExecutor = {
-    all: (sql, params = []) => Promise.resolve(db.prepare(sql).all(...(params as SqlValue[])) as SqlRow[]),
-    run: (sql, params = []) => Promise.resolve(db.prepare(sql).run(...(params as SqlValue[])).changes),
+    all: (sql, params = []) => Promise.resolve(prepare(sql).all(...(params as SqlValue[])) as SqlRow[]),
+    run: (sql, params = []) => Promise.resolve(prepare(sql).run(...(params as SqlValue[])).changes),
   };
 
   return {
