@@ -1,4 +1,4 @@
-export { WaypointDb } from './database.ts';
+export { WaypointDb, syncedTable, syncedTableRows } from './database.ts';
 export { DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
 export type * from './records.ts';
 export { toDomain } from './records.ts';
@@ -18,3 +18,8 @@ export * from './blobs-repository.ts';
 export * from './demo-repository.ts';
 export * from './storage-status.ts';
 export * from './progress-data.ts';
+export { applyRemoteChanges } from './merge-remote.ts';
+export * from './outbox-repository.ts';
+export * from './station-repository.ts';
+export * from './sync-state-repository.ts';
+export * from './drafts-repository.ts';

@@ -26,6 +26,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Local only, never synced: half-done work (a paused one-on-one check) that must survive a reload.
+    version: 2,
+    stores: { drafts: 'key' },
+  },
 ];
 
 export const DB_NAME = 'waypoint';

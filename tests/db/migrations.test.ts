@@ -30,6 +30,25 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('a database written by sche
   });
 });
 
+describe('schema version 2', () => {
+  it('adds the local drafts table to a version 1 database without touching synced rows', async () => {
+    const name = `migration-drafts-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    await old.open();
+    await old.table('students').add({ id: 's1', classId: 'c1', displayName: 'Ana', _hlc: {} });
+    old.close();
+
+    const current = new WaypointDb(name);
+    await current.open();
+    await current.table('drafts').put({ key: 'check:s1:t1', value: { index: 3 }, updatedAt: 'x' });
+    expect((await current.table('drafts').get('check:s1:t1'))?.value).toEqual({ index: 3 });
+    expect(await current.students.count()).toBe(1);
+    expect(await current.outbox.count()).toBe(0);
+    current.close();
+  });
+});
+
 describe('schema versions', () => {
   it('are numbered in increasing order and never removed', () => {
     const numbers = SCHEMA_VERSIONS.map((v) => v.version);
