@@ -14,7 +14,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{rules,protocol,server,i18n,content,bench}/**/*.test.ts'],
+          setupFiles: ['tests/helpers/setup-node.ts'],
+          include: ['tests/{rules,protocol,server,i18n,content,bench,sync}/**/*.test.ts'],
         },
       },
       {
@@ -22,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['tests/{db,sync,features,ui,app,state}/**/*.test.{ts,tsx}'],
+          include: ['tests/{db,features,ui,app,state}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/helpers/setup-dom.ts'],
         },
       },

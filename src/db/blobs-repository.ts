@@ -1,8 +1,6 @@
+import { MAX_BLOB_BYTES } from '#protocol';
 import type { BlobRecord } from './records.ts';
 import { nowIso, type Store } from './store.ts';
-
-/** 20 MB: larger attachments are refused before anything is stored. */
-export const MAX_BLOB_BYTES = 20 * 1024 * 1024;
 
 export class BlobTooLargeError extends Error {
   override name = 'BlobTooLargeError';
@@ -16,7 +14,9 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 /** Stores bytes under their SHA-256; storing the same bytes twice keeps one copy. Returns the id. */
 export async function putBlob(store: Store, bytes: ArrayBuffer, mime: string): Promise<string> {
   if (bytes.byteLength > MAX_BLOB_BYTES) {
-    throw new BlobTooLargeError(`This file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 20 MB.`);
+    throw new BlobTooLargeError(
+      `This file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${MAX_BLOB_BYTES / 1048576} MB.`,
+    );
   }
   const id = await sha256Hex(bytes);
   await store.db.transaction('rw', store.db.blobs, async () => {
@@ -28,4 +28,30 @@ export async function putBlob(store: Store, bytes: ArrayBuffer, mime: string): P
 
 export async function getBlob(store: Store, id: string): Promise<BlobRecord | undefined> {
   return store.db.blobs.get(id);
+}
+
+/** Attachments the server does not hold yet. */
+export async function listBlobsToUpload(store: Store): Promise<BlobRecord[]> {
+  return store.db.blobs.filter((b) => b.uploadedAt === undefined).toArray();
+}
+
+export function countBlobsToUpload(store: Store): Promise<number> {
+  return store.db.blobs.filter((b) => b.uploadedAt === undefined).count();
+}
+
+export async function markBlobUploaded(store: Store, id: string): Promise<void> {
+  await store.db.blobs.update(id, { uploadedAt: nowIso(store) });
+}
+
+/** Stores bytes fetched from the server, after checking they are what their id says. */
+export async function storeDownloadedBlob(store: Store, id: string, bytes: ArrayBuffer, mime: string): Promise<void> {
+  if ((await sha256Hex(bytes)) !== id) throw new Error(`The attachment ${id.slice(0, 8)}… arrived damaged.`);
+  await store.db.blobs.put({
+    id,
+    mime,
+    size: bytes.byteLength,
+    bytes,
+    createdAt: nowIso(store),
+    uploadedAt: nowIso(store),
+  });
 }

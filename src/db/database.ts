@@ -42,3 +42,8 @@ export class WaypointDb extends Dexie {
 export function syncedTable(db: WaypointDb, name: string): Table<Record<string, unknown>, string> | undefined {
   return isSyncedTable(name) ? db.table<Record<string, unknown>, string>(name) : undefined;
 }
+
+/** Every row of a synced table, tombstones included (for sync checks and backups). */
+export function syncedTableRows(db: WaypointDb, name: string): Promise<Record<string, unknown>[]> {
+  return syncedTable(db, name)?.toArray() ?? Promise.resolve([]);
+}

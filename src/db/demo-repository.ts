@@ -1,5 +1,6 @@
 import { DELETED_FIELD, SYNCED_TABLES } from '#protocol';
 import { syncedTable } from './database.ts';
+import type { OutboxRecord } from './records.ts';
 import { frameworkWrites } from './frameworks-repository.ts';
 import { ACTIVE_CLASS_KEY } from './classes-repository.ts';
 import { getSetting, setSetting } from './settings-repository.ts';
@@ -57,4 +58,17 @@ export async function removeDemoData(store: Store): Promise<number> {
   const active = await getSetting<string>(store, ACTIVE_CLASS_KEY);
   if (active?.startsWith(DEMO_PREFIX)) await store.db.settings.delete(ACTIVE_CLASS_KEY);
   return writes.length;
+}
+
+/**
+ * Demo data stays on this device: it is never pushed to a server (a school server has its own demo
+ * school). A change is local-only when it is about a demo record or a demo student.
+ */
+export async function isLocalOnlyChange(store: Store, change: OutboxRecord): Promise<boolean> {
+  if (change.recordId.startsWith(DEMO_PREFIX)) return true;
+  const owner = change.fields['studentId'] ?? change.fields['classId'];
+  if (typeof owner === 'string') return owner.startsWith(DEMO_PREFIX);
+  const record = await syncedTable(store.db, change.table)?.get(change.recordId);
+  const recordOwner = record?.['studentId'] ?? record?.['classId'];
+  return typeof recordOwner === 'string' && recordOwner.startsWith(DEMO_PREFIX);
 }

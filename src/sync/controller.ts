@@ -1,0 +1,98 @@
+import {
+  countOutbox,
+  getConnection,
+  getDeviceId,
+  onOutboxWrite,
+  saveConnection,
+  saveCursor,
+  updateSyncReport,
+  type Connection,
+  type Store,
+} from '#db';
+import { CURSOR_START } from '#protocol';
+import { enroll, signIn } from './connect.ts';
+import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
+import { syncOnce } from './sync-once.ts';
+import { httpTransport, type SyncTransport } from './transport.ts';
+
+export interface SyncControllerOptions {
+  readonly store: Store;
+  readonly onBusy?: (busy: boolean) => void;
+  readonly schedulerEnv?: SchedulerEnv;
+  readonly fetch?: typeof fetch;
+  readonly makeTransport?: (connection: Connection) => SyncTransport;
+}
+
+/**
+ * Owns the device's sync: connects (teacher sign-in or class join code), runs the scheduler while a
+ * connection exists, and records the outcome for the status display. Without a connection it does
+ * nothing, and the app works exactly the same.
+ */
+export function createSyncController(options: SyncControllerOptions) {
+  const { store } = options;
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const makeTransport = options.makeTransport ?? ((c: Connection) => httpTransport({ ...c, fetch: doFetch }));
+  let scheduler: SyncScheduler | null = null;
+  let stopWatching: (() => void) | null = null;
+
+  async function run() {
+    const connection = await getConnection(store);
+    if (!connection) return;
+    await syncOnce({ store, transport: makeTransport(connection) });
+  }
+
+  function startScheduler() {
+    scheduler?.stop();
+    stopWatching?.();
+    scheduler = createSyncScheduler({
+      run,
+      env: options.schedulerEnv ?? browserSchedulerEnv(),
+      onBusy: options.onBusy,
+      onError: (error) => void updateSyncReport(store, { lastError: describe(error) }),
+    });
+    stopWatching = onOutboxWrite(store, () => scheduler?.noteWrite());
+    scheduler.start();
+  }
+
+  async function connect(connection: Connection) {
+    await saveConnection(store, connection);
+    // A new connection may see different records: read everything it may see from the start.
+    await saveCursor(store, CURSOR_START);
+    await updateSyncReport(store, { lastError: null });
+    startScheduler();
+    await scheduler?.syncNow();
+  }
+
+  return {
+    /** Starts syncing if this device was connected before. */
+    async resume() {
+      if (await getConnection(store)) startScheduler();
+    },
+    async signIn(baseUrl: string, email: string, password: string) {
+      const deviceId = await getDeviceId(store.db, store.env);
+      await connect(await signIn(baseUrl, { email, password, deviceId }, doFetch));
+    },
+    /** A station joins one class with the class's join code (a teacher device signs in instead). */
+    async enrollStation(baseUrl: string, joinCode: string) {
+      const deviceId = await getDeviceId(store.db, store.env);
+      await connect(await enroll(baseUrl, { joinCode: joinCode.trim(), kind: 'station', deviceId }, doFetch));
+    },
+    async disconnect() {
+      scheduler?.stop();
+      stopWatching?.();
+      scheduler = null;
+      await saveConnection(store, null);
+    },
+    async syncNow() {
+      if (!scheduler) throw new Error('This device is not connected to a server.');
+      await scheduler.syncNow();
+    },
+    pendingChanges: () => countOutbox(store),
+  };
+}
+
+export type DeviceSyncController = ReturnType<typeof createSyncController>;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

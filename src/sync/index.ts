@@ -1,0 +1,6 @@
+export { createSyncController, type DeviceSyncController, type SyncControllerOptions } from './controller.ts';
+export { syncOnce, type SyncOnceOptions, type SyncOnceResult } from './sync-once.ts';
+export { createSyncScheduler, browserSchedulerEnv, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
+export { httpTransport, SyncError, type SyncTransport } from './transport.ts';
+export { backoffDelay } from './backoff.ts';
+export { signIn, enroll } from './connect.ts';

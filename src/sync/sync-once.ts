@@ -1,0 +1,93 @@
+import { MAX_PUSH_CHANGES, PROTOCOL_VERSION, type RejectedChange } from '#protocol';
+import {
+  applyRemoteChanges,
+  getCursor,
+  getSyncReport,
+  saveCursor,
+  updateSyncReport,
+  getDeviceId,
+  isLocalOnlyChange,
+  listBlobsToUpload,
+  markBlobUploaded,
+  nowIso,
+  readOutbox,
+  removeFromOutbox,
+  toChange,
+  type Store,
+} from '#db';
+
+import type { SyncTransport } from './transport.ts';
+
+export interface SyncOnceOptions {
+  readonly store: Store;
+  readonly transport: SyncTransport;
+  readonly batchSize?: number;
+  readonly pullLimit?: number;
+}
+
+export interface SyncOnceResult {
+  readonly pushed: number;
+  readonly refused: number;
+  readonly pulled: number;
+  readonly uploaded: number;
+}
+
+const KEEP_REFUSED = 20;
+
+/**
+ * One full round: push the outbox in batches, pull every page since the cursor, upload attachments.
+ * Each step is safe to interrupt: pushes are idempotent by changeId and an outbox entry is removed only
+ * after the server answered for it; a pulled page and the cursor move in one transaction.
+ */
+export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult> {
+  const { store, transport } = options;
+  const batchSize = Math.min(options.batchSize ?? MAX_PUSH_CHANGES, MAX_PUSH_CHANGES);
+  const deviceId = await getDeviceId(store.db, store.env);
+  let pushed = 0;
+  const refused: RejectedChange[] = [];
+
+  for (;;) {
+    const entries = await readOutbox(store, batchSize);
+    if (entries.length === 0) break;
+    const localOnly: string[] = [];
+    const toSend = [];
+    for (const entry of entries) {
+      if (await isLocalOnlyChange(store, entry)) localOnly.push(entry.changeId);
+      else toSend.push(toChange(entry));
+    }
+    await removeFromOutbox(store, localOnly);
+    if (toSend.length === 0) continue;
+    const answer = await transport.push({ protocolVersion: PROTOCOL_VERSION, deviceId, changes: toSend });
+    await removeFromOutbox(store, [...answer.accepted, ...answer.rejected.map((r) => r.changeId)]);
+    pushed += answer.accepted.length;
+    refused.push(...answer.rejected);
+    // A server that answers for none of the batch would loop forever: stop and try again later.
+    if (answer.accepted.length + answer.rejected.length === 0)
+      throw new Error('The server did not confirm any change.');
+  }
+  if (refused.length > 0) {
+    const previous = (await getSyncReport(store)).refused;
+    await updateSyncReport(store, { refused: [...refused.reverse(), ...previous].slice(0, KEEP_REFUSED) });
+  }
+
+  let pulled = 0;
+  let cursor = await getCursor(store);
+  for (;;) {
+    const page = await transport.pull(cursor, options.pullLimit ?? 1000);
+    const next = page.cursor;
+    await applyRemoteChanges(store.db, store.env, page.changes, () => saveCursor(store, next));
+    pulled += page.changes.length;
+    cursor = next;
+    if (!page.hasMore) break;
+  }
+
+  let uploaded = 0;
+  for (const blob of await listBlobsToUpload(store)) {
+    await transport.putBlob(blob.id, blob.bytes, blob.mime);
+    await markBlobUploaded(store, blob.id);
+    uploaded += 1;
+  }
+
+  await updateSyncReport(store, { lastSyncedAt: nowIso(store), lastError: null });
+  return { pushed, refused: refused.length, pulled, uploaded };
+}
