@@ -26,6 +26,20 @@ const MAX_FIELD_NAME_LENGTH = 64;
 /** Keys that would reach Object.prototype if a consumer assigned them naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
+/** Deeper values are refused before anything recursive (JSON.stringify, comparisons) walks them. */
+export const MAX_FIELD_DEPTH = 32;
+
+/** Iterative, so a hostile value cannot overflow the stack here either. */
+export function exceedsDepth(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -90,7 +104,9 @@ export function validateChange(value: unknown, where = 'change'): Validated<Chan
       }
       if (fields[name] === undefined) errors.push(`${where}.fields.${name} is undefined; use null to clear`);
     }
-    if (JSON.stringify(fields).length > MAX_CHANGE_FIELDS_BYTES) {
+    if (exceedsDepth(fields, MAX_FIELD_DEPTH)) {
+      errors.push(`${where}.fields nests deeper than ${MAX_FIELD_DEPTH} levels`);
+    } else if (JSON.stringify(fields).length > MAX_CHANGE_FIELDS_BYTES) {
       errors.push(`${where}.fields is larger than ${MAX_CHANGE_FIELDS_BYTES} bytes of JSON`);
     }
   }

@@ -83,6 +83,17 @@ describe('malformed pushes', () => {
       },
       /repeats/,
     ],
+    [
+      'a field nested 5000 deep (once a stack overflow, a 500)',
+      () =>
+        pushRaw(
+          JSON.stringify(ok([{ ...good(), fields: { note: 'DEEP' } }])).replace(
+            '"DEEP"',
+            `${'['.repeat(5000)}${']'.repeat(5000)}`,
+          ),
+        ),
+      /nests deeper/,
+    ],
     ['501 changes', () => pushBody(ok(Array.from({ length: 501 }, good))), /at most 500/],
     ['missing deviceId', () => pushBody({ protocolVersion: 1, changes: [] }), /deviceId/],
     ['body over 8 MB', () => pushBody(ok([{ ...good(), fields: { note: 'x'.repeat(9 * 1024 * 1024) } }])), /larger/],
