@@ -23,3 +23,4 @@ export * from './outbox-repository.ts';
 export * from './station-repository.ts';
 export * from './sync-state-repository.ts';
 export * from './drafts-repository.ts';
+export * from './sync-status-query.ts';

@@ -5,6 +5,7 @@ import { useStore } from '#db';
 import { useT } from '#ui/useT.ts';
 import { StorageStatusPanel } from './StorageStatusPanel.tsx';
 import { DemoDataPanel } from './DemoDataPanel.tsx';
+import { ServerPanel } from './ServerPanel.tsx';
 
 export default function SettingsPage() {
   const { t, language } = useT();
@@ -34,6 +35,7 @@ export default function SettingsPage() {
         </div>
       </section>
 
+      <ServerPanel />
       <StorageStatusPanel pendingChanges={pending} />
       <DemoDataPanel />
 

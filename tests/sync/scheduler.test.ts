@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, createSyncScheduler, type SchedulerEnv } from '#sync';
+
+/** A hand-driven clock and network, so every schedule decision can be checked. */
+function fakeEnv() {
+  let now = 0;
+  let online = true;
+  let lockHeld = false;
+  const timers: { at: number; fn: () => void; id: number }[] = [];
+  const onlineListeners = new Set<() => void>();
+  let nextId = 1;
+  const env: SchedulerEnv = {
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (handle) => {
+      const i = timers.findIndex((t) => t.id === handle);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    isOnline: () => online,
+    onOnline: (fn) => {
+      onlineListeners.add(fn);
+      return () => onlineListeners.delete(fn);
+    },
+    withLock: async (fn) => {
+      if (lockHeld) return false;
+      await fn();
+      return true;
+    },
+    random: () => 1,
+  };
+  return {
+    env,
+    nextTimerIn: () => (timers.length ? Math.min(...timers.map((t) => t.at)) - now : null),
+    async advance(ms: number) {
+      now += ms;
+      for (const t of timers.filter((x) => x.at <= now)) {
+        timers.splice(timers.indexOf(t), 1);
+        t.fn();
+      }
+      await new Promise((r) => setTimeout(r, 0));
+    },
+    goOffline: () => void (online = false),
+    goOnline: () => {
+      online = true;
+      for (const fn of onlineListeners) fn();
+    },
+    holdLock: (held: boolean) => void (lockHeld = held),
+  };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('sync scheduler', () => {
+  it('syncs at start, shortly after a write, and periodically', async () => {
+    const f = fakeEnv();
+    let runs = 0;
+    const s = createSyncScheduler({ env: f.env, run: async () => void runs++, afterWriteMs: 2000, periodMs: 60_000 });
+    s.start();
+    await flush();
+    expect(runs).toBe(1);
+    expect(f.nextTimerIn()).toBe(60_000);
+
+    s.noteWrite();
+    expect(f.nextTimerIn()).toBe(2000);
+    await f.advance(2000);
+    expect(runs).toBe(2);
+    await f.advance(60_000);
+    expect(runs).toBe(3);
+    s.stop();
+  });
+
+  it('backs off with growing delays after failures, and resets when the network returns', async () => {
+    const f = fakeEnv();
+    let fail = true;
+    const errors: unknown[] = [];
+    const s = createSyncScheduler({
+      env: f.env,
+      run: async () => {
+        if (fail) throw new Error('server down');
+      },
+      onError: (e) => errors.push(e),
+    });
+    s.start();
+    await flush();
+    expect(f.nextTimerIn()).toBe(backoffDelay(1, () => 1));
+    await f.advance(f.nextTimerIn()!);
+    expect(f.nextTimerIn()).toBe(backoffDelay(2, () => 1));
+    expect(errors).toHaveLength(2);
+
+    s.noteWrite(); // writes do not cut the backoff short
+    expect(f.nextTimerIn()).toBe(backoffDelay(2, () => 1));
+
+    fail = false;
+    f.goOffline();
+    f.goOnline();
+    await flush();
+    expect(errors).toHaveLength(2);
+    expect(f.nextTimerIn()).toBe(60_000);
+    s.stop();
+  });
+
+  it('does not sync while offline, nor while another tab holds the lock', async () => {
+    const f = fakeEnv();
+    let runs = 0;
+    const s = createSyncScheduler({ env: f.env, run: async () => void runs++ });
+    f.goOffline();
+    s.start();
+    await flush();
+    expect(runs).toBe(0);
+    f.holdLock(true);
+    f.goOnline();
+    await flush();
+    expect(runs).toBe(0);
+    f.holdLock(false);
+    await s.syncNow();
+    expect(runs).toBe(1);
+    s.stop();
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles up to five minutes and jitters between half and all of it', () => {
+    expect(backoffDelay(1, () => 1)).toBe(2000);
+    expect(backoffDelay(3, () => 1)).toBe(8000);
+    expect(backoffDelay(30, () => 1)).toBe(300_000);
+    expect(backoffDelay(3, () => 0)).toBe(4000);
+  });
+});
