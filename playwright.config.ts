@@ -26,9 +26,14 @@ export default defineConfig({
       ],
     },
   },
+  // The real server: the built app and the sync API over a fresh SQLite file for each run.
   webServer: {
-    command: `node scripts/serve.mjs`,
-    env: { PORT: String(port) },
+    command: `node --import tsx server/main.ts`,
+    env: {
+      PORT: String(port),
+      DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/waypoint-e2e-${Date.now()}`,
+      LOG_LEVEL: 'warn',
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router-dom';
-import { getActiveClass, loadClassProgressData, useStore } from '#db';
+import { getActiveClass, listClasses, loadClassProgressData, useStore } from '#db';
+import { ClassPicker } from './ClassPicker.tsx';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { targetIcon } from '#ui/pictures.ts';
@@ -13,24 +14,25 @@ export function ClassPage() {
   const store = useStore();
   // One query for the class and its rows, so the roster never shows one class's rows under another.
   const view = useLiveQuery(async () => {
-    const group = await getActiveClass(store);
-    if (!group) return { group, rows: [] };
+    const [group, classes] = await Promise.all([getActiveClass(store), listClasses(store)]);
+    if (!group) return { group, classes, rows: [] };
     const now = new Date();
     const rows = (await loadClassProgressData(store, group.id)).map((data) => {
       const progress = evaluateProgress(data, now);
       const current = data.targets.find((target) => target.id === progress.currentTargetId);
       return { student: data.student, current };
     });
-    return { group, rows };
+    return { group, classes, rows };
   }, [store]);
 
   if (view === undefined) return <p role="status">{t('common.loading')}</p>;
-  const { group, rows } = view;
+  const { group, classes, rows } = view;
   if (group === null) return <p>{t('class.noClass')}</p>;
 
   return (
     <section className="page" aria-labelledby="class-title">
       <h1 id="class-title">{group.name}</h1>
+      {classes.length > 1 ? <ClassPicker classes={classes} activeId={group.id} /> : null}
       <p className="muted">{t('class.studentCount', { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t('class.empty')}</p> : null}
       <ul className="roster" aria-label={t('class.roster')}>

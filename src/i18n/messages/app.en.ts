@@ -27,6 +27,7 @@ export const appEn = {
   'common.demo': 'Demo',
   'class.title': 'Class',
   'class.roster': 'Students',
+  'class.choose': 'Show class',
   'class.empty': 'No students in this class yet.',
   'class.noClass': 'No class on this device yet.',
   'class.working': 'Working on: {target}',

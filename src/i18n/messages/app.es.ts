@@ -28,6 +28,7 @@ export const appEs: Record<AppMessageKey, string> = {
   'common.demo': 'Demostración',
   'class.title': 'Clase',
   'class.roster': 'Estudiantes',
+  'class.choose': 'Mostrar la clase',
   'class.empty': 'Todavía no hay estudiantes en esta clase.',
   'class.noClass': 'Todavía no hay ninguna clase en este dispositivo.',
   'class.working': 'Trabaja en: {target}',
