@@ -26,6 +26,11 @@ const MAX_FIELD_NAME_LENGTH = 64;
 /** Keys that would reach Object.prototype if a consumer assigned them naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
+/** Field names are identifiers (they become column values; PostgreSQL refuses NUL in text). */
+const FIELD_NAME_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const HLC_PATTERN = /^\d{13}-\d{6}-[A-Za-z0-9._:-]{1,128}$/;
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** Deeper values are refused before anything recursive (JSON.stringify, comparisons) walks them. */
 export const MAX_FIELD_DEPTH = 32;
 
@@ -73,6 +78,10 @@ function checkString(value: unknown, name: string, errors: string[], min: number
     errors.push(`${name} must be ${min}–${max} characters long`);
     return false;
   }
+  if (CONTROL_CHARACTERS.test(value)) {
+    errors.push(`${name} must not contain control characters`);
+    return false;
+  }
   return true;
 }
 
@@ -91,7 +100,8 @@ export function validateChange(value: unknown, where = 'change'): Validated<Chan
   if (!isSyncedTable(value.table)) {
     errors.push(`${where}.table must be one of ${SYNCED_TABLES.join(', ')}; got ${JSON.stringify(value.table)}`);
   }
-  if (!isHlc(value.hlc)) errors.push(`${where}.hlc must be a clock stamp like 0001700000000000-000000-<deviceId>`);
+  if (!isHlc(value.hlc) || !HLC_PATTERN.test(value.hlc))
+    errors.push(`${where}.hlc must be a clock stamp like 1700000000000-000000-<deviceId>`);
   const fields = value.fields;
   if (!isPlainObject(fields)) {
     errors.push(`${where}.fields must be an object, got ${describe(fields)}`);
@@ -99,7 +109,7 @@ export function validateChange(value: unknown, where = 'change'): Validated<Chan
     const names = Object.keys(fields);
     if (names.length === 0) errors.push(`${where}.fields must set at least one field`);
     for (const name of names) {
-      if (name.length === 0 || name.length > MAX_FIELD_NAME_LENGTH || FORBIDDEN_KEYS.has(name)) {
+      if (name.length > MAX_FIELD_NAME_LENGTH || !FIELD_NAME_PATTERN.test(name) || FORBIDDEN_KEYS.has(name)) {
         errors.push(`${where}.fields has an invalid field name ${JSON.stringify(name)}`);
       }
       if (fields[name] === undefined) errors.push(`${where}.fields.${name} is undefined; use null to clear`);
