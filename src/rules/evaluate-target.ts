@@ -148,7 +148,7 @@ export function evaluateTarget(
     isMastered,
     score: result.score,
     items: itemResult?.items ?? [],
-    explanation: { ...result.explanation, message },
+    explanation: message === result.explanation.message ? result.explanation : { ...result.explanation, message },
     counted,
     activity,
     allActivityIds: evidence.map((x) => x.id),
