@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatHlc, parseHlc, type Change } from '#protocol';
+import { addStudent, applyRemoteChanges, updateStudent } from '#db';
+import { testStore } from '#tests/helpers/test-store.ts';
+
+const change = (recordId: string, fields: Record<string, unknown>, wallMs: number, id: string): Change => ({
+  changeId: id,
+  table: 'students',
+  recordId,
+  fields,
+  hlc: formatHlc({ wallMs, counter: 0 }, 'other-device'),
+});
+
+describe('applying remote changes', () => {
+  it('takes each field from whichever side wrote it last, and queues nothing to push', async () => {
+    const store = testStore();
+    const s = await addStudent(store, { classId: 'c', displayName: 'Ana', picture: 'fox', familyLanguage: 'es' });
+    store.env.advance(10_000);
+    await updateStudent(store, s.id, { picture: 'owl' });
+    const outboxBefore = await store.db.outbox.count();
+    const now = store.env.now();
+
+    await applyRemoteChanges(store.db, store.env, [
+      change(s.id, { displayName: 'Ana María' }, now - 5_000, 'r1'), // newer than the local name
+      change(s.id, { picture: 'cat' }, now - 5_000, 'r2'), // older than the local picture
+    ]);
+
+    const row = await store.db.students.get(s.id);
+    expect(row).toMatchObject({ displayName: 'Ana María', picture: 'owl' });
+    expect(await store.db.outbox.count()).toBe(outboxBefore);
+  });
+
+  it('creates records it has not seen, and moves the local clock past what it saw', async () => {
+    const store = testStore();
+    const future = store.env.now() + 3_600_000; // the other tablet's clock is an hour ahead
+    await applyRemoteChanges(store.db, store.env, [
+      change(
+        's9',
+        { classId: 'c', displayName: 'Ben', picture: 'owl', familyLanguage: 'en', archived: false },
+        future,
+        'r1',
+      ),
+    ]);
+    expect((await store.db.students.get('s9'))?.displayName).toBe('Ben');
+
+    await updateStudent(store, 's9', { displayName: 'Benjamin' });
+    const local = (await store.db.outbox.toArray()).at(-1)!;
+    expect(parseHlc(local.hlc).wallMs).toBeGreaterThanOrEqual(future);
+  });
+
+  it('is idempotent: applying the same page twice changes nothing the second time', async () => {
+    const store = testStore();
+    const page = [
+      change('s1', { classId: 'c', displayName: 'Cy' }, 1_000, 'r1'),
+      change('s1', { displayName: 'Cyrus' }, 2_000, 'r2'),
+    ];
+    expect(await applyRemoteChanges(store.db, store.env, page)).toBe(1);
+    const first = await store.db.students.get('s1');
+    expect(await applyRemoteChanges(store.db, store.env, page)).toBe(0);
+    expect(await store.db.students.get('s1')).toEqual(first);
+    expect(first?.displayName).toBe('Cyrus');
+  });
+});
