@@ -33,6 +33,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
     logger: { level: env.LOG_LEVEL ?? 'info' },
     trustProxy: env.TRUST_PROXY === 'true',
+    allowSignUp: env.ALLOW_SIGN_UP !== 'false',
   });
   const close = async () => {
     await app.close();

@@ -1,12 +1,13 @@
 /**
- * The demo school created on a fresh server: one school, one teacher, one class. The device pushes its
- * own demo content (students, targets, evidence) once enrolled.
+ * The demo school created on a fresh server: one school, one teacher, and a demo class with students,
+ * paths and a few weeks of evidence (the same generator a device uses for its local demo).
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SCALE } from '#protocol';
 import { isoAt, type RouteContext } from './http/context.ts';
 import { hashPassword, newJoinCode } from './http/credentials.ts';
-import { writeAsServer } from './http/routes-auth.ts';
+import { writeAsServer } from './http/route-helpers.ts';
+import { demoClassWrites } from './seed-demo-class.ts';
 
 export const DEMO_EMAIL = 'teacher@demo.school';
 export const DEMO_PASSWORD = 'waypoint-demo';
@@ -48,6 +49,7 @@ export async function seedDemoSchool(ctx: Pick<RouteContext, 'storage' | 'clock'
       recordId: classId,
       fields: { schoolId, name: DEMO_CLASS_NAME, teacherIds: [teacherId], templateTargetIds: [], language: 'en' },
     },
+    ...demoClassWrites({ schoolId, teacherId, classId }, at),
   ]);
   return { created: true, joinCode };
 }

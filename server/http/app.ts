@@ -11,6 +11,8 @@ import { errorBody, installErrorHandlers } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { installVersionCheck } from './protocol-version.ts';
 import { registerAuthRoutes } from './routes-auth.ts';
+import { registerClassRoutes } from './routes-classes.ts';
+import { registerDeviceRoutes } from './routes-devices.ts';
 import { registerBlobRoutes } from './routes-blobs.ts';
 import { registerFamilyRoutes } from './routes-family.ts';
 import { registerSyncRoutes } from './routes-sync.ts';
@@ -24,6 +26,8 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Behind a load balancer, trust X-Forwarded-For so throttles see the real client. */
   readonly trustProxy?: boolean;
+  /** Whether anyone may create a new school with POST /auth/sign-up (default true). */
+  readonly allowSignUp?: boolean;
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -54,7 +58,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       api.removeContentTypeParser('text/plain');
       api.get('/openapi.json', async () => openApiDocument);
       api.get('/health', async () => ({ ok: true }));
-      registerAuthRoutes(api, ctx);
+      registerAuthRoutes(api, ctx, options.allowSignUp ?? true);
+      registerDeviceRoutes(api, ctx);
+      registerClassRoutes(api, ctx);
       registerSyncRoutes(api, ctx);
       registerBlobRoutes(api, ctx);
       registerFamilyRoutes(api, ctx);

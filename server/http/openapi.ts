@@ -106,6 +106,14 @@ export const openApiDocument = {
         ),
       ),
     },
+    '/devices': {
+      get: op('Devices of the school (teacher account) or of the class (class device), for revoking', {
+        '200': { description: 'Devices' },
+      }),
+    },
+    '/session': {
+      get: op('The caller’s token kind and scope', { '200': { description: 'Session', ...json(ref('Session')) } }),
+    },
     '/devices/{id}': {
       delete: op(
         'Revoke a device token (own token, or a teacher in scope)',

@@ -10,7 +10,7 @@ import { authenticate, isoAt, requireTeacher, type RouteContext } from './contex
 import { hashToken, newToken } from './credentials.ts';
 import { badRequest, notFound, unauthorized } from './errors.ts';
 import { sendBlob } from './routes-blobs.ts';
-import { valid } from './routes-auth.ts';
+import { valid } from './route-helpers.ts';
 
 const snapshot = (r: StoredRecord): RecordSnapshot => ({
   table: r.table,

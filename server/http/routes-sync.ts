@@ -5,7 +5,7 @@ import { pullChanges } from '#server/sync/pull.ts';
 import { applyPush } from '#server/sync/push.ts';
 import { authenticate, isoAt, type RouteContext } from './context.ts';
 import { versionMismatch } from './protocol-version.ts';
-import { valid } from './routes-auth.ts';
+import { valid } from './route-helpers.ts';
 
 /** 500 changes of up to 64 KB each could exceed this; real batches are far smaller. */
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;

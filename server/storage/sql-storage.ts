@@ -133,6 +133,10 @@ export function createSqlStorage(db: SqlDriver): Storage {
     },
     findDeviceTokenByHash: (hash) => one('SELECT * FROM device_tokens WHERE token_hash = ?', [hash], toToken),
     getDeviceToken: (id) => one('SELECT * FROM device_tokens WHERE id = ?', [id], toToken),
+    listDeviceTokens: async (schoolId) =>
+      (await db.all('SELECT * FROM device_tokens WHERE school_id = ? ORDER BY created_at, id', [schoolId])).map(
+        toToken,
+      ),
     async revokeDeviceToken(id, at) {
       await db.run('UPDATE device_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id]);
     },

@@ -179,6 +179,7 @@ export interface Storage {
   createDeviceToken(row: DeviceTokenRow): Promise<void>;
   findDeviceTokenByHash(tokenHash: string): Promise<DeviceTokenRow | undefined>;
   getDeviceToken(id: string): Promise<DeviceTokenRow | undefined>;
+  listDeviceTokens(schoolId: string): Promise<DeviceTokenRow[]>;
   revokeDeviceToken(id: string, at: string): Promise<void>;
   setDeviceTokenStudent(id: string, studentId: string | null): Promise<void>;
 

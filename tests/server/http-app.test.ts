@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '#protocol';
+import { createServer } from '#server/main.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from '#server/seed.ts';
 import { startTestServer, type TestServer } from './helpers/http.ts';
 
@@ -69,5 +70,20 @@ describe('demo seed', () => {
     expect(classes.body.classes).toEqual([
       expect.objectContaining({ name: 'Room 4 (demo)', joinCode: first.joinCode }),
     ]);
+  });
+});
+
+describe('closed sign-up', () => {
+  it('refuses new schools when allowSignUp is false', async () => {
+    const app = await createServer({ storage: server.storage, clock: server.clock, allowSignUp: false });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      headers: { 'x-waypoint-protocol': '1' },
+      payload: { email: 'new@school.test', password: 'long enough pw', displayName: 'N', schoolName: 'New' },
+    });
+    expect(r.statusCode).toBe(403);
+    expect(await server.storage.findTeacherByEmail('new@school.test')).toBeUndefined();
+    await app.close();
   });
 });

@@ -204,6 +204,27 @@ describe('tokens', () => {
     expect((await pull(station.token)).status).toBe(200);
   });
 
+  it('lists devices in scope for revoking, and tells a device its own scope', async () => {
+    const all = await server.call<{ devices: { deviceTokenId: string; classId: string | null }[] }>(
+      'GET',
+      '/api/v1/devices',
+      {
+        token: device.token,
+      },
+    );
+    expect(all.status).toBe(200);
+    const ids = all.body.devices.map((d) => d.deviceTokenId);
+    expect(ids).toEqual(expect.arrayContaining([station.deviceTokenId, device.deviceTokenId]));
+    expect(all.body.devices.every((d) => d.classId === school.classId)).toBe(true);
+    expect(JSON.stringify(all.body)).not.toMatch(/token"|tokenHash/);
+    expect((await server.call('GET', '/api/v1/devices', { token: station.token })).status).toBe(403);
+    const session = await server.call<SessionResponse>('GET', '/api/v1/session', { token: station.token });
+    expect(session.body).toMatchObject({
+      kind: 'station',
+      scope: { schoolId: school.teacher.scope.schoolId, classId: school.classId },
+    });
+  });
+
   it('a teacher session expires', async () => {
     const s = await setUpSchool(server);
     server.clock.advance(31 * 24 * 3600 * 1000);

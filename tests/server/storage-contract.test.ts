@@ -247,6 +247,8 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
       revokedAt: null,
     };
     await storage.createDeviceToken(token);
+    expect(await storage.listDeviceTokens(s.schoolId)).toEqual([token]);
+    expect(await storage.listDeviceTokens('another-school')).toEqual([]);
     await storage.setDeviceTokenStudent(token.id, 'stu-1');
     await storage.revokeDeviceToken(token.id, AT);
     expect(await storage.findDeviceTokenByHash(token.tokenHash)).toEqual({
