@@ -1,25 +1,61 @@
 /**
  * `npm run bench`: measures, prints a table, and writes bench/results.json as
  * { "<metric>": { "value": number, "unit": string, "detail"?: string } }.
+ * `npm run bench -- rules sync` runs only the metrics whose names start with those words.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { measureInitialJs } from './bundle-size.ts';
 import { benchEvaluateClass } from './rules-bench.ts';
+import { benchPushChangesPerSec } from './sync-server-bench.ts';
+import { benchInitialPull } from './sync-pull-bench.ts';
 import type { Metric } from './metric.ts';
 
-const benchmarks: Record<string, () => Promise<Metric> | Metric> = {
-  'bundle.initialJs.gzipKB': () => measureInitialJs(),
-  'rules.evaluateClass.ms': () => benchEvaluateClass(),
-};
+type Bench = () => Promise<Record<string, Metric>>;
 
-const results: Record<string, Metric> = {};
-for (const [name, run] of Object.entries(benchmarks)) {
-  process.stdout.write(`${name} … `);
-  results[name] = await run();
-  process.stdout.write(`${results[name].value} ${results[name].unit}\n`);
+const one = (name: string, run: () => Promise<Metric> | Metric): [string, Bench] => [
+  name,
+  async () => ({ [name]: await run() }),
+];
+
+const benchmarks: [string, Bench][] = [
+  one('bundle.initialJs.gzipKB', () => measureInitialJs()),
+  one('rules.evaluateClass.ms', () => benchEvaluateClass()),
+  one('sync.push.changesPerSec', async () => withDetail(await benchPushChangesPerSec('sqlite'), 'SQLite')),
+  one('sync.push.changesPerSec.postgres', async () =>
+    withDetail(await benchPushChangesPerSec('postgres'), 'PostgreSQL'),
+  ),
+  [
+    'sync.initialPull.class10k',
+    async () => {
+      const { ms, wireKB } = await benchInitialPull();
+      return { 'sync.initialPull.class10k.ms': ms, 'sync.initialPull.class10k.wireKB': wireKB };
+    },
+  ],
+];
+
+function withDetail(metric: Metric, storage: string): Metric {
+  return { ...metric, detail: `${storage}; ${metric.detail ?? ''}` };
 }
 
-await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+const only = process.argv.slice(2);
+const resultsFile = new URL('./results.json', import.meta.url);
+// A partial run keeps the other figures from the last full run.
+const results: Record<string, Metric> = only.length
+  ? (JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, Metric>)
+  : {};
+for (const [name, run] of benchmarks) {
+  if (only.length && !only.some((prefix) => name.startsWith(prefix))) continue;
+  process.stdout.write(`${name} … `);
+  const measured = await run();
+  Object.assign(results, measured);
+  process.stdout.write(
+    `${Object.values(measured)
+      .map((m) => `${m.value} ${m.unit}`)
+      .join(', ')}\n`,
+  );
+}
+
+await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log('\n| metric | value | unit | detail |\n| --- | --- | --- | --- |');
 for (const [name, m] of Object.entries(results))
   console.log(`| ${name} | ${m.value} | ${m.unit} | ${m.detail ?? ''} |`);
