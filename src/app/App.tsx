@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { isStationModeOn, useStore } from '#db';
 import { useT } from '#ui/useT.ts';
 import { ClassPage } from '#features/class/ClassPage.tsx';
 import { OfflineIndicator } from './OfflineIndicator.tsx';
@@ -9,9 +11,13 @@ import { InstallHint } from './InstallHint.tsx';
 const StudentPage = lazy(() => import('#features/student/StudentPage.tsx'));
 const SettingsPage = lazy(() => import('#features/settings/SettingsPage.tsx'));
 const StationPage = lazy(() => import('#features/station/StationPage.tsx'));
+const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
+  const store = useStore();
+  // A station is locked: no header or navigation, and every address leads back to the station.
+  const isStation = useLiveQuery(() => isStationModeOn(store), [store]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -21,27 +27,37 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <span className="app-name">{t('app.name')}</span>
-        <nav aria-label={t('nav.main')}>
-          <NavLink to="/class">{t('nav.class')}</NavLink>
-          <NavLink to="/station">{t('nav.station')}</NavLink>
-          <NavLink to="/settings">{t('nav.settings')}</NavLink>
-        </nav>
-        <OfflineIndicator />
-      </header>
+      {isStation !== false ? null : (
+        <header className="app-header">
+          <span className="app-name">{t('app.name')}</span>
+          <nav aria-label={t('nav.main')}>
+            <NavLink to="/class">{t('nav.class')}</NavLink>
+            <NavLink to="/station">{t('nav.station')}</NavLink>
+            <NavLink to="/settings">{t('nav.settings')}</NavLink>
+          </nav>
+          <OfflineIndicator />
+        </header>
+      )}
       <UpdatePrompt />
       <InstallHint />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/class" replace />} />
-            <Route path="/class" element={<ClassPage />} />
-            <Route path="/student/:studentId" element={<StudentPage />} />
-            <Route path="/station" element={<StationPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<p>{t('common.notFound')}</p>} />
-          </Routes>
+          {isStation === undefined ? null : isStation ? (
+            <Routes>
+              <Route path="/station" element={<StationPage />} />
+              <Route path="*" element={<Navigate to="/station" replace />} />
+            </Routes>
+          ) : (
+            <Routes>
+              <Route path="/" element={<Navigate to="/class" replace />} />
+              <Route path="/class" element={<ClassPage />} />
+              <Route path="/student/:studentId" element={<StudentPage />} />
+              <Route path="/station" element={<StationPage />} />
+              <Route path="/my-path/:studentId" element={<MyPathPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="*" element={<p>{t('common.notFound')}</p>} />
+            </Routes>
+          )}
         </Suspense>
       </main>
     </>

@@ -1,0 +1,45 @@
+import type { EvidenceRecord, TargetRecord } from '#db';
+import { useT } from '#ui/useT.ts';
+
+const FACES = { 1: '😟', 2: '😐', 3: '😀' } as const;
+
+/** My evidence, newest first: what, when, for which target, who added it, and whether it waits for review. */
+export function MyEvidenceList(props: {
+  evidence: readonly EvidenceRecord[];
+  targetsById: ReadonlyMap<string, TargetRecord>;
+  studentId: string;
+}) {
+  const { t, language } = useT();
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const shown = props.evidence.filter((e) => !e.voided);
+  return (
+    <section aria-labelledby="my-evidence-title">
+      <h2 id="my-evidence-title">{t('myPath.history.title')}</h2>
+      {shown.length === 0 ? <p>{t('myPath.history.empty')}</p> : null}
+      <ul className="evidence-list" aria-labelledby="my-evidence-title">
+        {shown.map((e) => (
+          <li key={e.id} className="evidence">
+            <div className="evidence-head">
+              <span>{t(`evidence.kind.${e.kind}`)}</span>
+              <time dateTime={e.observedAt}>{date.format(new Date(e.observedAt))}</time>
+            </div>
+            <div className="evidence-targets">
+              {e.targetIds.map((id) => props.targetsById.get(id)?.kidStatement ?? id).join(' · ')}
+            </div>
+            {e.feeling ? (
+              <div>
+                <span aria-hidden="true">{FACES[e.feeling]}</span> {t(`evidence.feeling.${e.feeling}`)}
+              </div>
+            ) : null}
+            {e.blobIds?.length ? <div>{t('myPath.history.attachment')}</div> : null}
+            {e.note ? <p className="evidence-note">{e.note}</p> : null}
+            <div className="muted">
+              {t(e.recordedBy.kind === 'student' ? 'myPath.history.byMe' : 'myPath.history.byTeacher')}
+            </div>
+            {e.needsReview ? <div className="tag">{t('student.waitingReview')}</div> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useParams } from 'react-router-dom';
+import { loadStudentProgressData, useStore } from '#db';
+import { evaluateProgress } from '#ui/progress-input.ts';
+import { Picture } from '#ui/Picture.tsx';
+import { targetStatement } from '#ui/target-text.ts';
+import { useT } from '#ui/useT.ts';
+import { AddEvidenceForm } from './AddEvidenceForm.tsx';
+import { ChooseNextForm } from './ChooseNextForm.tsx';
+import { MyEvidenceList } from './MyEvidenceList.tsx';
+import { MyPathList } from './MyPathList.tsx';
+import { MyCurrentTarget } from './MyCurrentTarget.tsx';
+import './my-path.css';
+
+/** An older student's own view on their own tablet: my path, my choices, my evidence. */
+export default function MyPathPage() {
+  const { studentId = '' } = useParams();
+  const { t, language } = useT();
+  const store = useStore();
+  const view = useLiveQuery(async () => {
+    const data = await loadStudentProgressData(store, studentId);
+    if (!data) return null;
+    // The rules put the "I can" statement into the next step: give them the student's language.
+    const targets = data.targets.map((target) => ({
+      ...target,
+      kidStatement: targetStatement(target, language, 'kid'),
+    }));
+    return { data: { ...data, targets }, progress: evaluateProgress({ ...data, targets }, new Date()) };
+  }, [store, studentId, language]);
+
+  if (view === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (view === null) return <p>{t('common.notFound')}</p>;
+  const { data, progress } = view;
+  const targetsById = new Map(data.targets.map((target) => [target.id, target]));
+  const me = { kind: 'student', id: data.student.id } as const;
+
+  return (
+    <article className="page my-path" aria-labelledby="my-path-title">
+      <header className="student-header">
+        <Picture id={data.student.picture} className="picture picture-large" />
+        <h1 id="my-path-title">
+          {t('myPath.title')}: {data.student.displayName}
+        </h1>
+      </header>
+      <MyCurrentTarget progress={progress} targetsById={targetsById} />
+      <div className="two-columns">
+        <MyPathList progress={progress} targetsById={targetsById} />
+        <div>
+          <ChooseNextForm progress={progress} targetsById={targetsById} me={me} />
+          <AddEvidenceForm
+            me={me}
+            targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
+            defaultTargetId={progress.currentTargetId ?? undefined}
+          />
+          <MyEvidenceList evidence={data.evidence} targetsById={targetsById} studentId={data.student.id} />
+        </div>
+      </div>
+    </article>
+  );
+}

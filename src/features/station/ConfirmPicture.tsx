@@ -1,0 +1,40 @@
+import type { StudentRecord } from '#db';
+import { Picture } from '#ui/Picture.tsx';
+import { useT } from '#ui/useT.ts';
+import { SpeakButton } from './SpeakButton.tsx';
+
+/** "Is it you?": the child picks their own picture again out of four, so nobody lands in a friend's space. */
+export function ConfirmPicture(props: {
+  choices: readonly StudentRecord[];
+  onPick(studentId: string): void;
+  onBack(): void;
+}) {
+  const { t, language } = useT();
+  const title = t('kiosk.confirm.title');
+  return (
+    <section className="kiosk kiosk-confirm" aria-labelledby="kiosk-confirm-title">
+      <div className="kiosk-title-row">
+        <h1 id="kiosk-confirm-title">{title}</h1>
+        <SpeakButton text={title} language={language} label={t('kiosk.hearLabel', { text: title })} />
+      </div>
+      {/* No names here: the second look is by picture alone. */}
+      <ul className="kiosk-pictures kiosk-pictures-confirm" aria-labelledby="kiosk-confirm-title">
+        {props.choices.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className="kiosk-picture"
+              aria-label={t(`picture.${s.picture}` as never)}
+              onClick={() => props.onPick(s.id)}
+            >
+              <Picture id={s.picture} className="picture kiosk-glyph" />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="kiosk-back secondary" onClick={props.onBack}>
+        <span aria-hidden="true">⬅️</span> {t('kiosk.back')}
+      </button>
+    </section>
+  );
+}

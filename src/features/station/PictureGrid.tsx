@@ -1,0 +1,70 @@
+import { memo, useState } from 'react';
+import type { StudentRecord } from '#db';
+import { Picture } from '#ui/Picture.tsx';
+import { useT } from '#ui/useT.ts';
+import { LeaveStationDialog } from './LeaveStationDialog.tsx';
+import { SpeakButton } from './SpeakButton.tsx';
+
+/** One big picture per child of the station's class; first names under them when the teacher wants. */
+export function PictureGrid(props: {
+  students: readonly StudentRecord[];
+  showNames: boolean;
+  isNotYou: boolean;
+  onChoose(studentId: string): void;
+}) {
+  const { t, language } = useT();
+  const [isLeaving, setIsLeaving] = useState(false);
+  const title = t('kiosk.grid.title');
+  return (
+    <section className="kiosk kiosk-grid" aria-labelledby="kiosk-grid-title">
+      <div className="kiosk-title-row">
+        <h1 id="kiosk-grid-title">{title}</h1>
+        <SpeakButton text={title} language={language} label={t('kiosk.hearLabel', { text: title })} />
+      </div>
+      {props.isNotYou ? (
+        <p role="status" className="kiosk-notice">
+          <span aria-hidden="true">🙂 </span>
+          {t('kiosk.grid.notYou')}
+        </p>
+      ) : null}
+      {props.students.length === 0 ? <p>{t('kiosk.grid.empty')}</p> : null}
+      <ChildPictures students={props.students} showNames={props.showNames} onChoose={props.onChoose} />
+      <button type="button" className="kiosk-teacher secondary" onClick={() => setIsLeaving(true)}>
+        <span aria-hidden="true">🔒</span> {t('kiosk.leave.open')}
+      </button>
+      {isLeaving ? <LeaveStationDialog onCancel={() => setIsLeaving(false)} /> : null}
+    </section>
+  );
+}
+
+/** Memoised: a class of 25 pictures should not re-render when a notice appears. */
+const ChildPictures = memo(function ChildPictures(props: {
+  students: readonly StudentRecord[];
+  showNames: boolean;
+  onChoose(studentId: string): void;
+}) {
+  const { t } = useT();
+  return (
+    <ul className="kiosk-pictures" aria-labelledby="kiosk-grid-title">
+      {props.students.map((s) => {
+        const firstName = s.displayName.split(' ')[0] ?? s.displayName;
+        const pictureName = t(`picture.${s.picture}` as never);
+        return (
+          <li key={s.id}>
+            <button
+              type="button"
+              className="kiosk-picture"
+              aria-label={
+                props.showNames ? t('kiosk.grid.childLabel', { name: firstName, picture: pictureName }) : pictureName
+              }
+              onClick={() => props.onChoose(s.id)}
+            >
+              <Picture id={s.picture} className="picture kiosk-glyph" />
+              {props.showNames ? <span className="kiosk-name">{firstName}</span> : null}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+});

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { AudioRecorder, DrawingPad, PhotoCapture, type CapturedMedia } from '#ui/capture/index.ts';
+import type { AudioDevices } from '#ui/capture/index.ts';
+import { speak } from '#ui/speech.ts';
+import type { ChildText } from './child-text.ts';
+import type { StationEvidenceInput } from './ChildSession.tsx';
+import { SpeakButton } from './SpeakButton.tsx';
+import type { ChildHomeView } from './station-view.ts';
+
+const WAYS = [
+  { way: 'voice', icon: '🎤', label: 'kiosk.show.voice' },
+  { way: 'photo', icon: '📷', label: 'kiosk.show.photo' },
+  { way: 'draw', icon: '🖍️', label: 'kiosk.show.draw' },
+] as const;
+type Way = (typeof WAYS)[number]['way'];
+
+/** "Show what I can do": record my voice, a photo of my work, or a drawing, saved as a work sample. */
+export function ShowActivity(props: {
+  view: ChildHomeView;
+  ct: ChildText;
+  onSave(input: StationEvidenceInput): Promise<void>;
+  onBack(): void;
+  audioDevices?: AudioDevices | undefined;
+}) {
+  const { ct, view } = props;
+  const [way, setWay] = useState<Way | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const title = way ? ct(`kiosk.show.${way}.say`) : ct('kiosk.show.title');
+  useEffect(() => speak({ text: title, language: view.uiLanguage }), [title, view.uiLanguage]);
+
+  const keep = (media: CapturedMedia, durationMs?: number) => {
+    setIsSaving(true);
+    void props.onSave({ kind: 'workSample', media, ...(durationMs === undefined ? {} : { durationMs }) });
+  };
+
+  return (
+    <section className="kiosk kiosk-activity" lang={view.uiLanguage} aria-labelledby="kiosk-show-title">
+      <div className="kiosk-title-row">
+        <h1 id="kiosk-show-title">{title}</h1>
+        <SpeakButton text={title} language={view.uiLanguage} label={ct('kiosk.hearLabel', { text: title })} />
+      </div>
+      <ul className="kiosk-ways" aria-label={ct('kiosk.show.title')}>
+        {WAYS.map((w) => (
+          <li key={w.way}>
+            <button
+              type="button"
+              className="kiosk-way"
+              aria-pressed={way === w.way}
+              disabled={isSaving}
+              onClick={() => setWay(w.way)}
+            >
+              <span aria-hidden="true" className="kiosk-tile-icon">
+                {w.icon}
+              </span>
+              {ct(w.label)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {isSaving ? <p role="status">{ct('kiosk.saving')}</p> : null}
+      {!isSaving && way === 'voice' ? (
+        <AudioRecorder
+          label={ct('kiosk.show.voice')}
+          onRecorded={(clip) => keep(clip, clip.durationMs)}
+          {...(props.audioDevices ? { devices: props.audioDevices } : {})}
+        />
+      ) : null}
+      {!isSaving && way === 'photo' ? (
+        <PhotoCapture label={ct('kiosk.show.photo')} onCaptured={(p) => keep(p)} />
+      ) : null}
+      {!isSaving && way === 'draw' ? <DrawingPad label={ct('kiosk.show.draw')} onDrawn={(d) => keep(d)} /> : null}
+      <button type="button" className="kiosk-back secondary" disabled={isSaving} onClick={props.onBack}>
+        <span aria-hidden="true">⬅️</span> {ct('kiosk.back')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listStationStudents, useStore, type StudentRecord } from '#db';
+import type { AudioDevices } from '#ui/capture/index.ts';
+import { speak } from '#ui/speech.ts';
+import { useT } from '#ui/useT.ts';
+import { ChildSession } from './ChildSession.tsx';
+import { ConfirmPicture } from './ConfirmPicture.tsx';
+import { loadChildHome } from './load-child-home.ts';
+import { PictureGrid } from './PictureGrid.tsx';
+import { pickConfirmChoices, type ChildHomeView } from './station-view.ts';
+
+type Screen =
+  | { readonly kind: 'grid'; readonly isNotYou: boolean }
+  | { readonly kind: 'confirm'; readonly choices: readonly StudentRecord[]; readonly chosenId: string }
+  | { readonly kind: 'child'; readonly view: ChildHomeView };
+
+const GRID: Screen = { kind: 'grid', isNotYou: false };
+
+/** The locked station: picture grid → confirming picture → the signed-in child's session → grid. */
+export function StationKiosk(props: {
+  showNames: boolean;
+  idleMs: number;
+  random: () => number;
+  now: () => Date;
+  audioDevices: AudioDevices | undefined;
+}) {
+  const { t, language } = useT();
+  const store = useStore();
+  const students = useLiveQuery(() => listStationStudents(store), [store]);
+  const [screen, setScreen] = useState<Screen>(GRID);
+  // The home starts loading at the first tap, so it is ready when the child confirms.
+  const preloaded = useRef<{ id: string; view: Promise<ChildHomeView | null> } | null>(null);
+
+  if (students === undefined) return <p role="status">{t('common.loading')}</p>;
+
+  const choose = (studentId: string) => {
+    preloaded.current = { id: studentId, view: loadChildHome(store, studentId, props.now()) };
+    setScreen({ kind: 'confirm', chosenId: studentId, choices: pickConfirmChoices(students, studentId, props.random) });
+    speak({ text: t('kiosk.confirm.title'), language });
+  };
+
+  const confirm = async (chosenId: string, pickedId: string) => {
+    if (pickedId !== chosenId) {
+      preloaded.current = null;
+      setScreen({ kind: 'grid', isNotYou: true });
+      speak({ text: t('kiosk.grid.notYou'), language });
+      return;
+    }
+    const pending = preloaded.current?.id === chosenId ? preloaded.current.view : null;
+    const view = await (pending ?? loadChildHome(store, chosenId, props.now()));
+    preloaded.current = null;
+    setScreen(view ? { kind: 'child', view } : GRID);
+  };
+
+  switch (screen.kind) {
+    case 'grid':
+      return (
+        <PictureGrid students={students} showNames={props.showNames} isNotYou={screen.isNotYou} onChoose={choose} />
+      );
+    case 'confirm':
+      return (
+        <ConfirmPicture
+          choices={screen.choices}
+          onPick={(id) => void confirm(screen.chosenId, id)}
+          onBack={() => setScreen(GRID)}
+        />
+      );
+    case 'child':
+      return (
+        <ChildSession
+          view={screen.view}
+          idleMs={props.idleMs}
+          onSignOut={() => setScreen(GRID)}
+          audioDevices={props.audioDevices}
+        />
+      );
+  }
+}

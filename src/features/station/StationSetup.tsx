@@ -1,0 +1,75 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { enterStationMode, getActiveClass, isValidPin, listClasses, useStore, type StationSettings } from '#db';
+import { useT } from '#ui/useT.ts';
+import { PinField } from './PinField.tsx';
+
+type Problem = 'kiosk.setup.pinTooShort' | 'kiosk.setup.pinMismatch' | 'kiosk.pin.wrong' | null;
+
+/** The teacher's side: pick the class, set or type the PIN, and lock the tablet into the station. */
+export function StationSetup({ settings }: { settings: StationSettings }) {
+  const { t } = useT();
+  const store = useStore();
+  const ids = useId();
+  const classes = useLiveQuery(async () => {
+    const [all, active] = await Promise.all([listClasses(store), getActiveClass(store)]);
+    return { all, preferred: settings.classId ?? active?.id ?? all[0]?.id ?? '' };
+  }, [store, settings.classId]);
+  const [chosenClassId, setChosenClassId] = useState<string | null>(null);
+  const [showNames, setShowNames] = useState(settings.showNames);
+  const [pin, setPin] = useState('');
+  const [pinAgain, setPinAgain] = useState('');
+  const [problem, setProblem] = useState<Problem>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const isNewPin = settings.pin === null;
+
+  if (classes === undefined) return <p role="status">{t('common.loading')}</p>;
+  const classId = chosenClassId ?? classes.preferred;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (isNewPin && !isValidPin(pin)) return setProblem('kiosk.setup.pinTooShort');
+    if (isNewPin && pin !== pinAgain) return setProblem('kiosk.setup.pinMismatch');
+    setIsBusy(true);
+    const entered = await enterStationMode(store, { classId, pin, showNames });
+    // On success this screen unmounts (the station settings change); only a wrong PIN stays here.
+    if (!entered) {
+      setIsBusy(false);
+      setPin('');
+      setProblem('kiosk.pin.wrong');
+    }
+  };
+
+  return (
+    <section className="page kiosk-setup" aria-labelledby={`${ids}-title`}>
+      <h1 id={`${ids}-title`}>{t('kiosk.setup.title')}</h1>
+      <p>{t('kiosk.setup.intro')}</p>
+      {classes.all.length === 0 ? (
+        <p>{t('kiosk.setup.noClass')}</p>
+      ) : (
+        <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-title`}>
+          <label htmlFor={`${ids}-class`}>{t('kiosk.setup.class')}</label>
+          <select id={`${ids}-class`} value={classId} onChange={(e) => setChosenClassId(e.target.value)}>
+            {classes.all.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <label className="checkbox-row">
+            <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />{' '}
+            {t('kiosk.setup.showNames')}
+          </label>
+          <PinField label={t(isNewPin ? 'kiosk.setup.newPin' : 'kiosk.setup.pin')} value={pin} onChange={setPin} />
+          {isNewPin ? <PinField label={t('kiosk.setup.confirmPin')} value={pinAgain} onChange={setPinAgain} /> : null}
+          {problem ? <p role="alert">{t(problem)}</p> : null}
+          <div className="form-actions">
+            <button type="submit" className="big" disabled={isBusy}>
+              {t('kiosk.setup.start')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
