@@ -75,7 +75,7 @@ export default tseslint.config(
               },
             },
             allow('app', ['app', 'feature', 'ui', 'state', 'db', 'sync', 'i18n', 'protocol', 'rules']),
-            allow('server', ['server', 'rules', 'protocol']),
+            allow('server', ['server', 'rules', 'protocol', 'content']),
           ],
         },
       ],
