@@ -26,8 +26,8 @@ export function orderScores(scores: readonly ScoreInput[]): OrderedScore[] {
 interface MethodOutcome {
   readonly score: number | null;
   readonly isMastered: boolean;
-  /** Indexes into the ordered scores that determined the result. */
-  readonly used: readonly number[];
+  /** Indexes that determined the result; null means all of them. */
+  readonly used: readonly number[] | null;
   readonly values: Record<string, number>;
   readonly arithmetic: string;
   /** Message parameters; every method's messages have `_one`/`_other` variants chosen by `count`. */
@@ -47,7 +47,6 @@ function applyMethod(
   withText = true,
 ): MethodOutcome {
   const count = levels.length;
-  const all = (): number[] => range(0, count);
   // `values` is a fresh literal from the caller: completing it in place spares an allocation per target.
   const withScore = (raw: number, arithmetic: () => string, values: Record<string, number>, used?: number[]) => {
     const score = round2(raw);
@@ -56,7 +55,7 @@ function applyMethod(
     const outcome: MethodOutcome = {
       score,
       isMastered: score >= mastery,
-      used: used ?? all(),
+      used: used ?? null,
       values,
       arithmetic: withText ? `${arithmetic()} = ${show2(raw)}` : '',
       params: values,
@@ -96,7 +95,7 @@ function applyMethod(
       });
     }
     case 'nTimes': {
-      const kept = all().filter((i) => levels[i]! >= mastery);
+      const kept = range(0, count).filter((i) => levels[i]! >= mastery);
       const keptLevels = kept.map((i) => levels[i]!);
       if (kept.length < method.n) {
         return {
@@ -208,7 +207,9 @@ export function scoreOrdered(
       isMastered: outcome.isMastered,
       score: outcome.score,
       threshold: masteryLevel,
-      evidenceIds: outcome.used.map((i) => ordered[i]!.id).filter((id) => id !== ''),
+      evidenceIds: (outcome.used === null ? ordered : outcome.used.map((i) => ordered[i]!))
+        .map((s) => s.id)
+        .filter((id) => id !== ''),
       values: outcome.values,
       arithmetic: outcome.arithmetic,
       message,
