@@ -11,6 +11,7 @@ import { InstallHint } from './InstallHint.tsx';
 const StudentPage = lazy(() => import('#features/student/StudentPage.tsx'));
 const SettingsPage = lazy(() => import('#features/settings/SettingsPage.tsx'));
 const StationPage = lazy(() => import('#features/station/StationPage.tsx'));
+const ConferencePage = lazy(() => import('#features/conference/ConferencePage.tsx'));
 const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
 
 export function App() {
@@ -52,6 +53,7 @@ export function App() {
               <Route path="/" element={<Navigate to="/class" replace />} />
               <Route path="/class" element={<ClassPage />} />
               <Route path="/student/:studentId" element={<StudentPage />} />
+              <Route path="/conference/:studentId" element={<ConferencePage />} />
               <Route path="/station" element={<StationPage />} />
               <Route path="/my-path/:studentId" element={<MyPathPage />} />
               <Route path="/settings" element={<SettingsPage />} />

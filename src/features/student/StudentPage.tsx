@@ -32,6 +32,9 @@ export default function StudentPage() {
       <header className="student-header">
         <Picture id={data.student.picture} className="picture picture-large" />
         <h1 id="student-name">{data.student.displayName}</h1>
+        <Link to={`/conference/${data.student.id}`} className="conference-link">
+          {t('conference.link')}
+        </Link>
       </header>
       <CurrentTargetCard progress={progress} targetsById={targetsById} />
       <div className="two-columns">

@@ -1,0 +1,62 @@
+import type { StudentProgressData } from '#db';
+import type { StudentProgress } from '#rules';
+import { StatusBadge } from '#ui/StatusBadge.tsx';
+import { targetIcon } from '#ui/pictures.ts';
+import { targetStatement } from '#ui/target-text.ts';
+import { useRulesMessage } from '#ui/useRulesMessage.ts';
+import { useT } from '#ui/useT.ts';
+import type { ConferenceNav } from './conference-nav.ts';
+
+/** The current target and the next step, from the rules, with the actions a conference usually starts with. */
+export function CurrentStepCard(props: { data: StudentProgressData; progress: StudentProgress; nav: ConferenceNav }) {
+  const { t, language } = useT();
+  const say = useRulesMessage();
+  const { progress, nav } = props;
+  const currentId = progress.currentTargetId;
+  const current = currentId ? props.data.targets.find((target) => target.id === currentId) : undefined;
+  const currentProgress = currentId ? progress.byTargetId[currentId] : undefined;
+
+  return (
+    <section className="card current-target" aria-labelledby="step-title">
+      <h2 id="step-title">{t('conference.nowTitle')}</h2>
+      {current && currentProgress ? (
+        <>
+          <p className="current-statement" data-testid="conference-current">
+            <span aria-hidden="true" className="target-icon">
+              {targetIcon(current.icon)}
+            </span>{' '}
+            <strong>{current.code}</strong> {targetStatement(current, language, 'kid')}{' '}
+            <StatusBadge status={currentProgress.status} />
+          </p>
+          <details>
+            <summary>{t('conference.why')}</summary>
+            <p>{say(currentProgress.explanation.message)}</p>
+          </details>
+        </>
+      ) : (
+        <p>{t('conference.noCurrent')}</p>
+      )}
+      <h3>{t('conference.nextStep')}</h3>
+      <p data-testid="conference-next-step">{say(progress.nextStep.teacher)}</p>
+      <p className="muted">
+        <span aria-hidden="true">🧒 </span>
+        {say(progress.nextStep.child)}
+      </p>
+      <div className="choice-row">
+        {current?.itemSetId ? (
+          <button type="button" className="big-action" onClick={() => nav.check(current.id)}>
+            {t('conference.startCheckOf', { code: current.code })}
+          </button>
+        ) : null}
+        <button type="button" className="big-action secondary" onClick={() => nav.observe(current?.id)}>
+          {t('conference.observe')}
+        </button>
+        {current?.itemSetId ? (
+          <button type="button" className="big-action secondary" onClick={() => nav.cards(current.id)}>
+            {t('conference.homePractice')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

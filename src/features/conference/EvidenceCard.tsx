@@ -1,0 +1,51 @@
+import type { EvidenceRecord, TargetRecord } from '#db';
+import type { MasteryScale } from '#protocol';
+import { levelLabel } from '#ui/target-text.ts';
+import { useT } from '#ui/useT.ts';
+import { StoredAttachment } from './StoredAttachment.tsx';
+
+/** One piece of evidence: kind, day, targets, level or item results, note, attachments, void mark. */
+export function EvidenceCard(props: {
+  evidence: EvidenceRecord;
+  targetsById: ReadonlyMap<string, TargetRecord>;
+  scale: MasteryScale;
+}) {
+  const { t, language } = useT();
+  const e = props.evidence;
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const level = props.scale.levels.find((l) => l.value === e.level);
+  const correct = e.itemResults?.filter((r) => r.result === 'correct').length ?? 0;
+  const minutes = e.durationMs ? Math.max(1, Math.round(e.durationMs / 60000)) : null;
+  return (
+    <div className={e.voided ? 'evidence voided' : 'evidence'}>
+      <div className="evidence-head">
+        <strong>{t(`evidence.kind.${e.kind}`)}</strong>
+        <time dateTime={e.observedAt}>{date.format(new Date(e.observedAt))}</time>
+      </div>
+      <div className="evidence-targets">
+        {e.targetIds.map((id) => props.targetsById.get(id)?.code ?? id).join(', ')}
+      </div>
+      {level ? (
+        <div>
+          {t('observation.level')}: {level.value} · {levelLabel(t, level)}
+        </div>
+      ) : null}
+      {e.itemResults ? (
+        <div>
+          {t('evidence.items', { correct, total: e.itemResults.length })}
+          {minutes ? ` · ${t('conference.minutes', { count: minutes })}` : ''}
+        </div>
+      ) : null}
+      {e.note ? <p className="evidence-note">{e.note}</p> : null}
+      {e.blobIds && e.blobIds.length > 0 ? (
+        <div className="attachments">
+          {e.blobIds.map((id, i) => (
+            <StoredAttachment key={id} blobId={id} index={i} />
+          ))}
+        </div>
+      ) : null}
+      {e.needsReview && !e.reviewedAt ? <div className="tag">{t('student.waitingReview')}</div> : null}
+      {e.voided ? <div className="tag">{t('student.voided', { reason: e.voided.reason })}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { deleteDraft, listDrafts, useStore, type TargetRecord } from '#db';
+import { useT } from '#ui/useT.ts';
+import { answeredCount, isCheckDraft } from './check-session.ts';
+import type { ConferenceNav } from './conference-nav.ts';
+
+/** Checks paused earlier (or interrupted by a reload), to resume where they stopped or to discard. */
+export function PausedChecks(props: {
+  studentId: string;
+  targetsById: ReadonlyMap<string, TargetRecord>;
+  nav: ConferenceNav;
+}) {
+  const { t } = useT();
+  const store = useStore();
+  const drafts = useLiveQuery(() => listDrafts(store, `check:${props.studentId}:`), [store, props.studentId]);
+  const paused = (drafts ?? []).flatMap((d) => (isCheckDraft(d.value) ? [{ key: d.key, draft: d.value }] : []));
+  if (paused.length === 0) return null;
+  return (
+    <section className="card paused-checks" aria-labelledby="paused-title">
+      <h2 id="paused-title">{t('conference.paused.title')}</h2>
+      <ul className="plain-list">
+        {paused.map(({ key, draft }) => {
+          const code = props.targetsById.get(draft.targetId)?.code ?? draft.targetId;
+          return (
+            <li key={key} className="choice-row">
+              <span className="grow">
+                {t('conference.paused.item', { code, done: answeredCount(draft), total: draft.itemIds.length })}
+              </span>
+              <button type="button" onClick={() => props.nav.check(draft.targetId)}>
+                {t('conference.paused.resume', { code })}
+              </button>
+              <button type="button" className="secondary" onClick={() => void deleteDraft(store, key)}>
+                {t('conference.paused.discard', { code })}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

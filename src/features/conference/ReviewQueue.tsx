@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { markReviewed, useStore, type StudentProgressData, type TargetRecord } from '#db';
+import { whileBusy } from '#state/activity-store.ts';
+import { useT } from '#ui/useT.ts';
+import { waitingForReview } from './conference-view.ts';
+import { EvidenceCard } from './EvidenceCard.tsx';
+
+/** The student's own submissions (station, own tablet) wait here until the teacher has looked at them. */
+export function ReviewQueue(props: { data: StudentProgressData; targetsById: ReadonlyMap<string, TargetRecord> }) {
+  const { t } = useT();
+  const store = useStore();
+  const [error, setError] = useState<string | null>(null);
+  const waiting = waitingForReview(props.data);
+  if (waiting.length === 0) return null;
+
+  const review = async (id: string) => {
+    setError(null);
+    try {
+      await whileBusy(markReviewed(store, id));
+    } catch (e) {
+      setError(t('conference.saveFailed', { reason: (e as Error).message }));
+    }
+  };
+
+  return (
+    <section className="card review-queue" aria-labelledby="review-title">
+      <h2 id="review-title">{t('conference.review.title', { count: waiting.length })}</h2>
+      <ul className="plain-list" aria-labelledby="review-title">
+        {waiting.map((e) => (
+          <li key={e.id}>
+            <EvidenceCard evidence={e} targetsById={props.targetsById} scale={props.data.scale} />
+            <button type="button" onClick={() => void review(e.id)}>
+              {t('conference.review.mark')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error ? <p role="alert">{error}</p> : null}
+    </section>
+  );
+}
