@@ -11,7 +11,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { launchChromium, median } from './chromium.ts';
-import type { Metric } from './metric.ts';
 
 const PIN = '2580';
 const CPU_SLOWDOWN = 4;
