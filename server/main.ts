@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './http/app.ts';
 import type { Clock } from './http/context.ts';
+import { redactUrl } from './http/redact.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from './seed.ts';
 import { openPostgresStorage, openSqliteStorage } from './storage/sql-storage.ts';
 import type { Storage } from './storage/storage.ts';
@@ -31,7 +32,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     storage,
     clock: systemClock,
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
-    logger: { level: env.LOG_LEVEL ?? 'info' },
+    logger: {
+      level: env.LOG_LEVEL ?? 'info',
+      serializers: {
+        req: (request: { method: string; url: string; ip?: string }) => ({
+          method: request.method,
+          url: redactUrl(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
     trustProxy: env.TRUST_PROXY === 'true',
     allowSignUp: env.ALLOW_SIGN_UP !== 'false',
   });

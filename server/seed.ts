@@ -1,17 +1,19 @@
 /**
- * The demo school created on a fresh server: one school, one teacher, and a demo class with students,
- * paths and a few weeks of evidence (the same generator a device uses for its local demo).
+ * The demo school created on a fresh server: one school, one teacher, one class. The device pushes its
+ * own demo content (students, targets, evidence) once enrolled. Fixed ids and change ids make seeding
+ * idempotent even when several server processes start at once over one PostgreSQL.
  */
-import { randomUUID } from 'node:crypto';
 import { DEFAULT_SCALE } from '#protocol';
 import { isoAt, type RouteContext } from './http/context.ts';
 import { hashPassword, newJoinCode } from './http/credentials.ts';
 import { writeAsServer } from './http/route-helpers.ts';
-import { demoClassWrites } from './seed-demo-class.ts';
 
 export const DEMO_EMAIL = 'teacher@demo.school';
 export const DEMO_PASSWORD = 'waypoint-demo';
 export const DEMO_CLASS_NAME = 'Room 4 (demo)';
+export const DEMO_SCHOOL_ID = '00000000-0000-7000-8000-00000000d001';
+export const DEMO_TEACHER_ID = '00000000-0000-7000-8000-00000000d002';
+export const DEMO_CLASS_ID = '00000000-0000-7000-8000-00000000d003';
 
 export interface DemoSeed {
   readonly created: boolean;
@@ -20,38 +22,52 @@ export interface DemoSeed {
 
 export async function seedDemoSchool(ctx: Pick<RouteContext, 'storage' | 'clock'>): Promise<DemoSeed> {
   const { storage } = ctx;
-  const existing = await storage.findTeacherByEmail(DEMO_EMAIL);
-  if (existing) {
-    const demo = (await storage.listClasses(existing.schoolId)).find((c) => c.name === DEMO_CLASS_NAME);
-    return { created: false, joinCode: demo?.joinCode ?? null };
-  }
+  const existing = await storage.getClass(DEMO_CLASS_ID);
+  if (existing) return { created: false, joinCode: existing.joinCode };
   const at = isoAt(ctx.clock);
-  const schoolId = randomUUID();
-  const teacherId = randomUUID();
-  const classId = randomUUID();
-  const joinCode = newJoinCode();
-  await storage.createSchool({ id: schoolId, name: 'Demo school', createdAt: at });
+  await storage.createSchool({ id: DEMO_SCHOOL_ID, name: 'Demo school', createdAt: at });
   await storage.createTeacher({
-    id: teacherId,
-    schoolId,
+    id: DEMO_TEACHER_ID,
+    schoolId: DEMO_SCHOOL_ID,
     email: DEMO_EMAIL,
     displayName: 'Demo Teacher',
     passwordHash: await hashPassword(DEMO_PASSWORD),
     createdAt: at,
   });
-  await storage.createClass({ id: classId, schoolId, name: DEMO_CLASS_NAME, joinCode, createdAt: at });
-  const full = { ...ctx, signInThrottle: unusedThrottle, enrollThrottle: unusedThrottle };
-  await writeAsServer(full, schoolId, [
-    { table: 'schools', recordId: schoolId, fields: { name: 'Demo school', scale: DEFAULT_SCALE } },
-    { table: 'teachers', recordId: teacherId, fields: { schoolId, displayName: 'Demo Teacher' } },
+  await storage.createClass({
+    id: DEMO_CLASS_ID,
+    schoolId: DEMO_SCHOOL_ID,
+    name: DEMO_CLASS_NAME,
+    joinCode: newJoinCode(),
+    createdAt: at,
+  });
+  await writeAsServer(ctx, DEMO_SCHOOL_ID, [
     {
-      table: 'classes',
-      recordId: classId,
-      fields: { schoolId, name: DEMO_CLASS_NAME, teacherIds: [teacherId], templateTargetIds: [], language: 'en' },
+      changeId: 'seed-demo-school',
+      table: 'schools',
+      recordId: DEMO_SCHOOL_ID,
+      fields: { name: 'Demo school', scale: DEFAULT_SCALE },
     },
-    ...demoClassWrites({ schoolId, teacherId, classId }, at),
+    {
+      changeId: 'seed-demo-teacher',
+      table: 'teachers',
+      recordId: DEMO_TEACHER_ID,
+      fields: { schoolId: DEMO_SCHOOL_ID, displayName: 'Demo Teacher' },
+    },
+    {
+      changeId: 'seed-demo-class',
+      table: 'classes',
+      recordId: DEMO_CLASS_ID,
+      fields: {
+        schoolId: DEMO_SCHOOL_ID,
+        name: DEMO_CLASS_NAME,
+        teacherIds: [DEMO_TEACHER_ID],
+        templateTargetIds: [],
+        language: 'en',
+      },
+    },
   ]);
-  return { created: true, joinCode };
+  // Whoever won a race, report the class as stored.
+  const stored = await storage.getClass(DEMO_CLASS_ID);
+  return { created: true, joinCode: stored?.joinCode ?? null };
 }
-
-const unusedThrottle = { retryAfterMs: () => 0, fail: () => undefined, reset: () => undefined };

@@ -16,9 +16,13 @@ export function valid<T>(result: Validated<T>): T {
 }
 
 /** Records the server itself writes (school, teacher, class names) go through the sync core like any other. */
-export async function writeAsServer(ctx: RouteContext, schoolId: string, records: Omit<Change, 'changeId' | 'hlc'>[]) {
+export async function writeAsServer(
+  ctx: Pick<RouteContext, 'storage' | 'clock'>,
+  schoolId: string,
+  records: (Omit<Change, 'changeId' | 'hlc'> & { changeId?: string })[],
+) {
   const hlc = formatHlc({ wallMs: ctx.clock.now(), counter: 0 }, 'server');
-  const changes = records.map((r) => ({ ...r, changeId: randomUUID(), hlc }));
+  const changes = records.map((r) => ({ ...r, changeId: r.changeId ?? randomUUID(), hlc }));
   const result = await applyPush(ctx.storage, serverPrincipal(schoolId), 'server', changes, isoAt(ctx.clock));
   if (result.rejected.length > 0) throw new Error(`server write refused: ${result.rejected[0]?.reason}`);
 }

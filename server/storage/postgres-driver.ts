@@ -3,6 +3,7 @@ import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.ts';
 
 /** Arbitrary constant naming the push lock for pg_advisory_xact_lock. */
 const PUSH_LOCK_KEY = 7_140_251;
+const MIGRATE_LOCK_KEY = 7_140_252;
 
 /** Rewrites `?` placeholders to `$n`. Our SQL never contains a literal question mark. */
 export function toPgPlaceholders(sql: string): string {
@@ -28,8 +29,9 @@ export function openPostgresDriver(connectionString: string): SqlDriver {
   return {
     kind: 'postgres',
     ...poolExecutor,
+    // Several server processes may start at once over one database: migrate one at a time.
     exec: async (script) => {
-      await pool.query(script);
+      await pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${MIGRATE_LOCK_KEY}); ${script}; COMMIT;`);
     },
     transaction: async (fn, serialize) => {
       const client = await pool.connect();

@@ -85,7 +85,11 @@ export function createSqlStorage(db: SqlDriver): Storage {
     getRecords: (schoolId, keys) => loadRecords(db, schoolId, keys),
 
     async createSchool(row) {
-      await db.run('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)', [row.id, row.name, row.createdAt]);
+      await db.run('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING', [
+        row.id,
+        row.name,
+        row.createdAt,
+      ]);
     },
     getSchool: (id) => one('SELECT * FROM schools WHERE id = ?', [id], toSchool),
     async createTeacher(row) {
@@ -98,13 +102,11 @@ export function createSqlStorage(db: SqlDriver): Storage {
     },
     findTeacherByEmail: (email) => one('SELECT * FROM teachers WHERE email = ?', [email], toTeacher),
     async createClass(row) {
-      await db.run('INSERT INTO classes (id, school_id, name, join_code, created_at) VALUES (?, ?, ?, ?, ?)', [
-        row.id,
-        row.schoolId,
-        row.name,
-        row.joinCode,
-        row.createdAt,
-      ]);
+      // A repeated id is a no-op (seeding from two processes at once); a repeated join code is an error.
+      await db.run(
+        'INSERT INTO classes (id, school_id, name, join_code, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+        [row.id, row.schoolId, row.name, row.joinCode, row.createdAt],
+      );
     },
     getClass: (id) => one('SELECT * FROM classes WHERE id = ?', [id], toClass),
     findClassByJoinCode: (code) => one('SELECT * FROM classes WHERE join_code = ?', [code], toClass),

@@ -166,11 +166,13 @@ export interface Storage {
   listRecords(filter: VisibilityFilter): Promise<StoredRecord[]>;
   getRecords(schoolId: string, keys: readonly RecordKey[]): Promise<StoredRecord[]>;
 
+  /** Creating an existing id again is a no-op (so seeding is safe from several processes). */
   createSchool(row: SchoolRow): Promise<void>;
   getSchool(id: string): Promise<SchoolRow | undefined>;
   /** False when the email is taken. */
   createTeacher(row: TeacherAccount): Promise<boolean>;
   findTeacherByEmail(email: string): Promise<TeacherAccount | undefined>;
+  /** Same id again: no-op. A join code already in use: throws. */
   createClass(row: ClassRow): Promise<void>;
   getClass(id: string): Promise<ClassRow | undefined>;
   findClassByJoinCode(joinCode: string): Promise<ClassRow | undefined>;

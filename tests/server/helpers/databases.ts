@@ -18,6 +18,8 @@ export interface TestStorage {
   readonly storage: Storage;
   /** Closes this storage and opens the same database again, as a restarted server would. */
   reopen(): Promise<Storage>;
+  /** A second connection to the same database, as another server process would have (caller closes it). */
+  openAnother(): Storage;
   dispose(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
       get storage() {
         return storage;
       },
+      openAnother: () => openSqliteStorage(join(dir, 'test.sqlite')),
       reopen: async () => {
         await storage.close();
         storage = openSqliteStorage(join(dir, 'test.sqlite'));
@@ -81,6 +84,7 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
     get storage() {
       return storage;
     },
+    openAnother: () => openPostgresStorage(url.toString()),
     reopen: async () => {
       await storage.close();
       storage = openPostgresStorage(url.toString());
