@@ -1,4 +1,4 @@
-import { HLC_ZERO, formatHlc, receiveHlc, tickHlc, uuidv7, type Hlc, type HlcState } from '#protocol';
+import { HLC_ZERO, receiveHlc, uuidv7, type Hlc, type HlcState } from '#protocol';
 import type { WaypointDb } from './database.ts';
 import type { StoreEnv } from './env.ts';
 
@@ -16,24 +16,18 @@ export async function getDeviceId(db: WaypointDb, env: StoreEnv): Promise<string
   });
 }
 
-async function readClock(db: WaypointDb): Promise<HlcState> {
+export async function readClock(db: WaypointDb): Promise<HlcState> {
   const row = await db.settings.get(CLOCK_KEY);
   const value = row?.value as HlcState | undefined;
   return value && typeof value.wallMs === 'number' ? value : HLC_ZERO;
-}
-
-/**
- * Next HLC stamp for a local write. Must run inside a transaction that includes `settings`, so two
- * writes never get the same stamp even across tabs.
- */
-export async function nextStamp(db: WaypointDb, env: StoreEnv, deviceId: string): Promise<Hlc> {
-  const next = tickHlc(await readClock(db), env.now());
-  await db.settings.put({ key: CLOCK_KEY, value: next });
-  return formatHlc(next, deviceId);
 }
 
 /** Moves the local clock past a stamp pulled from elsewhere. Inside a transaction with `settings`. */
 export async function observeStamp(db: WaypointDb, env: StoreEnv, remote: Hlc): Promise<void> {
   const next = receiveHlc(await readClock(db), remote, env.now());
   await db.settings.put({ key: CLOCK_KEY, value: next });
+}
+
+export async function saveClock(db: WaypointDb, state: HlcState): Promise<void> {
+  await db.settings.put({ key: CLOCK_KEY, value: state });
 }

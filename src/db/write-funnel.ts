@@ -1,6 +1,7 @@
-import { APPEND_ONLY, DELETED_FIELD, uuidv7, type SyncedTable } from '#protocol';
+import { APPEND_ONLY, DELETED_FIELD, formatHlc, tickHlc, uuidv7, type SyncedTable } from '#protocol';
 import { syncedTable, type WaypointDb } from './database.ts';
-import { getDeviceId, nextStamp } from './device-clock.ts';
+import { getDeviceId, readClock, saveClock } from './device-clock.ts';
+import type { OutboxRecord } from './records.ts';
 import type { StoreEnv } from './env.ts';
 
 export class ImmutableFieldError extends Error {
@@ -31,21 +32,40 @@ export interface FieldWrite {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
-/** Several writes in one transaction: all are saved, or none. */
+/**
+ * Several writes in one transaction: all are saved, or none. Rows are read and written in bulk and the
+ * clock is ticked in memory, so loading a whole class costs a handful of requests, not thousands.
+ */
 export async function writeMany(db: WaypointDb, env: StoreEnv, writes: readonly FieldWrite[]): Promise<void> {
+  if (writes.length === 0) return;
   const deviceId = await getDeviceId(db, env);
-  const tables = [...new Set(writes.map((w) => w.table))].map((name) => requireTable(db, name));
+  const tableNames = [...new Set(writes.map((w) => w.table))];
+  const tables = tableNames.map((name) => requireTable(db, name));
   await db.transaction('rw', [...tables, db.outbox, db.settings], async () => {
+    const rows = new Map<string, Map<string, Record<string, unknown> | undefined>>();
+    for (const name of tableNames) {
+      const ids = [...new Set(writes.filter((w) => w.table === name).map((w) => w.recordId))];
+      const found = await requireTable(db, name).bulkGet(ids);
+      rows.set(name, new Map(ids.map((id, i) => [id, found[i]])));
+    }
+    let clock = await readClock(db);
+    const outbox: OutboxRecord[] = [];
     for (const { table, recordId, fields } of writes) {
-      const store = requireTable(db, table);
-      const existing = await store.get(recordId);
+      const tableRows = rows.get(table)!;
+      const existing = tableRows.get(recordId);
       if (existing) assertMutable(table, existing, fields);
-      const hlc = await nextStamp(db, env, deviceId);
+      clock = tickHlc(clock, env.now());
+      const hlc = formatHlc(clock, deviceId);
       const stamps = { ...((existing?.['_hlc'] as Record<string, string> | undefined) ?? {}) };
       for (const field of Object.keys(fields)) stamps[field] = hlc;
-      await store.put({ ...(existing ?? { id: recordId }), ...fields, _hlc: stamps });
-      await db.outbox.add({ changeId: uuidv7(env.now(), env.randomBytes), table, recordId, fields, hlc });
+      tableRows.set(recordId, { ...(existing ?? { id: recordId }), ...fields, _hlc: stamps });
+      outbox.push({ changeId: uuidv7(env.now(), env.randomBytes), table, recordId, fields, hlc });
     }
+    // Every row in the map was named by a write, so every one is saved.
+    for (const name of tableNames)
+      await requireTable(db, name).bulkPut([...rows.get(name)!.values()].map((row) => row!));
+    await db.outbox.bulkAdd(outbox);
+    await saveClock(db, clock);
   });
 }
 
