@@ -7,6 +7,7 @@ import {
   getSetting,
   getStationSettings,
   listStudents,
+  loadStudentProgressData,
   seedFirstRun,
   type Store,
   type StudentRecord,
@@ -14,6 +15,7 @@ import {
 import { translate } from '#i18n';
 import StationPage, { type StationPageProps } from '#features/station/StationPage.tsx';
 import type { AudioDevices, RecorderLike } from '#ui/capture/index.ts';
+import { evaluateProgress } from '#ui/progress-input.ts';
 import { onSpeak, type SpeechRequest } from '#ui/speech.ts';
 import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
@@ -212,6 +214,34 @@ describe('station mode', () => {
     const grid = screen.getByRole('list', { name: /Who are you/ });
     for (const s of students) expect(within(grid).queryByText(s.displayName)).not.toBeInTheDocument();
     for (const button of screen.getAllByRole('button')) expect(button).toHaveAccessibleName();
+    stop();
+  });
+});
+
+describe('read-aloud clips', () => {
+  beforeEach(() => vi.stubGlobal('Blob', NodeBlob));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lets the teacher record a target statement for a family language the tablet has no voice for', async () => {
+    const { store, students } = await seededStore();
+    const { user, stop } = renderStation(store);
+    const panel = await screen.findByRole('region', { name: 'Read-aloud clips' });
+    expect(within(panel).getByText(/Spanish: no voice on this tablet/)).toBeInTheDocument();
+    await user.selectOptions(within(panel).getByLabelText('Language of the clip'), 'es');
+    await user.click(within(panel).getByRole('button', { name: /Record/ }));
+    await user.click(await within(panel).findByRole('button', { name: /Stop/ }));
+    await user.click(await within(panel).findByRole('button', { name: /Keep this recording/ }));
+    expect(await within(panel).findByText(/Clip saved for: Puedo/)).toBeInTheDocument();
+    const clipKeys = (await store.db.settings.toArray()).filter((row) => row.key.startsWith('station.clip.'));
+    expect(clipKeys).toHaveLength(1);
+    expect(clipKeys[0]!.key).toMatch(/\.es$/);
+    // By default the clip is for a target Spanish-speaking children are working on now.
+    const current = await Promise.all(
+      students
+        .filter((s) => s.familyLanguage === 'es')
+        .map(async (s) => evaluateProgress((await loadStudentProgressData(store, s.id))!, new Date()).currentTargetId),
+    );
+    expect(current.map((id) => `station.clip.${id}.es`)).toContain(clipKeys[0]!.key);
     stop();
   });
 });

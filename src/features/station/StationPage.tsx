@@ -30,7 +30,7 @@ export default function StationPage({
   const store = useStore();
   const settings = useLiveQuery(() => getStationSettings(store), [store]);
   if (settings === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (!settings.isOn) return <StationSetup settings={settings} />;
+  if (!settings.isOn) return <StationSetup settings={settings} audioDevices={audioDevices} />;
   return (
     <StationKiosk
       showNames={settings.showNames}

@@ -1,13 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { enterStationMode, getActiveClass, isValidPin, listClasses, useStore, type StationSettings } from '#db';
+import type { AudioDevices } from '#ui/capture/index.ts';
 import { useT } from '#ui/useT.ts';
 import { PinField } from './PinField.tsx';
+import { ReadAloudClips } from './ReadAloudClips.tsx';
 
 type Problem = 'kiosk.setup.pinTooShort' | 'kiosk.setup.pinMismatch' | 'kiosk.pin.wrong' | null;
 
 /** The teacher's side: pick the class, set or type the PIN, and lock the tablet into the station. */
-export function StationSetup({ settings }: { settings: StationSettings }) {
+export function StationSetup({
+  settings,
+  audioDevices,
+}: {
+  settings: StationSettings;
+  audioDevices?: AudioDevices | undefined;
+}) {
   const { t } = useT();
   const store = useStore();
   const ids = useId();
@@ -70,6 +78,7 @@ export function StationSetup({ settings }: { settings: StationSettings }) {
           </div>
         </form>
       )}
+      {classId ? <ReadAloudClips classId={classId} audioDevices={audioDevices} /> : null}
     </section>
   );
 }

@@ -1,0 +1,71 @@
+import { Blob as NodeBlob } from 'node:buffer';
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIVE_CLASS_KEY,
+  addStudent,
+  enterStationMode,
+  getSetting,
+  getStationStudent,
+  InvalidPinError,
+  leaveStationMode,
+  listStationStudents,
+  listStudents,
+  putBlob,
+  seedFirstRun,
+  setTargetClipId,
+} from '#db';
+import { loadChildHome } from '#features/station/load-child-home.ts';
+import { testStore } from '#tests/helpers/test-store.ts';
+
+async function stationStore() {
+  const store = testStore();
+  await seedFirstRun(store);
+  const classId = (await getSetting<string>(store, ACTIVE_CLASS_KEY))!;
+  return { store, classId, students: await listStudents(store, classId) };
+}
+
+describe('station repository', () => {
+  it('refuses a PIN shorter than 4 digits the first time, then checks it on entry and exit', async () => {
+    const { store, classId } = await stationStore();
+    await expect(enterStationMode(store, { classId, pin: '123', showNames: true })).rejects.toThrow(InvalidPinError);
+    expect(await enterStationMode(store, { classId, pin: '1234', showNames: true })).toBe(true);
+    expect(await leaveStationMode(store, '4321')).toBe(false);
+    expect(await leaveStationMode(store, '1234')).toBe(true);
+    expect(await enterStationMode(store, { classId, pin: '9999', showNames: true })).toBe(false);
+  });
+
+  it('never opens a child from another class, or any child when the station is off', async () => {
+    const { store, classId, students } = await stationStore();
+    const stranger = await addStudent(store, {
+      classId: 'another-class',
+      displayName: 'Kim',
+      picture: 'cat',
+      familyLanguage: 'en',
+    });
+    expect(await getStationStudent(store, students[0]!.id)).toBeUndefined();
+    await enterStationMode(store, { classId, pin: '1234', showNames: true });
+    expect((await listStationStudents(store)).map((s) => s.id)).toEqual(students.map((s) => s.id));
+    expect(await getStationStudent(store, students[0]!.id)).toBeDefined();
+    expect(await getStationStudent(store, stranger.id)).toBeUndefined();
+    expect(await loadChildHome(store, stranger.id, new Date())).toBeNull();
+  });
+
+  it("hands the child's home the teacher's clip for the current target in the language it is voiced in", async () => {
+    const { store, classId, students } = await stationStore();
+    await enterStationMode(store, { classId, pin: '1234', showNames: true });
+    const child = students.find((s) => s.familyLanguage === 'es')!;
+    const before = await loadChildHome(store, child.id, new Date());
+    expect(before?.target?.language).toBe('es');
+    expect(before?.target?.clip).toBeUndefined();
+    expect(before?.uiLanguage).toBe('es');
+    // The next-step sentence carries the Spanish statement, not the English one.
+    expect(before?.nextStep.text).not.toMatch(/I can/);
+
+    // Node's own ArrayBuffer: Node's crypto.subtle (putBlob's hash) refuses jsdom's.
+    const bytes = await new NodeBlob([new Uint8Array([9, 8, 7])]).arrayBuffer();
+    await setTargetClipId(store, before!.target!.id, 'es', await putBlob(store, bytes, 'audio/webm'));
+    const after = await loadChildHome(store, child.id, new Date());
+    expect(after?.target?.clip?.mime).toBe('audio/webm');
+    expect(new Uint8Array(after!.target!.clip!.bytes)).toEqual(new Uint8Array([9, 8, 7]));
+  });
+});
