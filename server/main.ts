@@ -44,6 +44,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     },
     trustProxy: env.TRUST_PROXY === 'true',
     allowSignUp: env.ALLOW_SIGN_UP !== 'false',
+    requestsPerMinute: Number(env.REQUESTS_PER_MINUTE ?? 3000),
   });
   const close = async () => {
     await app.close();

@@ -2,12 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '#protocol';
 import type { Storage } from '#server/storage/storage.ts';
 import type { Clock, RouteContext } from './context.ts';
-import { errorBody, installErrorHandlers } from './errors.ts';
+import { errorBody, HttpError, installErrorHandlers } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { installVersionCheck } from './protocol-version.ts';
 import { registerAuthRoutes } from './routes-auth.ts';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Whether anyone may create a new school with POST /auth/sign-up (default true). */
   readonly allowSignUp?: boolean;
+  /** Requests per minute per client IP across the API; off when absent. A school's tablets may share one IP. */
+  readonly requestsPerMinute?: number;
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -43,6 +46,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   installErrorHandlers(app);
   installVersionCheck(app);
   await app.register(compress, { global: true, threshold: 1024 });
+  if (options.requestsPerMinute !== undefined) {
+    await app.register(rateLimit, {
+      max: options.requestsPerMinute,
+      timeWindow: 60_000,
+      // Thrown by the plugin, so it goes through installErrorHandlers like every other error.
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, 'tooManyRequests', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+    });
+  }
 
   const now = () => options.clock.now();
   const ctx: RouteContext = {

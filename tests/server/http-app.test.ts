@@ -87,3 +87,34 @@ describe('closed sign-up', () => {
     await app.close();
   });
 });
+
+describe('request rate limit', () => {
+  it('answers 429 with the usual error body past the per-IP limit', async () => {
+    const app = await createServer({ storage: server.storage, clock: server.clock, requestsPerMinute: 3 });
+    const hit = () => app.inject({ method: 'GET', url: '/api/v1/health' });
+    for (let i = 0; i < 3; i++) expect((await hit()).statusCode).toBe(200);
+    const refused = await hit();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({
+      error: { code: 'tooManyRequests', message: expect.stringMatching(/try again/) },
+    });
+    await app.close();
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('describes only routes that exist', async () => {
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const missing: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const url = `/api/v1${path.replace(/\{(\w+)\}/g, ':$1')}`;
+        if (!server.app.hasRoute({ method: method.toUpperCase() as 'GET', url })) missing.push(`${method} ${url}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(Object.keys(doc.paths).length).toBeGreaterThanOrEqual(17);
+  });
+});
