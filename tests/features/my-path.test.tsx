@@ -1,0 +1,108 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { ACTIVE_CLASS_KEY, getSetting, listStudents, seedFirstRun } from '#db';
+import MyPathPage from '#features/my-path/MyPathPage.tsx';
+import { renderWithStore } from '#tests/helpers/render.tsx';
+import { testStore } from '#tests/helpers/test-store.ts';
+
+async function renderMyPath(language = 'en') {
+  const store = testStore();
+  await seedFirstRun(store);
+  const classId = (await getSetting<string>(store, ACTIVE_CLASS_KEY))!;
+  const student = (await listStudents(store, classId))[1]!;
+  renderWithStore(
+    <Routes>
+      <Route path="/my-path/:studentId" element={<MyPathPage />} />
+    </Routes>,
+    store,
+    { route: `/my-path/${student.id}`, language },
+  );
+  await screen.findByRole('heading', { level: 1, name: new RegExp(`: ${student.displayName}$`) });
+  return { store, student, user: userEvent.setup() };
+}
+
+describe('my path (student view)', () => {
+  it('shows every target with its status as icon and word, and the reason for it', async () => {
+    await renderMyPath();
+    const path = screen.getByRole('list', { name: 'Learning path' });
+    const items = within(path).getAllByRole('listitem');
+    expect(items.length).toBeGreaterThan(20);
+    for (const item of items) {
+      expect(item).toHaveTextContent(/Mastered|In progress|Not started|Skipped/);
+      expect(item).toHaveTextContent(/Why: \S/);
+      expect(item.querySelector('.status [aria-hidden="true"]')?.textContent).toMatch(/[○◐●⤼]/);
+    }
+    expect(
+      within(path)
+        .getAllByRole('listitem')
+        .filter((li) => li.getAttribute('aria-current') === 'step'),
+    ).toHaveLength(1);
+    expect(screen.getByTestId('my-current-target')).toHaveTextContent(/I can/);
+    expect(screen.getByTestId('my-next-step').textContent).not.toBe('');
+  });
+
+  it('lets the student choose the next target among the ready ones, recorded as their decision', async () => {
+    const { store, student, user } = await renderMyPath();
+    const form = screen.getByRole('form', { name: 'Choose what to work on next' });
+    const options = within(form).getAllByRole('radio');
+    expect(options.length).toBeGreaterThan(0);
+    const choice = options.at(-1)!;
+    const statement = choice
+      .closest('label')!
+      .textContent!.replace(/^\s*\S+\s/, '')
+      .trim();
+    await user.click(choice);
+    await user.type(within(form).getByLabelText(/How will I show it/), 'Read it to my buddy');
+    await user.click(within(form).getByRole('button', { name: 'Choose this' }));
+
+    await waitFor(() => expect(screen.getByTestId('my-current-target')).toHaveTextContent(statement));
+    const decisions = await store.db.decisions.where('studentId').equals(student.id).toArray();
+    const mine = decisions.filter((d) => d.kind === 'chooseNext' && d.decidedBy.kind === 'student');
+    expect(mine.at(-1)).toMatchObject({
+      decidedBy: { kind: 'student', id: student.id },
+      showHow: 'Read it to my buddy',
+    });
+  });
+
+  it('adds a note and a self-assessment, both waiting for review, and lists them in my evidence', async () => {
+    const { store, student, user } = await renderMyPath();
+    const form = screen.getByRole('form', { name: 'Add evidence' });
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Write what you did.');
+    await user.type(within(form).getByLabelText('What did you do?'), 'I read the cat book to Ava');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(await within(form).findByText('Added. Your teacher will look at it.')).toBeInTheDocument();
+
+    await user.click(within(form).getByRole('radio', { name: 'How I feel about it' }));
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Choose how you feel.');
+    await user.click(within(form).getByRole('radio', { name: /Getting there/ }));
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+
+    const history = screen.getByRole('list', { name: 'My evidence' });
+    const note = await within(history).findByText('I read the cat book to Ava');
+    expect(note.closest('li')).toHaveTextContent(/Added by me.*Waiting for review/);
+    await waitFor(() => expect(within(history).getAllByText(/Getting there/).length).toBeGreaterThan(0));
+
+    const stored = await store.db.evidence
+      .where('studentId')
+      .equals(student.id)
+      .filter((e) => e.recordedBy.kind === 'student' && e.needsReview === true)
+      .toArray();
+    expect(stored.map((e) => [e.kind, e.feeling ?? null, e.note ?? null])).toEqual(
+      expect.arrayContaining([
+        ['workSample', null, 'I read the cat book to Ava'],
+        ['selfAssessment', 2, null],
+      ]),
+    );
+  });
+
+  it('speaks Spanish to a Spanish-speaking student', async () => {
+    await renderMyPath('es');
+    expect(screen.getByRole('heading', { level: 2, name: 'Estoy trabajando en' })).toBeInTheDocument();
+    expect(screen.getByTestId('my-current-target')).toHaveTextContent(/Puedo/);
+    expect(screen.getByTestId('my-next-step')).not.toHaveTextContent(/I can/);
+  });
+});
