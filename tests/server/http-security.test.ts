@@ -77,6 +77,23 @@ describe('scopes', () => {
     ]);
   });
 
+  it('a class device cannot change the school or its teachers; a station cannot write without a child', async () => {
+    const schoolId = school.teacher.scope.schoolId;
+    const r = await push(device.token, [
+      change('schools', schoolId, { name: 'Renamed' }, hlc(3)),
+      change('teachers', school.teacher.teacherId!, { displayName: 'x' }, hlc(3)),
+    ]);
+    expect(r.body.rejected.map((x) => x.reason)).toEqual([
+      expect.stringMatching(/cannot change schools/),
+      expect.stringMatching(/cannot change teachers/),
+    ]);
+    const fresh = await enroll(server, school.joinCode, 'station');
+    const s = await push(fresh.token, [
+      change('evidence', newId('ev'), { studentId: ana, kind: 'observation' }, hlc(3)),
+    ]);
+    expect(s.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringMatching(/sign a child in/) })]);
+  });
+
   it('nothing of another school is visible or writable', async () => {
     const seen = idsIn(await pull(otherSchool.teacher.token));
     for (const id of [ana, ben, zed, anaEvidence, school.classId]) expect(seen.has(id)).toBe(false);
@@ -166,6 +183,31 @@ describe('family links', () => {
       (await server.call('DELETE', `/api/v1/family-links/${made.body.id}`, { token: school.teacher.token })).status,
     ).toBe(204);
     expect((await server.call('GET', made.body.path)).status).toBe(401);
+  });
+
+  it('read blobs cited by their child’s evidence only', async () => {
+    const photo = Buffer.from('ana painting');
+    const other = Buffer.from('ben painting');
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    for (const b of [photo, other]) {
+      await server.call('PUT', `/api/v1/blobs/${sha(b)}`, {
+        token: device.token,
+        raw: b,
+        headers: { 'content-type': 'image/jpeg' },
+      });
+    }
+    await push(device.token, [
+      change('evidence', newId('ev'), { studentId: ana, kind: 'workSample', blobIds: [sha(photo)] }, hlc(8)),
+      change('evidence', newId('ev'), { studentId: ben, kind: 'workSample', blobIds: [sha(other)] }, hlc(8)),
+    ]);
+    const link = await server.call<FamilyLinkResponse>('POST', '/api/v1/family-links', {
+      token: device.token,
+      body: { studentId: ana },
+    });
+    const mine = await server.call<string>('GET', `${link.body.path}/blobs/${sha(photo)}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toBe('ana painting');
+    expect((await server.call('GET', `${link.body.path}/blobs/${sha(other)}`)).status).toBe(404);
   });
 
   it('a teacher cannot make a link for a child outside their scope', async () => {
