@@ -28,7 +28,15 @@ async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  for (const button of await page.getByRole('button').all()) await expect(button).toHaveAccessibleName(/\S/);
+  for (const button of await page.getByRole('button').all()) {
+    await expect(button).toHaveAccessibleName(/\S/);
+    // Touch targets for small fingers: at least 64 × 64 CSS pixels.
+    const box = await button.boundingBox();
+    expect(
+      box && Math.min(box.width, box.height),
+      (await button.getAttribute('aria-label')) ?? (await button.innerText()),
+    ).toBeGreaterThanOrEqual(64);
+  }
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window.__waypointSpeech ?? []) as SpokenEntry[]);

@@ -2,14 +2,18 @@ import type { StudentRecord } from '#db';
 import { Picture } from '#ui/Picture.tsx';
 import { useT } from '#ui/useT.ts';
 import { SpeakButton } from './SpeakButton.tsx';
+import { useIdleTimeout } from './useIdleTimeout.ts';
 
 /** "Is it you?": the child picks their own picture again out of four, so nobody lands in a friend's space. */
 export function ConfirmPicture(props: {
   choices: readonly StudentRecord[];
   onPick(studentId: string): void;
   onBack(): void;
+  idleMs: number;
 }) {
   const { t, language } = useT();
+  // Nobody is signed in yet, so a child who walks away leaves the grid for the next one.
+  useIdleTimeout(props.idleMs, props.onBack);
   const title = t('kiosk.confirm.title');
   return (
     <section className="kiosk kiosk-confirm" aria-labelledby="kiosk-confirm-title">

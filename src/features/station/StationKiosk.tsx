@@ -64,6 +64,7 @@ export function StationKiosk(props: {
           choices={screen.choices}
           onPick={(id) => void confirm(screen.chosenId, id)}
           onBack={() => setScreen(GRID)}
+          idleMs={props.idleMs}
         />
       );
     case 'child':
