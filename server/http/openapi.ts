@@ -57,11 +57,15 @@ export const openApiDocument = {
         },
         ['accepted', 'rejected'],
       ),
-      PullResponse: obj({
-        changes: { type: 'array', items: { allOf: [ref('Change'), obj({ seq: { type: 'integer' } })] } },
-        cursor: str,
-        hasMore: { type: 'boolean' },
-      }),
+      PullResponse: obj(
+        {
+          changes: { type: 'array', items: { allOf: [ref('Change'), obj({ seq: { type: 'integer' } })] } },
+          cursor: str,
+          hasMore: { type: 'boolean' },
+          reset: { const: true, description: 'The cursor came from another database: this page starts over' },
+        },
+        ['changes', 'cursor', 'hasMore'],
+      ),
       Session: obj(
         {
           deviceTokenId: str,
@@ -153,7 +157,7 @@ export const openApiDocument = {
         { '200': { description: 'A page', ...json(ref('PullResponse')) } },
         {
           parameters: [
-            { name: 'since', in: 'query', schema: { type: 'string', pattern: '^\\d+$' } },
+            { name: 'since', in: 'query', schema: { type: 'string', pattern: '^([a-z0-9]{4,32}-)?\\d+$' } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
           ],
         },

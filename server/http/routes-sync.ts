@@ -22,6 +22,6 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
   app.get('/sync/pull', async (request) => {
     const principal = await authenticate(ctx, request);
     const query = valid(validatePullQuery(request.query));
-    return pullChanges(ctx.storage, principal, query.since, query.limit);
+    return pullChanges(ctx.storage, principal, query.sinceEpoch, query.since, query.limit);
   });
 }

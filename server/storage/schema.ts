@@ -6,6 +6,7 @@ export function schemaSql(kind: 'sqlite' | 'postgres'): string {
   const serial = kind === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
   const bytes = kind === 'sqlite' ? 'BLOB' : 'BYTEA';
   return `
+CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS schools (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS teachers (

@@ -1,4 +1,5 @@
 /** Storage over a SqlDriver: the one implementation behind both SQLite and PostgreSQL. */
+import { randomBytes } from 'node:crypto';
 import type { DeviceKind } from '#protocol';
 import type { SqlDriver, SqlRow } from './driver.ts';
 import { openPostgresDriver } from './postgres-driver.ts';
@@ -70,13 +71,27 @@ const toBlobMeta = (r: SqlRow): BlobMetaRow => ({
 });
 
 export function createSqlStorage(db: SqlDriver): Storage {
+  let epoch: string | undefined;
   const one = async <T>(sql: string, params: (string | null)[], map: (r: SqlRow) => T): Promise<T | undefined> => {
     const rows = await db.all(sql, params);
     return rows[0] ? map(rows[0]) : undefined;
   };
   return {
     kind: db.kind,
-    migrate: () => db.exec(schemaSql(db.kind)),
+    async migrate() {
+      await db.exec(schemaSql(db.kind));
+      await db.run("INSERT INTO server_meta (key, value) VALUES ('epoch', ?) ON CONFLICT (key) DO NOTHING", [
+        randomBytes(6).toString('hex'),
+      ]);
+    },
+    async epoch() {
+      if (epoch === undefined) {
+        const rows = await db.all("SELECT value FROM server_meta WHERE key = 'epoch'");
+        if (!rows[0]) throw new Error('storage not migrated: no epoch');
+        epoch = String(rows[0].value);
+      }
+      return epoch;
+    },
     close: () => db.close(),
 
     syncTransaction: (fn) => db.transaction((tx) => fn(syncTx(tx)), true),

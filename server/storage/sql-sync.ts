@@ -149,7 +149,7 @@ export async function pull(db: SqlExecutor, filter: VisibilityFilter, since: num
     hlc: str(row, 'hlc'),
   }));
   const last = changes[changes.length - 1];
-  return { changes, hasMore, cursor: hasMore && last ? last.seq : Math.max(top, since) };
+  return { changes, hasMore, top, cursor: hasMore && last ? last.seq : Math.max(top, since) };
 }
 
 export function syncTx(db: SqlExecutor): SyncTx {

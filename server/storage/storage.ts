@@ -74,6 +74,8 @@ export interface VisibilityFilter {
 export interface PullPage {
   readonly changes: readonly LoggedChange[];
   readonly cursor: number;
+  /** The newest sequence number when the page was read. */
+  readonly top: number;
   readonly hasMore: boolean;
 }
 
@@ -158,6 +160,8 @@ export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates missing tables; safe to call on every start. */
   migrate(): Promise<void>;
+  /** A random id made once per database, so cursors from another database are recognised. */
+  epoch(): Promise<string>;
   close(): Promise<void>;
 
   /** Runs `fn` in one transaction, serialized with other pushes so sequence numbers commit in order. */

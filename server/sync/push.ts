@@ -52,6 +52,7 @@ export async function applyPush(
   receivedAt: string,
 ): Promise<PushResponse> {
   const classIds = new Set((await storage.listClasses(principal.schoolId)).map((c) => c.id));
+  const epoch = await storage.epoch();
   return storage.syncTransaction(async (tx) => {
     const applied = await tx.findAppliedChangeIds(changes.map((c) => c.changeId));
     const fresh = changes.filter((c) => !applied.has(c.changeId));
@@ -142,6 +143,6 @@ export async function applyPush(
     await tx.saveRecords(writes);
     await tx.appendLog(log);
     await tx.addBlobRefs(refs);
-    return { accepted, rejected, cursor: String(await tx.maxSeq()) };
+    return { accepted, rejected, cursor: `${epoch}-${await tx.maxSeq()}` };
   });
 }

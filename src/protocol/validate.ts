@@ -150,6 +150,8 @@ export function validatePushRequest(value: unknown): Validated<PushRequest> {
 }
 
 export interface PullQuery {
+  /** The database epoch the cursor came from; null for CURSOR_START or a bare number. */
+  readonly sinceEpoch: string | null;
   readonly since: number;
   readonly limit: number;
 }
@@ -159,11 +161,15 @@ export function validatePullQuery(query: unknown): Validated<PullQuery> {
   const q = isPlainObject(query) ? query : {};
   const errors: string[] = [];
   let since = 0;
+  let sinceEpoch: string | null = null;
   let limit = DEFAULT_PULL_LIMIT;
   if (q.since !== undefined) {
-    if (typeof q.since !== 'string' || !/^\d{1,15}$/.test(q.since))
-      errors.push('since must be a cursor from an earlier pull');
-    else since = Number(q.since);
+    const match = typeof q.since === 'string' ? /^(?:([a-z0-9]{4,32})-)?(\d{1,15})$/.exec(q.since) : null;
+    if (!match) errors.push('since must be a cursor from an earlier pull');
+    else {
+      sinceEpoch = match[1] ?? null;
+      since = Number(match[2]);
+    }
   }
   if (q.limit !== undefined) {
     if (typeof q.limit !== 'string' || !/^\d{1,6}$/.test(q.limit) || Number(q.limit) < 1) {
@@ -171,7 +177,7 @@ export function validatePullQuery(query: unknown): Validated<PullQuery> {
     } else limit = Math.min(Number(q.limit), MAX_PULL_LIMIT);
   }
   if (errors.length > 0) return fail(errors);
-  return ok({ since, limit });
+  return ok({ sinceEpoch, since, limit });
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

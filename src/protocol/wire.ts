@@ -16,7 +16,10 @@ export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
 /** Largest JSON encoding of one change's fields. */
 export const MAX_CHANGE_FIELDS_BYTES = 64 * 1024;
 
-/** Opaque to the client: store it and send it back as `since`. Today a decimal server sequence number. */
+/**
+ * Opaque to the client: store it and send it back as `since`. Today `<database epoch>-<sequence number>`;
+ * the epoch lets the server notice a cursor from another (e.g. re-created) database.
+ */
 export type Cursor = string;
 export const CURSOR_START: Cursor = '0';
 
@@ -61,7 +64,7 @@ export interface PushResponse {
   readonly accepted: readonly string[];
   /** Refused for good: the device should drop them from its outbox and surface the reason. */
   readonly rejected: readonly RejectedChange[];
-  /** The server's newest sequence number after this push. */
+  /** The server's newest position after this push. Informational: never use it as a pull cursor. */
   readonly cursor?: Cursor;
 }
 
@@ -76,6 +79,11 @@ export interface PullResponse {
   readonly changes: readonly PulledChange[];
   /** Pass as `since` next time. */
   readonly cursor: Cursor;
+  /**
+   * The cursor came from another server database (re-created or restored): this page starts again from
+   * the beginning. The device should keep pulling, and re-push its local records, which the server may lack.
+   */
+  readonly reset?: true;
   /** More changes wait: pull again at once with the new cursor. */
   readonly hasMore: boolean;
 }

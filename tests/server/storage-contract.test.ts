@@ -1,5 +1,6 @@
 /** The Storage contract, run against SQLite and PostgreSQL through the storage-agnostic sync core. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURSOR_START, validatePullQuery } from '#protocol';
 import type { Storage } from '#server/storage/storage.ts';
 import { applyPush } from '#server/sync/push.ts';
 import { pullChanges } from '#server/sync/pull.ts';
@@ -16,8 +17,11 @@ if (problem !== null && kinds.includes('postgres')) {
   });
 }
 
-async function pullAll(storage: Storage, who: Principal, since = 0, limit = 1000) {
-  return pullChanges(storage, who, since, limit);
+/** Pulls as the route does: the cursor goes through the shared validator. */
+async function pullAll(storage: Storage, who: Principal, cursor = CURSOR_START, limit = 1000) {
+  const query = validatePullQuery({ since: cursor, limit: String(limit) });
+  if (!query.ok) throw new Error(query.errors.join('; '));
+  return pullChanges(storage, who, query.value.sinceEpoch, query.value.since, query.value.limit);
 }
 
 describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storage contract: %s', (kind) => {
@@ -50,7 +54,7 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     const first = await pullAll(storage, s.teacher);
     expect(first.changes.map((c) => c.recordId)).toContain(id);
     expect(first.hasMore).toBe(false);
-    const again = await pullAll(storage, s.teacher, Number(first.cursor));
+    const again = await pullAll(storage, s.teacher, first.cursor);
     expect(again.changes).toEqual([]);
     expect(again.cursor).toBe(first.cursor);
   });
@@ -135,17 +139,32 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     );
     await applyPush(storage, s.teacher, 'dev-a', batch, AT);
     const seen: string[] = [];
-    let cursor = 0;
+    let cursor: string = CURSOR_START;
     let pages = 0;
     for (;;) {
       const page = await pullAll(storage, s.teacher, cursor, 10);
       seen.push(...page.changes.map((c) => c.changeId));
-      cursor = Number(page.cursor);
+      cursor = page.cursor;
       pages += 1;
       if (!page.hasMore) break;
     }
     expect(pages).toBe(3);
     expect(seen).toEqual(batch.map((c) => c.changeId));
+  });
+
+  it('restarts from the beginning, saying so, when a cursor comes from another database or the future', async () => {
+    s = await seedSchool(storage);
+    const id = await student();
+    const current = await pullAll(storage, s.teacher);
+    expect(current.reset).toBeUndefined();
+    expect(current.cursor).toMatch(/^[a-z0-9]+-\d+$/);
+    const seq = Number(current.cursor.split('-')[1]);
+    for (const stale of [`zzzz9999-${seq}`, `${current.cursor.split('-')[0]}-${seq + 1000}`, String(seq + 1000)]) {
+      const page = await pullAll(storage, s.teacher, stale);
+      expect(page.reset).toBe(true);
+      expect(page.changes.map((c) => c.recordId)).toContain(id);
+    }
+    expect(await storage.epoch()).toBe(await storage.epoch());
   });
 
   it('assigns sequence numbers that pullers see in order under concurrent pushes', async () => {

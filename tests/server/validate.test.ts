@@ -66,8 +66,12 @@ describe('validatePushRequest', () => {
 
 describe('the other validators', () => {
   it('parses pull queries and caps the limit', () => {
-    expect(validatePullQuery({})).toEqual({ ok: true, value: { since: 0, limit: 500 } });
-    expect(validatePullQuery({ since: '42', limit: '5000' })).toEqual({ ok: true, value: { since: 42, limit: 1000 } });
+    expect(validatePullQuery({})).toEqual({ ok: true, value: { sinceEpoch: null, since: 0, limit: 500 } });
+    expect(validatePullQuery({ since: 'ab12cd34-42', limit: '5000' })).toEqual({
+      ok: true,
+      value: { sinceEpoch: 'ab12cd34', since: 42, limit: 1000 },
+    });
+    expect(validatePullQuery({ since: 'AB-1' }).ok).toBe(false);
     expect(validatePullQuery({ since: '-1' }).ok).toBe(false);
     expect(validatePullQuery({ since: ['1', '2'] }).ok).toBe(false);
   });
