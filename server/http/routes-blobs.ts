@@ -53,8 +53,13 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: RouteContext): voi
       if (actual !== sha) {
         throw new HttpError(422, 'hashMismatch', `The bytes hash to ${actual}, not ${sha}; nothing was stored`);
       }
-      const type = request.headers['content-type'];
-      const mime = typeof type === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'application/octet-stream';
+      // Keep only a plain type/subtype: it is echoed back as Content-Type when the blob is read.
+      const type =
+        String(request.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim()
+          .toLowerCase() ?? '';
+      const mime = /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'application/octet-stream';
       const created = await ctx.storage.putBlob(
         {
           schoolId: principal.schoolId,

@@ -273,6 +273,16 @@ describe.each(available)('bad input on %s', (kind) => {
     it('refuses a malformed hash', async () => {
       expectClientError(await put('ABC', Buffer.from('x')), 400);
     });
+    it('stores the plain media type and serves it back', async () => {
+      const bytes = Buffer.from('jpeg bytes');
+      const r = await server.call('PUT', `/api/v1/blobs/${sha256(bytes)}`, {
+        token: device.token,
+        raw: bytes,
+        headers: { 'content-type': 'image/JPEG; charset=binary' },
+      });
+      expect(r.status).toBe(201);
+      expect((await server.storage.getBlobMeta(schoolId(), sha256(bytes)))?.mime).toBe('image/jpeg');
+    });
     it('accepts a re-send of the same bytes without storing twice', async () => {
       const bytes = Buffer.from('audio bytes');
       expect((await put(sha256(bytes), bytes)).status).toBe(201);
