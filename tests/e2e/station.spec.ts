@@ -70,7 +70,8 @@ test('a child signs in by picture at a locked station, hears the target, adds ev
 
   // A wrong confirming picture does not sign in.
   await grid.getByRole('button', { name: 'Sofía, owl' }).click();
-  const choices = page.getByRole('list', { name: 'Is it you? Find your picture again.' });
+  // Sofía's family speaks Spanish: the confirming question is asked in Spanish.
+  const choices = page.getByRole('list', { name: '¿Eres tú? Busca tu dibujo otra vez.' });
   await expect(choices.getByRole('button')).toHaveCount(4);
   await expectAccessible(page);
   await choices
@@ -83,7 +84,7 @@ test('a child signs in by picture at a locked station, hears the target, adds ev
 
   // The right one does; her target is read aloud in Spanish, her family's language.
   await grid.getByRole('button', { name: 'Sofía, owl' }).click();
-  await choices.getByRole('button', { name: 'owl' }).click();
+  await choices.getByRole('button', { name: 'búho' }).click();
   const statement = page.getByTestId('station-target');
   await expect(statement).toBeVisible();
   const text = (await statement.textContent()) ?? '';

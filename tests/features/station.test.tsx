@@ -12,7 +12,7 @@ import {
   type Store,
   type StudentRecord,
 } from '#db';
-import { translate } from '#i18n';
+import { toLanguage, translate } from '#i18n';
 import StationPage, { type StationPageProps } from '#features/station/StationPage.tsx';
 import type { AudioDevices, RecorderLike } from '#ui/capture/index.ts';
 import { evaluateProgress } from '#ui/progress-input.ts';
@@ -69,7 +69,7 @@ async function startStation(user: ReturnType<typeof userEvent.setup>) {
 async function signIn(user: ReturnType<typeof userEvent.setup>, student: StudentRecord) {
   const grid = screen.getByRole('list', { name: /Who are you/ });
   await user.click(within(grid).getByRole('button', { name: new RegExp(`^${student.displayName},`) }));
-  return { choices: screen.getByRole('list', { name: /Is it you/ }) };
+  return { choices: screen.getByRole('list', { name: /Is it you|Eres tú/ }) };
 }
 
 describe('station mode', () => {
@@ -127,10 +127,12 @@ describe('station mode', () => {
     const { store, students } = await seededStore();
     const { user, stop, spoken } = renderStation(store);
     await startStation(user);
-    const child = students[0]!;
+    const child = students.find((s) => s.familyLanguage === 'es')!;
     const { choices } = await signIn(user, child);
     const buttons = within(choices).getAllByRole('button');
     expect(buttons).toHaveLength(4);
+    // The child's family speaks Spanish, so the question is asked in Spanish.
+    expect(spoken).toContainEqual({ text: '¿Eres tú? Busca tu dibujo otra vez.', language: 'es' });
     const ownName = pictureName(child);
     expect(buttons.filter((b) => b.getAttribute('aria-label') === ownName)).toHaveLength(1);
     await user.click(buttons.find((b) => b.getAttribute('aria-label') !== ownName)!);
@@ -246,6 +248,7 @@ describe('read-aloud clips', () => {
   });
 });
 
+/** The picture's name on the confirming screen, which speaks the child's family language. */
 function pictureName(student: StudentRecord): string {
-  return translate('en', `picture.${student.picture}`);
+  return translate(toLanguage(student.familyLanguage), `picture.${student.picture}`);
 }

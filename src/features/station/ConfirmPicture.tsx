@@ -1,6 +1,7 @@
 import type { StudentRecord } from '#db';
+import type { Language } from '#i18n';
 import { Picture } from '#ui/Picture.tsx';
-import { useT } from '#ui/useT.ts';
+import { childText } from './child-text.ts';
 import { SpeakButton } from './SpeakButton.tsx';
 import { useIdleTimeout } from './useIdleTimeout.ts';
 
@@ -10,13 +11,16 @@ export function ConfirmPicture(props: {
   onPick(studentId: string): void;
   onBack(): void;
   idleMs: number;
+  /** The family language of the child whose picture was tapped: they hear the question in it. */
+  language: Language;
 }) {
-  const { t, language } = useT();
+  const { language } = props;
+  const t = childText(language);
   // Nobody is signed in yet, so a child who walks away leaves the grid for the next one.
   useIdleTimeout(props.idleMs, props.onBack);
   const title = t('kiosk.confirm.title');
   return (
-    <section className="kiosk kiosk-confirm" aria-labelledby="kiosk-confirm-title">
+    <section className="kiosk kiosk-confirm" lang={language} aria-labelledby="kiosk-confirm-title">
       <div className="kiosk-title-row">
         <h1 id="kiosk-confirm-title">{title}</h1>
         <SpeakButton text={title} language={language} label={t('kiosk.hearLabel', { text: title })} />

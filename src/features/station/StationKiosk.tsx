@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listStationStudents, useStore, type StudentRecord } from '#db';
+import { toLanguage, translate, type Language } from '#i18n';
 import type { AudioDevices } from '#ui/capture/index.ts';
 import { speak } from '#ui/speech.ts';
 import { useT } from '#ui/useT.ts';
@@ -12,7 +13,12 @@ import { pickConfirmChoices, type ChildHomeView } from './station-view.ts';
 
 type Screen =
   | { readonly kind: 'grid'; readonly isNotYou: boolean }
-  | { readonly kind: 'confirm'; readonly choices: readonly StudentRecord[]; readonly chosenId: string }
+  | {
+      readonly kind: 'confirm';
+      readonly choices: readonly StudentRecord[];
+      readonly chosenId: string;
+      readonly language: Language;
+    }
   | { readonly kind: 'child'; readonly view: ChildHomeView };
 
 const GRID: Screen = { kind: 'grid', isNotYou: false };
@@ -36,8 +42,11 @@ export function StationKiosk(props: {
 
   const choose = (studentId: string) => {
     preloaded.current = { id: studentId, view: loadChildHome(store, studentId, props.now()) };
-    setScreen({ kind: 'confirm', chosenId: studentId, choices: pickConfirmChoices(students, studentId, props.random) });
-    speak({ text: t('kiosk.confirm.title'), language });
+    // The question is asked in the tapped child's family language, the one they understand best.
+    const childLanguage = toLanguage(students.find((s) => s.id === studentId)?.familyLanguage ?? language);
+    const choices = pickConfirmChoices(students, studentId, props.random);
+    setScreen({ kind: 'confirm', chosenId: studentId, choices, language: childLanguage });
+    speak({ text: translate(childLanguage, 'kiosk.confirm.title'), language: childLanguage });
   };
 
   const confirm = async (chosenId: string, pickedId: string) => {
@@ -65,6 +74,7 @@ export function StationKiosk(props: {
           onPick={(id) => void confirm(screen.chosenId, id)}
           onBack={() => setScreen(GRID)}
           idleMs={props.idleMs}
+          language={screen.language}
         />
       );
     case 'child':

@@ -21,7 +21,9 @@ export function StationSetup({
   const ids = useId();
   const classes = useLiveQuery(async () => {
     const [all, active] = await Promise.all([listClasses(store), getActiveClass(store)]);
-    return { all, preferred: settings.classId ?? active?.id ?? all[0]?.id ?? '' };
+    // The station's last class if it still exists, else the device's active class.
+    const previous = all.find((c) => c.id === settings.classId);
+    return { all, preferred: previous?.id ?? active?.id ?? all[0]?.id ?? '' };
   }, [store, settings.classId]);
   const [chosenClassId, setChosenClassId] = useState<string | null>(null);
   const [showNames, setShowNames] = useState(settings.showNames);
