@@ -13,6 +13,7 @@ const SettingsPage = lazy(() => import('#features/settings/SettingsPage.tsx'));
 const StationPage = lazy(() => import('#features/station/StationPage.tsx'));
 const ConferencePage = lazy(() => import('#features/conference/ConferencePage.tsx'));
 const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
+const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -34,6 +35,7 @@ export function App() {
           <nav aria-label={t('nav.main')}>
             <NavLink to="/class">{t('nav.class')}</NavLink>
             <NavLink to="/station">{t('nav.station')}</NavLink>
+            <NavLink to="/backup">{t('nav.backup')}</NavLink>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
           <OfflineIndicator />
@@ -56,6 +58,7 @@ export function App() {
               <Route path="/conference/:studentId" element={<ConferencePage />} />
               <Route path="/station" element={<StationPage />} />
               <Route path="/my-path/:studentId" element={<MyPathPage />} />
+              <Route path="/backup" element={<BackupPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<p>{t('common.notFound')}</p>} />
             </Routes>

@@ -24,3 +24,6 @@ export * from './station-repository.ts';
 export * from './sync-state-repository.ts';
 export * from './drafts-repository.ts';
 export * from './sync-status-query.ts';
+export * from './backup-format.ts';
+export * from './backup-restore.ts';
+export * from './backup-merge.ts';

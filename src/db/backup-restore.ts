@@ -1,0 +1,92 @@
+import { compareHlc, SYNCED_TABLES, type Hlc, type SyncedTable } from '#protocol';
+import { syncedTable, syncedTableRows } from './database.ts';
+import { getDeviceId, observeStamp } from './device-clock.ts';
+import {
+  BACKED_UP_SETTINGS,
+  STARTER_CONTENT_KEY,
+  type Backup,
+  type BackupDraft,
+  type BackupRow,
+} from './backup-format.ts';
+import { DEMO_PREFIX } from './demo-repository.ts';
+import { SCHEMA_VERSIONS } from './schema.ts';
+import { nowIso, type Store } from './store.ts';
+
+/** Everything on this device that a new tablet would need, read in one consistent transaction. */
+export async function createBackup(store: Store): Promise<Backup> {
+  const { db } = store;
+  const deviceId = await getDeviceId(db, store.env);
+  const drafts = db.table<BackupDraft, string>('drafts');
+  return db.transaction(
+    'r',
+    [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.blobs, drafts, db.settings],
+    async () => {
+      const tables = {} as Record<SyncedTable, BackupRow[]>;
+      for (const name of SYNCED_TABLES) tables[name] = (await syncedTableRows(db, name)) as BackupRow[];
+      const settings = (await db.settings.bulkGet([...BACKED_UP_SETTINGS])).filter((s) => s !== undefined);
+      return {
+        createdAt: nowIso(store),
+        deviceId,
+        schemaVersion: Math.max(...SCHEMA_VERSIONS.map((v) => v.version)),
+        tables,
+        outbox: await db.outbox.orderBy('seq').toArray(),
+        drafts: await drafts.toArray(),
+        settings,
+        blobs: await db.blobs.toArray(),
+      };
+    },
+  );
+}
+
+export class DeviceNotEmptyError extends Error {
+  override name = 'DeviceNotEmptyError';
+}
+
+/** Records on this device other than the demo class: what a restore would throw away. */
+export async function countOwnRecords(store: Store): Promise<number> {
+  let count = 0;
+  for (const name of SYNCED_TABLES) {
+    const rows = await syncedTableRows(store.db, name);
+    count += rows.filter((row) => !String(row['id']).startsWith(DEMO_PREFIX)).length;
+  }
+  return count;
+}
+
+/**
+ * Puts a backup back exactly as it was: rows with their stamps and tombstones, unsent changes, drafts and
+ * attachments. It replaces what is here, so it refuses a device holding its own records unless
+ * `replace` says the user agreed; then everything is cleared and written in one transaction.
+ * The device keeps its own id (two tablets must never share one); its clock moves past every stamp.
+ */
+export async function restoreBackup(store: Store, backup: Backup, options: { replace?: boolean } = {}): Promise<void> {
+  const { db, env } = store;
+  const own = await countOwnRecords(store);
+  if (own > 0 && !options.replace) {
+    throw new DeviceNotEmptyError(`This device holds ${own} records of its own; restoring would replace them.`);
+  }
+  const drafts = db.table<BackupDraft, string>('drafts');
+  const tables = SYNCED_TABLES.map((t) => syncedTable(db, t)!);
+  await db.transaction('rw', [...tables, db.outbox, db.blobs, drafts, db.settings], async () => {
+    for (const table of [...tables, db.outbox, db.blobs, drafts]) await table.clear();
+    for (const name of SYNCED_TABLES) await syncedTable(db, name)!.bulkPut([...backup.tables[name]]);
+    await db.outbox.bulkAdd([...backup.outbox]);
+    await db.blobs.bulkPut(backup.blobs.map((blob) => ({ ...blob })));
+    await drafts.bulkPut([...backup.drafts]);
+    await db.settings.bulkDelete([...BACKED_UP_SETTINGS]);
+    await db.settings.bulkPut([...backup.settings]);
+    // The restored data replaces the starter content: first run must not load the demo class on top of it.
+    await db.settings.put({ key: STARTER_CONTENT_KEY, value: true });
+    const newest = newestStamp(backup);
+    if (newest !== undefined) await observeStamp(db, env, newest);
+  });
+}
+
+function newestStamp(backup: Backup): Hlc | undefined {
+  let newest: Hlc | undefined;
+  const consider = (stamp: Hlc) => {
+    if (newest === undefined || compareHlc(stamp, newest) > 0) newest = stamp;
+  };
+  for (const name of SYNCED_TABLES) for (const row of backup.tables[name]) Object.values(row._hlc).forEach(consider);
+  backup.outbox.forEach((entry) => consider(entry.hlc));
+  return newest;
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { createBackup, serializeBackup, useStore } from '#db';
+import { whileBusy } from '#state/activity-store.ts';
+import { formatBytes } from '#ui/format-bytes.ts';
+import { useT } from '#ui/useT.ts';
+import { countRecords, outcomeOfError, type BackupOutcome } from './backup-outcome.ts';
+import { BackupOutcomeMessage } from './BackupOutcomeMessage.tsx';
+
+export function SaveBackupPanel() {
+  const { t, language } = useT();
+  const store = useStore();
+  const [outcome, setOutcome] = useState<BackupOutcome>({ kind: 'idle' });
+
+  const save = async () => {
+    setOutcome({ kind: 'working' });
+    try {
+      const backup = await whileBusy(createBackup(store));
+      const file = new Blob(serializeBackup(backup), { type: 'application/json' });
+      downloadFile(file, `waypoint-backup-${backup.createdAt.slice(0, 16).replace(/[T:]/g, '-')}.json`);
+      setOutcome({
+        kind: 'done',
+        message: t('backup.save.done', {
+          records: countRecords(backup.tables),
+          files: backup.blobs.length,
+          size: formatBytes(file.size, language),
+        }),
+      });
+    } catch (error) {
+      setOutcome(outcomeOfError(error));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="backup-save-title">
+      <h2 id="backup-save-title">{t('backup.save.title')}</h2>
+      <button type="button" className="big" disabled={outcome.kind === 'working'} onClick={() => void save()}>
+        {outcome.kind === 'working' ? t('backup.save.working') : t('backup.save.button')}
+      </button>
+      {outcome.kind === 'working' ? null : <BackupOutcomeMessage outcome={outcome} />}
+    </section>
+  );
+}
+
+function downloadFile(file: Blob, name: string) {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by now; the next tick frees the memory.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
