@@ -11,6 +11,12 @@ export const STATION_KEY = 'station';
 /** Device-local teacher-recorded read-aloud clips, keyed by target and language (value: blob id). */
 const CLIP_KEY_PREFIX = 'station.clip.';
 export const MIN_PIN_DIGITS = 4;
+/** After this many wrong PINs in a row the station stops checking for a while: guessing takes too long. */
+export const PIN_ATTEMPTS_BEFORE_LOCK = 5;
+export const PIN_LOCK_MS = 60_000;
+
+/** The outcome of a PIN check: right, wrong, or not checked because of too many wrong tries. */
+export type PinCheck = 'ok' | 'wrong' | 'locked';
 
 export interface StationPin {
   readonly salt: string;
@@ -22,9 +28,19 @@ export interface StationSettings {
   readonly classId: string | null;
   readonly showNames: boolean;
   readonly pin: StationPin | null;
+  readonly failedPinAttempts: number;
+  /** Epoch ms until which no PIN is checked. */
+  readonly pinLockedUntil: number | null;
 }
 
-const DEFAULT_STATION: StationSettings = { isOn: false, classId: null, showNames: true, pin: null };
+const DEFAULT_STATION: StationSettings = {
+  isOn: false,
+  classId: null,
+  showNames: true,
+  pin: null,
+  failedPinAttempts: 0,
+  pinLockedUntil: null,
+};
 
 export class InvalidPinError extends Error {
   override name = 'InvalidPinError';
@@ -53,36 +69,50 @@ export async function hashPin(pin: string, salt: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function matchesPin(pin: string, saved: StationPin | null): Promise<boolean> {
-  if (!saved) return false;
-  return (await hashPin(pin, saved.salt)) === saved.hash;
+/** Checks the teacher PIN, counting wrong tries; the count is device-local like the rest of station mode. */
+async function checkPin(store: Store, pin: string): Promise<PinCheck> {
+  const current = await getStationSettings(store);
+  const now = store.env.now();
+  if (current.pinLockedUntil !== null && now < current.pinLockedUntil) return 'locked';
+  if (current.pin && (await hashPin(pin, current.pin.salt)) === current.pin.hash) {
+    await saveStationSettings(store, { failedPinAttempts: 0, pinLockedUntil: null });
+    return 'ok';
+  }
+  const failed = current.failedPinAttempts + 1;
+  const isLocking = failed >= PIN_ATTEMPTS_BEFORE_LOCK;
+  await saveStationSettings(store, {
+    failedPinAttempts: isLocking ? 0 : failed,
+    pinLockedUntil: isLocking ? now + PIN_LOCK_MS : null,
+  });
+  return 'wrong';
 }
 
 /**
  * Turns the tablet into a station for one class. The first time, `pin` becomes the teacher PIN; after
- * that it must match. Resolves false (and changes nothing) when the PIN is wrong.
+ * that it must match. Anything but 'ok' leaves station mode off.
  */
 export async function enterStationMode(
   store: Store,
   options: { classId: string; pin: string; showNames: boolean },
-): Promise<boolean> {
+): Promise<PinCheck> {
   const current = await getStationSettings(store);
   if (current.pin) {
-    if (!(await matchesPin(options.pin, current.pin))) return false;
+    const check = await checkPin(store, options.pin);
+    if (check !== 'ok') return check;
   } else {
     if (!isValidPin(options.pin)) throw new InvalidPinError(`The PIN needs at least ${MIN_PIN_DIGITS} digits.`);
     const salt = Array.from(store.env.randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
     await saveStationSettings(store, { pin: { salt, hash: await hashPin(options.pin, salt) } });
   }
   await saveStationSettings(store, { isOn: true, classId: options.classId, showNames: options.showNames });
-  return true;
+  return 'ok';
 }
 
-/** Leaves station mode only with the teacher PIN; resolves false when it is wrong. */
-export async function leaveStationMode(store: Store, pin: string): Promise<boolean> {
-  if (!(await matchesPin(pin, (await getStationSettings(store)).pin))) return false;
-  await saveStationSettings(store, { isOn: false });
-  return true;
+/** Leaves station mode only with the teacher PIN. */
+export async function leaveStationMode(store: Store, pin: string): Promise<PinCheck> {
+  const check = await checkPin(store, pin);
+  if (check === 'ok') await saveStationSettings(store, { isOn: false });
+  return check;
 }
 
 /** The children shown on the station's picture grid: the station class only. */

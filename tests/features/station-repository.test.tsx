@@ -5,11 +5,14 @@ import {
   addStudent,
   enterStationMode,
   getSetting,
+  getStationSettings,
   getStationStudent,
   InvalidPinError,
   leaveStationMode,
   listStationStudents,
   listStudents,
+  PIN_ATTEMPTS_BEFORE_LOCK,
+  PIN_LOCK_MS,
   putBlob,
   seedFirstRun,
   setTargetClipId,
@@ -28,10 +31,21 @@ describe('station repository', () => {
   it('refuses a PIN shorter than 4 digits the first time, then checks it on entry and exit', async () => {
     const { store, classId } = await stationStore();
     await expect(enterStationMode(store, { classId, pin: '123', showNames: true })).rejects.toThrow(InvalidPinError);
-    expect(await enterStationMode(store, { classId, pin: '1234', showNames: true })).toBe(true);
-    expect(await leaveStationMode(store, '4321')).toBe(false);
-    expect(await leaveStationMode(store, '1234')).toBe(true);
-    expect(await enterStationMode(store, { classId, pin: '9999', showNames: true })).toBe(false);
+    expect(await enterStationMode(store, { classId, pin: '1234', showNames: true })).toBe('ok');
+    expect(await leaveStationMode(store, '4321')).toBe('wrong');
+    expect(await leaveStationMode(store, '1234')).toBe('ok');
+    expect(await enterStationMode(store, { classId, pin: '9999', showNames: true })).toBe('wrong');
+  });
+
+  it('stops checking PINs for a minute after five wrong tries in a row', async () => {
+    const { store, classId } = await stationStore();
+    await enterStationMode(store, { classId, pin: '1234', showNames: true });
+    for (let i = 0; i < PIN_ATTEMPTS_BEFORE_LOCK; i++) expect(await leaveStationMode(store, `000${i}`)).toBe('wrong');
+    // Even the right PIN is not checked while locked, so guessing cannot go on at full speed.
+    expect(await leaveStationMode(store, '1234')).toBe('locked');
+    store.env.advance(PIN_LOCK_MS + 1);
+    expect(await leaveStationMode(store, '1234')).toBe('ok');
+    expect((await getStationSettings(store)).failedPinAttempts).toBe(0);
   });
 
   it('never opens a child from another class, or any child when the station is off', async () => {

@@ -8,13 +8,14 @@ export function LeaveStationDialog({ onCancel }: { onCancel(): void }) {
   const { t } = useT();
   const store = useStore();
   const [pin, setPin] = useState('');
-  const [isWrong, setIsWrong] = useState(false);
+  const [problem, setProblem] = useState<'kiosk.pin.wrong' | 'kiosk.pin.locked' | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // On success the station settings change and the whole station unmounts.
-    if (!(await leaveStationMode(store, pin))) {
-      setIsWrong(true);
+    const check = await leaveStationMode(store, pin);
+    if (check !== 'ok') {
+      setProblem(check === 'locked' ? 'kiosk.pin.locked' : 'kiosk.pin.wrong');
       setPin('');
     }
   };
@@ -30,7 +31,7 @@ export function LeaveStationDialog({ onCancel }: { onCancel(): void }) {
       >
         <h2 id="kiosk-leave-title">{t('kiosk.leave.title')}</h2>
         <PinField label={t('kiosk.setup.pin')} value={pin} onChange={setPin} autoFocus />
-        {isWrong ? <p role="alert">{t('kiosk.pin.wrong')}</p> : null}
+        {problem ? <p role="alert">{t(problem)}</p> : null}
         <div className="form-actions">
           <button type="submit">{t('kiosk.leave.confirm')}</button>
           <button type="button" className="secondary" onClick={onCancel}>

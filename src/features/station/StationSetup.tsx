@@ -6,7 +6,7 @@ import { useT } from '#ui/useT.ts';
 import { PinField } from './PinField.tsx';
 import { ReadAloudClips } from './ReadAloudClips.tsx';
 
-type Problem = 'kiosk.setup.pinTooShort' | 'kiosk.setup.pinMismatch' | 'kiosk.pin.wrong' | null;
+type Problem = 'kiosk.setup.pinTooShort' | 'kiosk.setup.pinMismatch' | 'kiosk.pin.wrong' | 'kiosk.pin.locked' | null;
 
 /** The teacher's side: pick the class, set or type the PIN, and lock the tablet into the station. */
 export function StationSetup({
@@ -41,12 +41,12 @@ export function StationSetup({
     if (isNewPin && !isValidPin(pin)) return setProblem('kiosk.setup.pinTooShort');
     if (isNewPin && pin !== pinAgain) return setProblem('kiosk.setup.pinMismatch');
     setIsBusy(true);
-    const entered = await enterStationMode(store, { classId, pin, showNames });
-    // On success this screen unmounts (the station settings change); only a wrong PIN stays here.
-    if (!entered) {
+    const check = await enterStationMode(store, { classId, pin, showNames });
+    // On success this screen unmounts (the station settings change); only a refused PIN stays here.
+    if (check !== 'ok') {
       setIsBusy(false);
       setPin('');
-      setProblem('kiosk.pin.wrong');
+      setProblem(check === 'locked' ? 'kiosk.pin.locked' : 'kiosk.pin.wrong');
     }
   };
 

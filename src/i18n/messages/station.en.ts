@@ -23,6 +23,7 @@ export const stationEn = {
   'kiosk.clips.current_other': 'current for {count} children',
   'kiosk.clips.record': 'Record the statement',
   'kiosk.clips.saved': 'Clip saved for: {statement}',
+  'kiosk.pin.locked': 'Too many wrong tries. Wait a minute, then try again.',
   'kiosk.pin.wrong': 'That PIN is not right. Try again.',
   'kiosk.leave.open': 'Teacher: leave the station',
   'kiosk.leave.title': 'Leave the station',

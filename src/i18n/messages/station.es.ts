@@ -24,6 +24,7 @@ export const stationEs: Record<StationMessageKey, string> = {
   'kiosk.clips.current_other': 'actual para {count} niños',
   'kiosk.clips.record': 'Grabar la frase',
   'kiosk.clips.saved': 'Grabación guardada para: {statement}',
+  'kiosk.pin.locked': 'Demasiados intentos equivocados. Espera un minuto y vuelve a intentarlo.',
   'kiosk.pin.wrong': 'Ese PIN no es correcto. Inténtalo otra vez.',
   'kiosk.leave.open': 'Maestro: salir de la estación',
   'kiosk.leave.title': 'Salir de la estación',
