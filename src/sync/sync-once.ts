@@ -11,6 +11,7 @@ import {
   markBlobUploaded,
   nowIso,
   readOutbox,
+  requeueAllRecords,
   removeFromOutbox,
   toChange,
   type Store,
@@ -46,6 +47,50 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
   let pushed = 0;
   const refused: RejectedChange[] = [];
 
+  pushed += await pushOutbox(store, transport, deviceId, batchSize, refused);
+
+  let pulled = 0;
+  let serverWasReset = false;
+  let cursor = await getCursor(store);
+  for (;;) {
+    const page = await transport.pull(cursor, options.pullLimit ?? 1000);
+    const next = page.cursor;
+    await applyRemoteChanges(store.db, store.env, page.changes, () => saveCursor(store, next));
+    pulled += page.changes.length;
+    serverWasReset ||= page.reset === true;
+    cursor = next;
+    if (!page.hasMore) break;
+  }
+  // The server's database is not the one this device synced with: give it everything this device holds.
+  if (serverWasReset) {
+    await requeueAllRecords(store, (entry) => isLocalOnlyChange(store, entry));
+    pushed += await pushOutbox(store, transport, deviceId, batchSize, refused);
+  }
+
+  let uploaded = 0;
+  for (const blob of await listBlobsToUpload(store)) {
+    await transport.putBlob(blob.id, blob.bytes, blob.mime);
+    await markBlobUploaded(store, blob.id);
+    uploaded += 1;
+  }
+
+  if (refused.length > 0) {
+    const previous = (await getSyncReport(store)).refused;
+    await updateSyncReport(store, { refused: [...refused.reverse(), ...previous].slice(0, KEEP_REFUSED) });
+  }
+  await updateSyncReport(store, { lastSyncedAt: nowIso(store), lastError: null });
+  return { pushed, refused: refused.length, pulled, uploaded };
+}
+
+/** Pushes the outbox until it is empty; returns how many changes the server accepted. */
+async function pushOutbox(
+  store: Store,
+  transport: SyncTransport,
+  deviceId: string,
+  batchSize: number,
+  refused: RejectedChange[],
+): Promise<number> {
+  let pushed = 0;
   for (;;) {
     const entries = await readOutbox(store, batchSize);
     if (entries.length === 0) break;
@@ -65,29 +110,5 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
     if (answer.accepted.length + answer.rejected.length === 0)
       throw new Error('The server did not confirm any change.');
   }
-  if (refused.length > 0) {
-    const previous = (await getSyncReport(store)).refused;
-    await updateSyncReport(store, { refused: [...refused.reverse(), ...previous].slice(0, KEEP_REFUSED) });
-  }
-
-  let pulled = 0;
-  let cursor = await getCursor(store);
-  for (;;) {
-    const page = await transport.pull(cursor, options.pullLimit ?? 1000);
-    const next = page.cursor;
-    await applyRemoteChanges(store.db, store.env, page.changes, () => saveCursor(store, next));
-    pulled += page.changes.length;
-    cursor = next;
-    if (!page.hasMore) break;
-  }
-
-  let uploaded = 0;
-  for (const blob of await listBlobsToUpload(store)) {
-    await transport.putBlob(blob.id, blob.bytes, blob.mime);
-    await markBlobUploaded(store, blob.id);
-    uploaded += 1;
-  }
-
-  await updateSyncReport(store, { lastSyncedAt: nowIso(store), lastError: null });
-  return { pushed, refused: refused.length, pulled, uploaded };
+  return pushed;
 }
