@@ -127,14 +127,14 @@ test('a child signs in by picture at a locked station, hears the target, adds ev
   // The teacher sees today's two submissions on Sofía's page, waiting for review, and on nobody else's.
   const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
   const todays = page.getByRole('list', { name: 'Evidence' }).getByRole('listitem').filter({ hasText: today });
-  await page.getByRole('link', { name: 'Class' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Class' }).click();
   await page.getByRole('list', { name: 'Students' }).getByRole('link', { name: /Sofía/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sofía' })).toBeVisible();
   await expect(todays).toHaveCount(2);
   await expect(todays.filter({ hasText: 'Work sample' })).toContainText('Waiting for review');
   await expect(todays.filter({ hasText: 'Self-assessment' })).toContainText('I can do it');
   for (const name of ['Liam', 'Mateo']) {
-    await page.getByRole('link', { name: /Back/ }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Class' }).click();
     await page
       .getByRole('list', { name: 'Students' })
       .getByRole('link', { name: new RegExp(name) })
