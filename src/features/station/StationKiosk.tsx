@@ -57,7 +57,10 @@ export function StationKiosk(props: {
       return;
     }
     const pending = preloaded.current?.id === chosenId ? preloaded.current.view : null;
-    const view = await (pending ?? loadChildHome(store, chosenId, props.now()));
+    const view = await (pending ?? loadChildHome(store, chosenId, props.now())).catch((error: unknown) => {
+      console.error('Could not open the child’s home', error);
+      return null;
+    });
     preloaded.current = null;
     setScreen(view ? { kind: 'child', view } : GRID);
   };
@@ -72,7 +75,10 @@ export function StationKiosk(props: {
         <ConfirmPicture
           choices={screen.choices}
           onPick={(id) => void confirm(screen.chosenId, id)}
-          onBack={() => setScreen(GRID)}
+          onBack={() => {
+            preloaded.current = null;
+            setScreen(GRID);
+          }}
           idleMs={props.idleMs}
           language={screen.language}
         />
