@@ -55,3 +55,15 @@ export async function storeDownloadedBlob(store: Store, id: string, bytes: Array
     uploadedAt: nowIso(store),
   });
 }
+
+/** Attachments named by this device's evidence whose bytes it does not hold (recorded elsewhere). */
+export async function listMissingBlobIds(store: Store, limit: number): Promise<string[]> {
+  const wanted = new Set<string>();
+  await store.db.evidence.each((e) => {
+    if (!e.deleted) for (const id of e.blobIds ?? []) wanted.add(id);
+  });
+  if (wanted.size === 0) return [];
+  const ids = [...wanted];
+  const held = await store.db.blobs.bulkGet(ids);
+  return ids.filter((_, i) => held[i] === undefined).slice(0, limit);
+}

@@ -8,6 +8,8 @@ import {
   getDeviceId,
   isLocalOnlyChange,
   listBlobsToUpload,
+  listMissingBlobIds,
+  storeDownloadedBlob,
   markBlobUploaded,
   nowIso,
   readOutbox,
@@ -24,6 +26,8 @@ export interface SyncOnceOptions {
   readonly transport: SyncTransport;
   readonly batchSize?: number;
   readonly pullLimit?: number;
+  /** Attachments fetched per round at most. */
+  readonly downloadsPerRound?: number;
 }
 
 export interface SyncOnceResult {
@@ -31,12 +35,14 @@ export interface SyncOnceResult {
   readonly refused: number;
   readonly pulled: number;
   readonly uploaded: number;
+  readonly downloaded: number;
 }
 
 const KEEP_REFUSED = 20;
 
 /**
- * One full round: push the outbox in batches, pull every page since the cursor, upload attachments.
+ * One full round: push the outbox in batches, pull every page since the cursor, upload attachments and
+ * fetch a few missing ones.
  * Each step is safe to interrupt: pushes are idempotent by changeId and an outbox entry is removed only
  * after the server answered for it; a pulled page and the cursor move in one transaction.
  */
@@ -74,12 +80,20 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
     uploaded += 1;
   }
 
+  // Photos and audio recorded on other tablets, a few each round, so records never wait for bytes.
+  let downloaded = 0;
+  for (const id of await listMissingBlobIds(store, options.downloadsPerRound ?? 20)) {
+    const { bytes, mime } = await transport.getBlob(id);
+    await storeDownloadedBlob(store, id, bytes, mime);
+    downloaded += 1;
+  }
+
   if (refused.length > 0) {
     const previous = (await getSyncReport(store)).refused;
     await updateSyncReport(store, { refused: [...refused.reverse(), ...previous].slice(0, KEEP_REFUSED) });
   }
   await updateSyncReport(store, { lastSyncedAt: nowIso(store), lastError: null });
-  return { pushed, refused: refused.length, pulled, uploaded };
+  return { pushed, refused: refused.length, pulled, uploaded, downloaded };
 }
 
 /** Pushes the outbox until it is empty; returns how many changes the server accepted. */

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStudent, recordEvidence, updateStudent, voidEvidence, tombstone, listEvidenceForStudent } from '#db';
+import {
+  addStudent,
+  getBlob,
+  listEvidenceForStudent,
+  putBlob,
+  recordEvidence,
+  tombstone,
+  updateStudent,
+  voidEvidence,
+} from '#db';
 import type { SyncTransport } from '#sync';
 import { setUpSchool, startTestServer, type SchoolSetup, type TestServer } from '#tests/server/helpers/http.ts';
 import { teacherDevice, snapshot, type Device } from './devices.ts';
@@ -150,6 +159,31 @@ describe('two devices over HTTP on a real SQLite file', () => {
     await b.sync();
     expect(await snapshot(b.store)).toEqual(await snapshot(a.store));
     expect(await b.store.db.evidence.count()).toBe(1);
+  });
+
+  it('carries photos and audio to the other tablet by hash, byte for byte', async () => {
+    const ana = await addStudent(a.store, {
+      classId: school.classId,
+      displayName: 'Ana',
+      picture: 'fox',
+      familyLanguage: 'es',
+    });
+    const bytes = new Uint8Array(50_000).map((_, i) => (i * 7) % 251).buffer;
+    const blobId = await putBlob(a.store, bytes, 'image/webp');
+    await recordEvidence(a.store, {
+      studentId: ana.id,
+      targetIds: ['t1'],
+      kind: 'workSample',
+      blobIds: [blobId],
+      recordedBy: teacher,
+    });
+
+    expect((await a.sync()).uploaded).toBe(1);
+    expect((await b.sync()).downloaded).toBe(1);
+    const copy = await getBlob(b.store, blobId);
+    expect(copy?.mime).toBe('image/webp');
+    expect(new Uint8Array(copy!.bytes)).toEqual(new Uint8Array(bytes));
+    expect((await b.sync()).downloaded).toBe(0);
   });
 
   it('syncs deletes as tombstones', async () => {
