@@ -14,6 +14,8 @@ const StationPage = lazy(() => import('#features/station/StationPage.tsx'));
 const ConferencePage = lazy(() => import('#features/conference/ConferencePage.tsx'));
 const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
 const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
+const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
+const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -35,6 +37,8 @@ export function App() {
           <nav aria-label={t('nav.main')}>
             <NavLink to="/class">{t('nav.class')}</NavLink>
             <NavLink to="/station">{t('nav.station')}</NavLink>
+            <NavLink to="/backup">{t('nav.backup')}</NavLink>
+            <NavLink to="/overview">{t('nav.overview')}</NavLink>
             <NavLink to="/backup">{t('nav.backup')}</NavLink>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
@@ -58,6 +62,8 @@ export function App() {
               <Route path="/conference/:studentId" element={<ConferencePage />} />
               <Route path="/station" element={<StationPage />} />
               <Route path="/my-path/:studentId" element={<MyPathPage />} />
+              <Route path="/backup" element={<BackupPage />} />
+              <Route path="/overview" element={<OverviewPage />} />
               <Route path="/backup" element={<BackupPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<p>{t('common.notFound')}</p>} />

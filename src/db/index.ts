@@ -27,3 +27,4 @@ export * from './sync-status-query.ts';
 export * from './backup-format.ts';
 export * from './backup-restore.ts';
 export * from './backup-merge.ts';
+export * from './desk-repository.ts';

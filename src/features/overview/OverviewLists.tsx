@@ -1,0 +1,95 @@
+import { Link } from 'react-router-dom';
+import type { TargetRecord } from '#db';
+import { targetIcon } from '#ui/pictures.ts';
+import { targetStatement } from '#ui/target-text.ts';
+import { useRulesMessage } from '#ui/useRulesMessage.ts';
+import { useT } from '#ui/useT.ts';
+import type { OverviewView } from './overview-view.ts';
+
+/** Who works on what now: groups form around current targets and dissolve as children move on. */
+export function WorkingOnGroups({ groups }: { groups: OverviewView['workingOn'] }) {
+  const { t, language } = useT();
+  return (
+    <section className="card" aria-labelledby="working-on-title">
+      <h2 id="working-on-title">{t('overview.workingOn.title')}</h2>
+      {groups.length === 0 ? <p>{t('overview.workingOn.none')}</p> : null}
+      <ul className="overview-groups">
+        {groups.map(({ target, students }) => (
+          <li key={target.id}>
+            <h3>
+              <span aria-hidden="true">{targetIcon(target.icon)}</span> {target.code} ·{' '}
+              {targetStatement(target, language, 'teacher')}
+            </h3>
+            <p>
+              {t('overview.workingOn.students', { count: students.length, names: students.map((s) => s.displayName) })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function NeedsHelpList({ rows }: { rows: OverviewView['needsHelp'] }) {
+  const { t } = useT();
+  const rulesText = useRulesMessage();
+  return (
+    <section className="card" aria-labelledby="needs-help-title">
+      <h2 id="needs-help-title">{t('overview.needsHelp.title')}</h2>
+      {rows.length === 0 ? <p>{t('overview.needsHelp.none')}</p> : null}
+      <ul>
+        {rows.map((row) => (
+          <li key={row.student.id}>
+            <Link to={`/conference/${row.student.id}`}>{row.student.displayName}</Link>:{' '}
+            {rulesText(row.progress.nextStep.teacher)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function WaitingReviewList({
+  items,
+  targetsById,
+}: {
+  items: OverviewView['waitingReview'];
+  targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
+  const { t, language } = useT();
+  return (
+    <section className="card" aria-labelledby="waiting-review-title">
+      <h2 id="waiting-review-title">{t('overview.review.title')}</h2>
+      {items.length === 0 ? <p>{t('overview.review.none')}</p> : null}
+      <ul>
+        {items.map(({ student, evidence }) => (
+          <li key={evidence.id}>
+            <Link to={`/conference/${student.id}`}>{student.displayName}</Link>: {t(`evidence.kind.${evidence.kind}`)} ·{' '}
+            {evidence.targetIds.map((id) => targetsById.get(id)?.code ?? id).join(', ')} ·{' '}
+            {new Date(evidence.observedAt).toLocaleDateString(language)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function NoRecentEvidenceList({ rows, days }: { rows: OverviewView['noRecentEvidence']; days: number }) {
+  const { t, language } = useT();
+  return (
+    <section className="card" aria-labelledby="no-recent-title">
+      <h2 id="no-recent-title">{t('overview.noRecent.title', { days })}</h2>
+      {rows.length === 0 ? <p>{t('overview.noRecent.none')}</p> : null}
+      <ul>
+        {rows.map((row) => (
+          <li key={row.student.id}>
+            <Link to={`/conference/${row.student.id}`}>{row.student.displayName}</Link>:{' '}
+            {row.lastEvidenceAt
+              ? t('overview.noRecent.last', { date: new Date(row.lastEvidenceAt).toLocaleDateString(language) })
+              : t('overview.noRecent.never')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react';
+import { useT } from '#ui/useT.ts';
+import { buildOverviewCsv } from './overview-csv.ts';
+import { applyOverviewFilter, RECENT_EVIDENCE_DAYS, type CellState, type OverviewFilter } from './overview-view.ts';
+import { OverviewControls } from './OverviewControls.tsx';
+import { OverviewGrid } from './OverviewGrid.tsx';
+import { NeedsHelpList, NoRecentEvidenceList, WaitingReviewList, WorkingOnGroups } from './OverviewLists.tsx';
+import { useOverview } from './useOverview.ts';
+import './overview.css';
+
+const INITIAL_FILTER: OverviewFilter = { sort: 'name', search: '', frameworkId: '', onlyNeedsHelp: false };
+
+/** The whole class at a glance: the grid, who works on what, who needs help, what waits for review. */
+export default function OverviewPage() {
+  const { t } = useT();
+  const loaded = useOverview();
+  const [filter, setFilter] = useState(INITIAL_FILTER);
+  const stateLabels = useMemo<Record<CellState, string>>(
+    () => ({
+      notStarted: t('status.notStarted'),
+      inProgress: t('status.inProgress'),
+      mastered: t('status.mastered'),
+      skipped: t('status.skipped'),
+      notOnPath: t('overview.notOnPath'),
+    }),
+    [t],
+  );
+  const view = loaded?.view ?? null;
+  const shown = useMemo(() => (view ? applyOverviewFilter(view, filter) : null), [view, filter]);
+  const targetsById = useMemo(() => new Map(view?.targets.map((target) => [target.id, target]) ?? []), [view]);
+
+  if (loaded === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (loaded.group === null || view === null || shown === null) return <p>{t('class.noClass')}</p>;
+
+  const exportCsv = () => {
+    const csv = buildOverviewCsv(shown.columns, shown.rows, (id) => (id ? (targetsById.get(id)?.code ?? '') : ''), {
+      student: t('overview.grid.student'),
+      current: t('status.current'),
+      mastered: t('status.mastered'),
+      lastEvidence: t('overview.csv.lastEvidence'),
+      states: stateLabels,
+    });
+    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${loaded.group?.name ?? 'class'}-overview.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  return (
+    <section className="page overview-page" aria-labelledby="overview-title">
+      <h1 id="overview-title">{t('overview.title', { name: loaded.group.name })}</h1>
+      <OverviewControls
+        filter={filter}
+        frameworks={loaded.frameworks}
+        onChange={setFilter}
+        onPrint={() => window.print()}
+        onExportCsv={exportCsv}
+      />
+      <p className="muted" role="status">
+        {t('overview.showing', { students: shown.rows.length, targets: shown.columns.length })}
+      </p>
+      <OverviewGrid columns={shown.columns} rows={shown.rows} stateLabels={stateLabels} />
+      <div className="overview-lists">
+        <NeedsHelpList rows={view.needsHelp} />
+        <WaitingReviewList items={view.waitingReview} targetsById={targetsById} />
+        <WorkingOnGroups groups={view.workingOn} />
+        <NoRecentEvidenceList rows={view.noRecentEvidence} days={RECENT_EVIDENCE_DAYS} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { ClassRecord, EvidenceRecord, StudentProgressData, StudentRecord, TargetRecord } from '#db';
+import type { StudentProgress, TargetStatus } from '#rules';
+
+/** A child with no evidence for this long shows under "no recent evidence". */
+export const RECENT_EVIDENCE_DAYS = 14;
+
+export type CellState = TargetStatus | 'skipped' | 'notOnPath';
+
+export interface OverviewRow {
+  readonly student: StudentRecord;
+  readonly progress: StudentProgress;
+  /** Status per column, in column order. */
+  readonly cells: readonly CellState[];
+  readonly lastEvidenceAt: string | null;
+}
+
+export interface WaitingEvidence {
+  readonly student: StudentRecord;
+  readonly evidence: EvidenceRecord;
+}
+
+export interface OverviewView {
+  /** Columns: the class template's targets, then any other target on a child's path. */
+  readonly targets: readonly TargetRecord[];
+  readonly rows: readonly OverviewRow[];
+  /** Children grouped by their current target (groups form and dissolve as children move on). */
+  readonly workingOn: readonly { readonly target: TargetRecord; readonly students: readonly StudentRecord[] }[];
+  /** The rules' next step for these children is to talk with the teacher. */
+  readonly needsHelp: readonly OverviewRow[];
+  readonly waitingReview: readonly WaitingEvidence[];
+  readonly noRecentEvidence: readonly OverviewRow[];
+}
+
+/** Arranges rules results for the class grid and lists. No mastery arithmetic: statuses come from the rules. */
+export function buildOverviewView(
+  group: ClassRecord,
+  data: readonly StudentProgressData[],
+  progress: readonly StudentProgress[],
+  now: Date,
+): OverviewView {
+  const targetsById = new Map((data[0]?.targets ?? []).map((t) => [t.id, t]));
+  const targets = columnTargets(group, progress, targetsById);
+  const rows = data.map((d, i): OverviewRow => {
+    const p = progress[i]!;
+    return {
+      student: d.student,
+      progress: p,
+      cells: targets.map((t) => cellState(p, t.id)),
+      lastEvidenceAt: latestObservation(d.evidence),
+    };
+  });
+  const cutoff = new Date(now.getTime() - RECENT_EVIDENCE_DAYS * 86_400_000).toISOString();
+  return {
+    targets,
+    rows,
+    workingOn: groupByCurrentTarget(rows, targetsById),
+    needsHelp: rows.filter((r) => r.progress.nextStep.kind === 'talkToTeacher'),
+    waitingReview: data
+      .flatMap((d) => d.evidence.filter(isWaiting).map((evidence) => ({ student: d.student, evidence })))
+      .sort((a, b) => a.evidence.observedAt.localeCompare(b.evidence.observedAt)),
+    noRecentEvidence: rows.filter((r) => r.lastEvidenceAt === null || r.lastEvidenceAt < cutoff),
+  };
+}
+
+function columnTargets(
+  group: ClassRecord,
+  progress: readonly StudentProgress[],
+  targetsById: ReadonlyMap<string, TargetRecord>,
+): TargetRecord[] {
+  const ids = new Set(group.templateTargetIds);
+  const others = new Set<string>();
+  for (const p of progress) for (const t of p.targets) if (!ids.has(t.targetId)) others.add(t.targetId);
+  const extra = [...others].flatMap((id) => targetsById.get(id) ?? []).sort((a, b) => a.sequence - b.sequence);
+  return [...[...ids].flatMap((id) => targetsById.get(id) ?? []), ...extra];
+}
+
+function cellState(progress: StudentProgress, targetId: string): CellState {
+  const target = progress.byTargetId[targetId];
+  if (!target) return 'notOnPath';
+  return target.isSkipped ? 'skipped' : target.status;
+}
+
+function latestObservation(evidence: readonly EvidenceRecord[]): string | null {
+  let latest: string | null = null;
+  for (const e of evidence) if (!e.voided && (latest === null || e.observedAt > latest)) latest = e.observedAt;
+  return latest;
+}
+
+function isWaiting(evidence: EvidenceRecord): boolean {
+  return evidence.needsReview === true && !evidence.reviewedAt && !evidence.voided;
+}
+
+function groupByCurrentTarget(rows: readonly OverviewRow[], targetsById: ReadonlyMap<string, TargetRecord>) {
+  const groups = new Map<string, StudentRecord[]>();
+  for (const row of rows) {
+    const id = row.progress.currentTargetId;
+    if (id === null || !targetsById.has(id)) continue;
+    groups.set(id, [...(groups.get(id) ?? []), row.student]);
+  }
+  return [...groups]
+    .map(([id, students]) => ({ target: targetsById.get(id)!, students }))
+    .sort((a, b) => a.target.sequence - b.target.sequence);
+}
+
+export type OverviewSort = 'name' | 'mostMastered' | 'fewestMastered' | 'oldestEvidence';
+
+export interface OverviewFilter {
+  readonly sort: OverviewSort;
+  readonly search: string;
+  /** Framework id of the columns to show; '' for all. */
+  readonly frameworkId: string;
+  readonly onlyNeedsHelp: boolean;
+}
+
+/** The rows and columns the teacher asked to see, in the order asked for. */
+export function applyOverviewFilter(view: OverviewView, filter: OverviewFilter) {
+  const search = filter.search.trim().toLocaleLowerCase();
+  const columns = view.targets
+    .map((target, index) => ({ target, index }))
+    .filter(({ target }) => filter.frameworkId === '' || target.frameworkId === filter.frameworkId);
+  const rows = view.rows
+    .filter((r) => search === '' || r.student.displayName.toLocaleLowerCase().includes(search))
+    .filter((r) => !filter.onlyNeedsHelp || r.progress.nextStep.kind === 'talkToTeacher');
+  return { columns, rows: [...rows].sort(ROW_ORDER[filter.sort]) };
+}
+
+const byName = (a: OverviewRow, b: OverviewRow) => a.student.displayName.localeCompare(b.student.displayName);
+
+const ROW_ORDER: Record<OverviewSort, (a: OverviewRow, b: OverviewRow) => number> = {
+  name: byName,
+  mostMastered: (a, b) => b.progress.masteredCount - a.progress.masteredCount || byName(a, b),
+  fewestMastered: (a, b) => a.progress.masteredCount - b.progress.masteredCount || byName(a, b),
+  oldestEvidence: (a, b) => (a.lastEvidenceAt ?? '').localeCompare(b.lastEvidenceAt ?? '') || byName(a, b),
+};

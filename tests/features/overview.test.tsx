@@ -1,0 +1,129 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import {
+  getActiveClass,
+  listStudents,
+  loadStudentProgressData,
+  recordDecision,
+  recordEvidence,
+  seedFirstRun,
+  type Store,
+} from '#db';
+import { evaluateProgress } from '#ui/progress-input.ts';
+import OverviewPage from '#features/overview/OverviewPage.tsx';
+import { buildOverviewCsv, csvField } from '#features/overview/overview-csv.ts';
+import { renderWithStore } from '#tests/helpers/render.tsx';
+import { testStore } from '#tests/helpers/test-store.ts';
+
+const teacher = { kind: 'teacher', id: 't' } as const;
+
+async function demoClass(): Promise<Store> {
+  const store = testStore();
+  // The demo's evidence is dated around the real today, so the store's clock must agree with the screen's.
+  store.env.setNow(Date.now());
+  await seedFirstRun(store);
+  return store;
+}
+
+describe('class overview', { timeout: 30_000 }, () => {
+  it('shows every student × target with an icon and a word in each cell, and the lists beside it', async () => {
+    const store = await demoClass();
+    const group = (await getActiveClass(store))!;
+    const students = await listStudents(store, group.id);
+    const stuck = students[0]!;
+    const data = (await loadStudentProgressData(store, stuck.id))!;
+    // A target scored by level, set as current by the teacher, then six tries with no new high: stalled.
+    const current = data.targets.find(
+      (t) => t.rule.kind === 'score' && data.path?.entries.some((e) => e.targetId === t.id),
+    )!.id;
+    await recordDecision(store, { studentId: stuck.id, targetId: current, kind: 'setCurrent', decidedBy: teacher });
+    for (let i = 0; i < 6; i++) {
+      await recordEvidence(store, {
+        studentId: stuck.id,
+        targetIds: [current],
+        kind: 'observation',
+        level: 1,
+        recordedBy: teacher,
+      });
+    }
+    await recordEvidence(store, {
+      studentId: students[1]!.id,
+      targetIds: [group.templateTargetIds[0]!],
+      kind: 'selfAssessment',
+      feeling: 3,
+      needsReview: true,
+      recordedBy: { kind: 'student', id: students[1]!.id },
+    });
+    const after = evaluateProgress((await loadStudentProgressData(store, stuck.id))!, new Date());
+    expect(after.nextStep.kind).toBe('talkToTeacher');
+    renderWithStore(<OverviewPage />, store);
+
+    const grid = await screen.findByRole('table', { name: 'Status of each student on each learning target' });
+    const rows = within(grid).getAllByRole('row');
+    expect(rows).toHaveLength(students.length + 1);
+    const headers = within(rows[0]!).getAllByRole('columnheader');
+    expect(headers.length).toBeGreaterThan(group.templateTargetIds.length);
+    for (const cell of within(rows[1]!).getAllByRole('cell')) {
+      expect(cell.textContent).toMatch(/^[○◐●⤼–] (Not started|In progress|Mastered|Skipped|Not on path)/);
+    }
+    expect(screen.getByRole('heading', { name: 'Needs help' }).parentElement).toHaveTextContent(stuck.displayName);
+    const review = screen.getByRole('heading', { name: 'Evidence waiting for review' }).parentElement!;
+    expect(review).toHaveTextContent(`${students[1]!.displayName}: Self-assessment`);
+    expect(screen.getByRole('heading', { name: 'Working on' }).parentElement!.textContent).toMatch(/students?:/);
+  });
+
+  it('sorts and filters students, in Spanish too', async () => {
+    const store = await demoClass();
+    const group = (await getActiveClass(store))!;
+    const students = await listStudents(store, group.id);
+    renderWithStore(<OverviewPage />, store, { language: 'es' });
+    const grid = await screen.findByRole('table', {
+      name: 'Estado de cada estudiante en cada objetivo de aprendizaje',
+    });
+    const names = () =>
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent);
+    expect(names()).toEqual(students.map((s) => s.displayName));
+
+    await userEvent.type(screen.getByLabelText('Buscar un estudiante'), students[2]!.displayName.slice(0, 4));
+    expect(names()).toContain(students[2]!.displayName);
+    expect(names().length).toBeLessThan(students.length);
+    await userEvent.clear(screen.getByLabelText('Buscar un estudiante'));
+
+    await userEvent.selectOptions(screen.getByLabelText('Ordenar estudiantes'), 'mostMastered');
+    const counts = names().map(
+      (name) =>
+        within(grid)
+          .getByRole('row', { name: new RegExp(`^${name}`) })
+          .querySelectorAll('.cell-mastered').length,
+    );
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Objetivos de'),
+      screen.getByRole('option', { name: /social|socio/i }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(/y 8 objetivos/);
+  });
+
+  it('exports CSV with statuses as words, quoting and defusing formulas', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('Ana, María')).toBe('"Ana, María"');
+    const csv = buildOverviewCsv([], [], () => '', {
+      student: 'Student',
+      current: 'Current',
+      mastered: 'Mastered',
+      lastEvidence: 'Last evidence',
+      states: {
+        notStarted: 'Not started',
+        inProgress: 'In progress',
+        mastered: 'Mastered',
+        skipped: 'Skipped',
+        notOnPath: '–',
+      },
+    });
+    expect(csv).toBe('Student,Current,Mastered,Last evidence\r\n');
+  });
+});
