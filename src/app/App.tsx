@@ -15,7 +15,6 @@ const ConferencePage = lazy(() => import('#features/conference/ConferencePage.ts
 const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
 const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
-const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -39,7 +38,6 @@ export function App() {
             <NavLink to="/station">{t('nav.station')}</NavLink>
             <NavLink to="/backup">{t('nav.backup')}</NavLink>
             <NavLink to="/overview">{t('nav.overview')}</NavLink>
-            <NavLink to="/backup">{t('nav.backup')}</NavLink>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
           <OfflineIndicator />
@@ -64,7 +62,6 @@ export function App() {
               <Route path="/my-path/:studentId" element={<MyPathPage />} />
               <Route path="/backup" element={<BackupPage />} />
               <Route path="/overview" element={<OverviewPage />} />
-              <Route path="/backup" element={<BackupPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<p>{t('common.notFound')}</p>} />
             </Routes>
