@@ -7,6 +7,7 @@ import { ClassPage } from '#features/class/ClassPage.tsx';
 import { OfflineIndicator } from './OfflineIndicator.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { InstallHint } from './InstallHint.tsx';
+import { SyncStatus } from './SyncStatus.tsx';
 
 const StudentPage = lazy(() => import('#features/student/StudentPage.tsx'));
 const SettingsPage = lazy(() => import('#features/settings/SettingsPage.tsx'));
@@ -41,6 +42,7 @@ export function App() {
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
           <OfflineIndicator />
+          <SyncStatus />
         </header>
       )}
       <UpdatePrompt />
