@@ -167,6 +167,44 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     expect(await storage.epoch()).toBe(await storage.epoch());
   });
 
+  it('never lets a puller pass a change still being committed by a slower push', async () => {
+    s = await seedSchool(storage);
+    const filter = { schoolId: s.schoolId, classId: null, sharedTables: null, studentIds: null };
+    const entry = (changeId: string) => ({
+      changeId,
+      deviceId: 'd',
+      table: 'targets' as const,
+      recordId: changeId,
+      fields: { code: changeId },
+      hlc: hlc(1),
+      scope: { schoolId: s.schoolId, classId: null, studentId: null },
+      receivedAt: AT,
+    });
+    const start = (await storage.pull(filter, 0, 1000)).cursor;
+    let release!: () => void;
+    let appended!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const firstAppended = new Promise<void>((resolve) => (appended = resolve));
+    const slow = storage.syncTransaction(async (tx) => {
+      await tx.appendLog([entry(newId('slow'))]);
+      appended();
+      await gate;
+    });
+    await firstAppended;
+    const fast = storage.syncTransaction(async (tx) => tx.appendLog([entry(newId('fast'))]));
+    // Give the fast push time to commit if nothing holds it back (the bug this test guards against).
+    await Promise.race([fast, new Promise((resolve) => setTimeout(resolve, 150))]);
+    // PostgreSQL answers this pull while the slow push is open; SQLite queues it behind both pushes.
+    const duringPull = storage.pull(filter, start, 1000);
+    await Promise.race([duringPull, new Promise((resolve) => setTimeout(resolve, 150))]);
+    release();
+    const during = await duringPull;
+    await Promise.all([slow, fast]);
+    const after = await storage.pull(filter, during.cursor, 1000);
+    const seen = [...during.changes, ...after.changes].map((c) => c.changeId.split('-')[0]);
+    expect(seen).toEqual(['slow', 'fast']);
+  });
+
   it('assigns sequence numbers that pullers see in order under concurrent pushes', async () => {
     s = await seedSchool(storage);
     const pushes = Array.from({ length: 8 }, (_, p) =>

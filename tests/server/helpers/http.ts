@@ -39,6 +39,8 @@ export interface TestServer {
   call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<Answer<T>>;
   /** Stops the server and starts a new one on the same database (new port, same `call`). */
   restart(): Promise<void>;
+  /** Another connection to the same database, for a second server instance (caller closes it). */
+  openAnother(): Storage;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startTestServer(kind: StorageKind = 'sqlite', staticDir?: 
       return t.storage;
     },
     clock,
+    openAnother: () => t.openAnother(),
     async restart() {
       await live.app.close();
       await t.reopen();
