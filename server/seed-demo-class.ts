@@ -3,7 +3,7 @@
  * run, under the server's own ids: the device's demo stays on the device, and the server's demo class is
  * what enrolled tablets share.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Change, SyncedTable } from '#protocol';
 import {
   buildDemoClass,
@@ -13,12 +13,12 @@ import {
   type StarterFramework,
 } from '#content/index.ts';
 
-type Write = Omit<Change, 'changeId' | 'hlc'>;
+type Write = Omit<Change, 'hlc'>;
 
 export function demoClassWrites(ids: { schoolId: string; teacherId: string; classId: string }, now: string): Write[] {
   const demo = rekey(buildDemoClass({ now }), ids);
   const records = (table: SyncedTable, rows: readonly { id: string }[]): Write[] =>
-    rows.map((row) => ({ table, recordId: row.id, fields: withoutId(row) }));
+    rows.map((row) => ({ table, recordId: row.id, fields: withoutId(row), changeId: `seed-demo-${table}-${row.id}` }));
   return [
     ...frameworkWrites(literacyFramework),
     ...frameworkWrites(selFramework),
@@ -26,6 +26,7 @@ export function demoClassWrites(ids: { schoolId: string; teacherId: string; clas
       table: 'classes',
       recordId: ids.classId,
       fields: { templateTargetIds: demo.classGroup.templateTargetIds },
+      changeId: 'seed-demo-class-template',
     },
     ...records('students', demo.students),
     ...records('paths', demo.paths),
@@ -35,14 +36,23 @@ export function demoClassWrites(ids: { schoolId: string; teacherId: string; clas
 }
 
 function frameworkWrites(content: StarterFramework): Write[] {
+  const write = (table: SyncedTable, row: { id: string }): Write => ({
+    table,
+    recordId: row.id,
+    fields: withoutId(row),
+    changeId: `seed-demo-${table}-${row.id}`,
+  });
   return [
-    { table: 'frameworks', recordId: content.framework.id, fields: withoutId(content.framework) },
-    ...content.targets.map((t): Write => ({ table: 'targets', recordId: t.id, fields: withoutId(t) })),
-    ...content.itemSets.map((s): Write => ({ table: 'itemSets', recordId: s.id, fields: withoutId(s) })),
+    write('frameworks', content.framework),
+    ...content.targets.map((t) => write('targets', t)),
+    ...content.itemSets.map((s) => write('itemSets', s)),
   ];
 }
 
-/** Replaces every demo id (and every reference to it) with the server's ids or fresh UUIDs. */
+/**
+ * Replaces every demo id (and every reference to it) with the server's ids or ids derived from it, so two
+ * server processes seeding one database at once write the same records under the same change ids.
+ */
 function rekey(demo: DemoClass, ids: { schoolId: string; teacherId: string; classId: string }): DemoClass {
   const map = new Map<string, string>([
     [demo.school.id, ids.schoolId],
@@ -50,7 +60,7 @@ function rekey(demo: DemoClass, ids: { schoolId: string; teacherId: string; clas
     [demo.classGroup.id, ids.classId],
   ]);
   const json = JSON.stringify(demo).replace(/"(demo-[a-z]+-\d+)"/g, (_whole, id: string) => {
-    if (!map.has(id)) map.set(id, randomUUID());
+    if (!map.has(id)) map.set(id, derivedUuid(id));
     return JSON.stringify(map.get(id));
   });
   return JSON.parse(json) as DemoClass;
@@ -59,4 +69,9 @@ function rekey(demo: DemoClass, ids: { schoolId: string; teacherId: string; clas
 function withoutId<T extends { id: string }>(row: T): Record<string, unknown> {
   const { id: _id, ...fields } = row;
   return fields;
+}
+
+function derivedUuid(name: string): string {
+  const hex = createHash('sha256').update(`waypoint-server-demo:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_SCALE } from '#protocol';
 import { isoAt, type RouteContext } from './http/context.ts';
 import { hashPassword, newJoinCode } from './http/credentials.ts';
 import { writeAsServer } from './http/route-helpers.ts';
+import { demoClassWrites } from './seed-demo-class.ts';
 
 export const DEMO_EMAIL = 'teacher@demo.school';
 export const DEMO_PASSWORD = 'waypoint-demo';
@@ -66,6 +67,7 @@ export async function seedDemoSchool(ctx: Pick<RouteContext, 'storage' | 'clock'
         language: 'en',
       },
     },
+    ...demoClassWrites({ schoolId: DEMO_SCHOOL_ID, teacherId: DEMO_TEACHER_ID, classId: DEMO_CLASS_ID }, at),
   ]);
   // Whoever won a race, report the class as stored.
   const stored = await storage.getClass(DEMO_CLASS_ID);
