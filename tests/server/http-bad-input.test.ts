@@ -153,6 +153,25 @@ describe.each(available)('bad input on %s', (kind) => {
     });
   });
 
+  describe('fuzzed bodies on every JSON route', () => {
+    it.each([
+      ['/api/v1/auth/sign-up'],
+      ['/api/v1/auth/sign-in'],
+      ['/api/v1/devices/enroll'],
+      ['/api/v1/classes'],
+      ['/api/v1/station/sign-in'],
+      ['/api/v1/family-links'],
+    ])('%s answers random JSON with a 4xx, never a 500', async (path) => {
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => {
+          const r = await server.call('POST', path, { token: school.teacher.token, body: value });
+          expectClientError(r);
+        }),
+        { seed: 7, numRuns: 40 },
+      );
+    });
+  });
+
   describe('protocol version', () => {
     const pull = (protocol: string | null) =>
       server.call<ErrorBody>('GET', '/api/v1/sync/pull', { token: device.token, protocol });
