@@ -8,6 +8,7 @@ import { measureInitialJs } from './bundle-size.ts';
 import { benchEvaluateClass } from './rules-bench.ts';
 import { benchPushChangesPerSec } from './sync-server-bench.ts';
 import { benchInitialPull } from './sync-pull-bench.ts';
+import { benchSignInToHome } from './station-bench.ts';
 import type { Metric } from './metric.ts';
 
 type Bench = () => Promise<Record<string, Metric>>;
@@ -31,6 +32,7 @@ const benchmarks: [string, Bench][] = [
       return { 'sync.initialPull.class10k.ms': ms, 'sync.initialPull.class10k.wireKB': wireKB };
     },
   ],
+  one('station.signInToHome.p50Ms', () => benchSignInToHome()),
 ];
 
 function withDetail(metric: Metric, storage: string): Metric {
