@@ -46,8 +46,15 @@ export function visibleFields(
   return Object.fromEntries(Object.entries(fields).filter(([name]) => STATION_STUDENT_FIELDS.includes(name)));
 }
 
-/** Null when allowed, else the reason a change is refused. */
-export function writeRefusal(p: Principal, table: SyncedTable, scope: RecordScope): string | null {
+/** What a station or student device may add for a child who is not signed in: new evidence and choices. */
+const ADDABLE_OFFLINE: readonly SyncedTable[] = ['evidence', 'decisions'];
+
+/**
+ * Null when allowed, else the reason a change is refused. A station records while offline and pushes
+ * later, when that child has long left: so it may add new evidence and decisions for any child of its
+ * class (never read them, never change what exists); everything else needs the child signed in.
+ */
+export function writeRefusal(p: Principal, table: SyncedTable, scope: RecordScope, isNew = false): string | null {
   if (scope.schoolId !== p.schoolId) return 'this record belongs to another school';
   if (p.kind === 'teacher') {
     if (p.classId === null) return null;
@@ -57,6 +64,9 @@ export function writeRefusal(p: Principal, table: SyncedTable, scope: RecordScop
     return scope.classId === p.classId ? null : 'this record belongs to another class';
   }
   if (!CHILD_WRITABLE.includes(table)) return `a ${p.kind} device cannot change ${table}`;
-  if (p.studentId === null) return 'sign a child in on this station first';
-  return scope.studentId === p.studentId ? null : 'this record belongs to another child';
+  if (p.studentId !== null && scope.studentId === p.studentId) return null;
+  if (isNew && ADDABLE_OFFLINE.includes(table)) {
+    return scope.classId === p.classId ? null : 'this record belongs to another class';
+  }
+  return p.studentId === null ? 'sign a child in on this station first' : 'this record belongs to another child';
 }

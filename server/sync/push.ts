@@ -94,7 +94,8 @@ export async function applyPush(
         continue;
       }
       const refusal =
-        writeRefusal(principal, change.table, derived.scope) ?? (existing ? immutableRewrite(change, existing) : null);
+        writeRefusal(principal, change.table, derived.scope, existing === undefined) ??
+        (existing ? immutableRewrite(change, existing) : null);
       if (refusal !== null) {
         rejected.push({ changeId: change.changeId, reason: refusal });
         continue;

@@ -77,7 +77,7 @@ describe('scopes', () => {
     ]);
   });
 
-  it('a class device cannot change the school or its teachers; a station cannot write without a child', async () => {
+  it('a class device cannot change the school or its teachers; a station changes nothing without a child', async () => {
     const schoolId = school.teacher.scope.schoolId;
     const r = await push(device.token, [
       change('schools', schoolId, { name: 'Renamed' }, hlc(3)),
@@ -89,9 +89,25 @@ describe('scopes', () => {
     ]);
     const fresh = await enroll(server, school.joinCode, 'station');
     const s = await push(fresh.token, [
-      change('evidence', newId('ev'), { studentId: ana, kind: 'observation' }, hlc(3)),
+      change(
+        'evidence',
+        anaEvidence,
+        { voided: { reason: 'x', at: '2026-01-01', by: { kind: 'student', id: ana } } },
+        hlc(3),
+      ),
+      change('paths', ana, { studentId: ana, entries: [] }, hlc(3)),
+      change('evidence', newId('ev'), { studentId: zed, kind: 'observation' }, hlc(3)),
     ]);
-    expect(s.body.rejected).toEqual([expect.objectContaining({ reason: expect.stringMatching(/sign a child in/) })]);
+    expect(s.body.rejected.map((x) => x.reason)).toEqual([
+      expect.stringMatching(/sign a child in/),
+      expect.stringMatching(/sign a child in/),
+      expect.stringMatching(/another (class|school)/),
+    ]);
+    // Recorded offline, pushed after the child left: new evidence of a child of its class is kept.
+    const later = await push(fresh.token, [
+      change('evidence', newId('ev'), { studentId: ana, kind: 'selfAssessment', feeling: 2 }, hlc(3)),
+    ]);
+    expect(later.body.rejected).toEqual([]);
   });
 
   it('nothing of another school is visible or writable', async () => {
@@ -132,7 +148,12 @@ describe('scopes', () => {
     ]);
     expect(own.body.rejected).toEqual([]);
     const other = await push(station.token, [
-      change('evidence', newId('ev'), { studentId: ben, kind: 'selfAssessment' }, hlc(5)),
+      change(
+        'evidence',
+        benEvidence,
+        { voided: { reason: 'x', at: '2026-01-01', by: { kind: 'student', id: ana } } },
+        hlc(5),
+      ),
       change('students', ana, { displayName: 'hacked' }, hlc(5)),
     ]);
     expect(other.body.accepted).toEqual([]);
