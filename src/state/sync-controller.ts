@@ -8,6 +8,9 @@ import { create } from 'zustand';
 export interface SyncController {
   signIn(baseUrl: string, email: string, password: string): Promise<void>;
   enrollStation(baseUrl: string, joinCode: string): Promise<void>;
+  /** A child signed in at a station; true when the child's records were fetched (connected stations). */
+  stationSignIn(studentId: string): Promise<boolean>;
+  stationSignOut(): Promise<void>;
   disconnect(): Promise<void>;
   syncNow(): Promise<void>;
 }

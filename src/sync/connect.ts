@@ -41,3 +41,22 @@ async function openSession(baseUrl: string, path: string, body: object, doFetch:
     scope: session.scope,
   };
 }
+
+/** An authenticated call that answers with no body we need (station sign-in and sign-out). */
+export async function postAsDevice(connection: Connection, path: string, body: object, doFetch: typeof fetch = fetch) {
+  let response: Response;
+  try {
+    response = await doFetch(`${connection.baseUrl}${API_PREFIX}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        authorization: `Bearer ${connection.token}`,
+      },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new SyncError('The server could not be reached.', 'network', true);
+  }
+  if (!response.ok) throw await toSyncError(response);
+}

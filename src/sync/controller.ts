@@ -10,7 +10,7 @@ import {
   type Store,
 } from '#db';
 import { CURSOR_START } from '#protocol';
-import { enroll, signIn } from './connect.ts';
+import { enroll, postAsDevice, signIn } from './connect.ts';
 import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
 import { syncOnce } from './sync-once.ts';
 import { httpTransport, type SyncTransport } from './transport.ts';
@@ -76,6 +76,24 @@ export function createSyncController(options: SyncControllerOptions) {
     async enrollStation(baseUrl: string, joinCode: string) {
       const deviceId = await getDeviceId(store.db, store.env);
       await connect(await enroll(baseUrl, { joinCode: joinCode.trim(), kind: 'station', deviceId }, doFetch));
+    },
+    /**
+     * A child signed in at a station: the server lets the station's token read that child's records, and
+     * the station pulls them. Does nothing (and says false) on other devices or without a connection.
+     */
+    async stationSignIn(studentId: string): Promise<boolean> {
+      const connection = await getConnection(store);
+      if (connection?.kind !== 'station' || !scheduler) return false;
+      await postAsDevice(connection, '/station/sign-in', { studentId }, doFetch);
+      // The token now sees more than before: read again from the start (it is a class, not a school).
+      await saveCursor(store, CURSOR_START);
+      await scheduler.syncNow();
+      return true;
+    },
+    async stationSignOut() {
+      const connection = await getConnection(store);
+      if (connection?.kind !== 'station') return;
+      await postAsDevice(connection, '/station/sign-out', {}, doFetch);
     },
     async disconnect() {
       scheduler?.stop();

@@ -5,6 +5,7 @@ import { toLanguage, translate, type Language } from '#i18n';
 import type { AudioDevices } from '#ui/capture/index.ts';
 import { speak } from '#ui/speech.ts';
 import { useT } from '#ui/useT.ts';
+import { useSyncController } from '#state/sync-controller.ts';
 import { ChildSession } from './ChildSession.tsx';
 import { ConfirmPicture } from './ConfirmPicture.tsx';
 import { loadChildHome } from './load-child-home.ts';
@@ -33,6 +34,7 @@ export function StationKiosk(props: {
 }) {
   const { t, language } = useT();
   const store = useStore();
+  const sync = useSyncController();
   const students = useLiveQuery(() => listStationStudents(store), [store]);
   const [screen, setScreen] = useState<Screen>(GRID);
   // The home starts loading at the first tap, so it is ready when the child confirms.
@@ -56,7 +58,9 @@ export function StationKiosk(props: {
       speak({ text: t('kiosk.grid.notYou'), language });
       return;
     }
-    const pending = preloaded.current?.id === chosenId ? preloaded.current.view : null;
+    // A station connected to a server fetches this child's records first, but never keeps a child waiting.
+    const fetched = await Promise.race([sync.stationSignIn(chosenId), wait(2000, false)]).catch(() => false);
+    const pending = !fetched && preloaded.current?.id === chosenId ? preloaded.current.view : null;
     const view = await (pending ?? loadChildHome(store, chosenId, props.now())).catch((error: unknown) => {
       console.error('Could not open the child’s home', error);
       return null;
@@ -88,9 +92,16 @@ export function StationKiosk(props: {
         <ChildSession
           view={screen.view}
           idleMs={props.idleMs}
-          onSignOut={() => setScreen(GRID)}
+          onSignOut={() => {
+            void sync.stationSignOut().catch(() => undefined);
+            setScreen(GRID);
+          }}
           audioDevices={props.audioDevices}
         />
       );
   }
+}
+
+function wait<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms));
 }
