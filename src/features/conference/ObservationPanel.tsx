@@ -46,7 +46,8 @@ export function ObservationPanel(props: {
     setSave({ kind: 'saving' });
     try {
       // Today keeps the exact time; an earlier day is recorded at noon of that day.
-      const observedAt = observedOn === today ? undefined : new Date(`${observedOn}T12:00:00`).toISOString();
+      const observedAt =
+        !observedOn || observedOn === today ? undefined : new Date(`${observedOn}T12:00:00`).toISOString();
       await whileBusy(
         (async () => {
           const blobIds: string[] = [];
@@ -92,7 +93,7 @@ export function ObservationPanel(props: {
         type="date"
         value={observedOn}
         max={today}
-        onChange={(e) => setObservedOn(e.target.value || today)}
+        onChange={(e) => setObservedOn(e.target.value)}
       />
       <PhotoCapture onCaptured={attach} />
       <AudioRecorder onRecorded={attach} />

@@ -1,0 +1,84 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { recordEvidence } from '#db';
+import { LOWER, mapStop, renderConference, seededConference } from './conference-helpers.tsx';
+
+describe('conference overview and evidence', { timeout: 30_000 }, () => {
+  it('shows the map with reasons one tap away, marks submissions reviewed, voids with a reason, records decisions', async () => {
+    const { store, student } = await seededConference();
+    const submitted = await recordEvidence(store, {
+      studentId: student.id,
+      targetIds: [LOWER],
+      kind: 'workSample',
+      note: 'My letters page',
+      needsReview: true,
+      recordedBy: { kind: 'student', id: student.id },
+    });
+    renderConference(store, student.id);
+    const user = userEvent.setup();
+
+    const stop = await mapStop(/Names each lowercase/);
+    expect(within(stop).getByText(/Mastered|In progress|Not started/)).toBeInTheDocument();
+    await user.click(within(stop).getByText('RF.K.1d'));
+    expect(within(stop).getByText('Why?')).toBeVisible();
+
+    const queue = screen.getByRole('list', { name: /waiting for review/ });
+    const waiting = within(queue).getByText('My letters page').closest('li')!;
+    await user.click(within(waiting).getByRole('button', { name: 'Mark reviewed' }));
+    await waitFor(async () => expect((await store.db.evidence.get(submitted.id))?.reviewedAt).toBeDefined());
+
+    const timeline = screen.getByRole('list', { name: 'Evidence timeline' });
+    const item = within(timeline).getByText('My letters page').closest('li')!;
+    await user.click(within(item).getByRole('button', { name: 'Void…' }));
+    await user.click(within(item).getByRole('button', { name: 'Void evidence' }));
+    expect(within(item).getByRole('alert')).toHaveTextContent('Say why');
+    await user.type(within(item).getByLabelText('Why is it voided?'), 'Wrong student');
+    await user.click(within(item).getByRole('button', { name: 'Void evidence' }));
+    await waitFor(async () =>
+      expect((await store.db.evidence.get(submitted.id))?.voided?.reason).toBe('Wrong student'),
+    );
+
+    const other = within(screen.getByRole('list', { name: 'Learning path map' }))
+      .getAllByRole('listitem')
+      .find((li) => !li.hasAttribute('aria-current'))!;
+    await user.click(other.querySelector('summary')!);
+    await user.click(within(other).getByRole('button', { name: 'Make this the current target' }));
+    await waitFor(async () =>
+      expect((await store.db.decisions.toArray()).some((d) => d.kind === 'setCurrent')).toBe(true),
+    );
+    await user.click(screen.getByRole('radio', { name: 'Draw' }));
+    await user.click(screen.getByRole('button', { name: 'Save my choice' }));
+    await waitFor(async () =>
+      expect((await store.db.decisions.toArray()).find((d) => d.kind === 'chooseNext')).toMatchObject({
+        showHow: 'draw',
+        decidedBy: { kind: 'student', id: student.id },
+      }),
+    );
+  });
+
+  it('saves an observation for several targets on an earlier day, and confirms after the write', async () => {
+    const { store, student } = await seededConference();
+    renderConference(store, student.id, `?view=observe&target=${LOWER}`);
+    const user = userEvent.setup();
+    const form = await screen.findByRole('form', { name: 'Observation or work sample' });
+    await user.click(within(form).getByRole('checkbox', { name: /RF.K.1d.*uppercase/ }));
+    await user.click(within(form).getByRole('radio', { name: /Developing/ }));
+    await user.type(within(form).getByLabelText('Note'), 'Mixed up b and d');
+    const date = within(form).getByLabelText('Observed on');
+    await user.clear(date);
+    await user.type(date, '2026-08-28');
+    await user.click(within(form).getByRole('button', { name: 'Save evidence' }));
+    await waitFor(() => expect(within(form).getByText('Evidence saved.')).toBeInTheDocument());
+    const saved = (await store.db.evidence.toArray()).find((e) => e.note === 'Mixed up b and d');
+    expect(saved).toMatchObject({ kind: 'observation', level: 2, targetIds: [LOWER, 'lt-names-upper'] });
+    expect(saved?.observedAt.slice(0, 10)).toBe('2026-08-28');
+  });
+
+  it('prints flashcards of the items not known yet, in Spanish too', async () => {
+    const { store, student } = await seededConference();
+    renderConference(store, student.id, `?view=cards&target=${LOWER}`, 'es');
+    expect(await screen.findByRole('button', { name: /Imprimir/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: `Practicar en casa con ${student.displayName}` })).toBeInTheDocument();
+  });
+});
