@@ -51,7 +51,7 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': elements,
-      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'import/resolver': { [new URL('./scripts/eslint-alias-resolver.cjs', import.meta.url).pathname]: {} },
     },
     rules: {
       'boundaries/dependencies': [
@@ -80,6 +80,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // The pure core: no DOM, no clock, no randomness.
