@@ -42,10 +42,13 @@ export class DeviceNotEmptyError extends Error {
   override name = 'DeviceNotEmptyError';
 }
 
-/** Records on this device other than the demo class: what a restore would throw away. */
+/** Tables of a class's own work; frameworks are content (the starter ones arrive on every new tablet). */
+const WORK_TABLES = ['schools', 'teachers', 'classes', 'students', 'paths', 'evidence', 'decisions'] as const;
+
+/** Records of the class's work on this device, other than the demo class: what a restore would throw away. */
 export async function countOwnRecords(store: Store): Promise<number> {
   let count = 0;
-  for (const name of SYNCED_TABLES) {
+  for (const name of WORK_TABLES) {
     const rows = await syncedTableRows(store.db, name);
     count += rows.filter((row) => !String(row['id']).startsWith(DEMO_PREFIX)).length;
   }

@@ -65,7 +65,8 @@ describe('class overview', { timeout: 30_000 }, () => {
     const headers = within(rows[0]!).getAllByRole('columnheader');
     expect(headers.length).toBeGreaterThan(group.templateTargetIds.length);
     for (const cell of within(rows[1]!).getAllByRole('cell')) {
-      expect(cell.textContent).toMatch(/^[○◐●⤼–] (Not started|In progress|Mastered|Skipped|Not on path)/);
+      expect(cell.textContent).toMatch(/^(Not started|In progress|Mastered|Skipped|Not on path)/);
+      expect(cell.className).toMatch(/cell-(notStarted|inProgress|mastered|skipped|notOnPath)/);
     }
     expect(screen.getByRole('heading', { name: 'Needs help' }).parentElement).toHaveTextContent(stuck.displayName);
     const review = screen.getByRole('heading', { name: 'Evidence waiting for review' }).parentElement!;

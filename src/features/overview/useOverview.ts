@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   getActiveClass,
   listFrameworks,
-  loadClassProgressData,
+  loadClassOverviewData,
   useStore,
   type ClassRecord,
   type FrameworkRecord,
@@ -18,7 +18,7 @@ export function useOverview():
     const [group, frameworks] = await Promise.all([getActiveClass(store), listFrameworks(store)]);
     if (!group) return { group, view: null, frameworks };
     const now = new Date();
-    const data = await loadClassProgressData(store, group.id);
+    const data = await loadClassOverviewData(store, group.id);
     const progress = data.map((d) => evaluateProgress(d, now));
     return { group, view: buildOverviewView(group, data, progress, now), frameworks };
   }, [store]);
