@@ -9,6 +9,8 @@ import { benchEvaluateClass } from './rules-bench.ts';
 import { benchPushChangesPerSec } from './sync-server-bench.ts';
 import { benchInitialPull } from './sync-pull-bench.ts';
 import { benchSignInToHome } from './station-bench.ts';
+import { benchPhotoCompress, benchRecordObservation } from './conference-bench.ts';
+import { benchOverviewRender } from './overview-bench.ts';
 import type { Metric } from './metric.ts';
 
 type Bench = () => Promise<Record<string, Metric>>;
@@ -32,7 +34,10 @@ const benchmarks: [string, Bench][] = [
       return { 'sync.initialPull.class10k.ms': ms, 'sync.initialPull.class10k.wireKB': wireKB };
     },
   ],
+  one('conference.recordObservation.p50Ms', () => benchRecordObservation()),
+  one('conference.photoCompress.p50Ms', () => benchPhotoCompress()),
   one('station.signInToHome.p50Ms', () => benchSignInToHome()),
+  one('overview.render30x60.p50Ms', () => benchOverviewRender()),
 ];
 
 function withDetail(metric: Metric, storage: string): Metric {

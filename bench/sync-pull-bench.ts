@@ -42,7 +42,10 @@ export async function benchInitialPull(): Promise<{ ms: Metric; wireKB: Metric }
       await page.getByLabel('Password').fill(PASSWORD);
       const started = Date.now();
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('sync-status').getByText(/Synced/).waitFor({ timeout: 120_000 });
+      await page
+        .getByTestId('sync-status')
+        .getByText(/Synced/)
+        .waitFor({ timeout: 120_000 });
       // Done means every record is stored, not only the status line.
       while ((await countEvidence(page)) < EVIDENCE) {
         if (Date.now() - started > 120_000) throw new Error('The pull did not store every evidence record');
@@ -55,7 +58,11 @@ export async function benchInitialPull(): Promise<{ ms: Metric; wireKB: Metric }
     const detail = `${STUDENTS} students, ${EVIDENCE} evidence; median of ${RUNS} fresh browsers`;
     return {
       ms: { value: Math.round(median(times)), unit: 'ms', detail: `${detail}; runs ${times.join(', ')} ms` },
-      wireKB: { value: Math.round(wireKB), unit: 'KB', detail: `gzip/br bodies of every pull page, as a browser asks for them; ${STUDENTS} students, ${EVIDENCE} evidence` },
+      wireKB: {
+        value: Math.round(wireKB),
+        unit: 'KB',
+        detail: `gzip/br bodies of every pull page, as a browser asks for them; ${STUDENTS} students, ${EVIDENCE} evidence`,
+      },
     };
   } finally {
     await browser.close();
