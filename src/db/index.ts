@@ -28,3 +28,4 @@ export * from './backup-format.ts';
 export * from './backup-restore.ts';
 export * from './backup-merge.ts';
 export * from './desk-repository.ts';
+export * from './roster-import.ts';
