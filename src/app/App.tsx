@@ -16,6 +16,7 @@ const ConferencePage = lazy(() => import('#features/conference/ConferencePage.ts
 const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
 const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
+const RosterPage = lazy(() => import('#features/roster/RosterPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -39,6 +40,7 @@ export function App() {
             <NavLink to="/station">{t('nav.station')}</NavLink>
             <NavLink to="/backup">{t('nav.backup')}</NavLink>
             <NavLink to="/overview">{t('nav.overview')}</NavLink>
+            <NavLink to="/roster">{t('nav.roster')}</NavLink>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
           <OfflineIndicator />
@@ -64,6 +66,7 @@ export function App() {
               <Route path="/my-path/:studentId" element={<MyPathPage />} />
               <Route path="/backup" element={<BackupPage />} />
               <Route path="/overview" element={<OverviewPage />} />
+              <Route path="/roster" element={<RosterPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<p>{t('common.notFound')}</p>} />
             </Routes>

@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { importRoster, useStore } from '#db';
+import { LANGUAGES } from '#i18n';
+import { previewOneRoster, type RosterPreview } from '#protocol/oneroster.ts';
+import { whileBusy } from '#state/activity-store.ts';
+import { PICTURES } from '#ui/pictures.ts';
+import { useT } from '#ui/useT.ts';
+import { RosterPreviewView } from './RosterPreviewView.tsx';
+
+/** Choose the CSV files, read the preview (every row's problems), tick classes, then import. */
+export function RosterImportPanel() {
+  const { t } = useT();
+  const store = useStore();
+  const inputId = useId();
+  const [preview, setPreview] = useState<RosterPreview | null>(null);
+  const [chosen, setChosen] = useState<readonly string[]>([]);
+  const [language, setLanguage] = useState('en');
+  const [message, setMessage] = useState<string | null>(null);
+
+  const read = async (files: FileList) => {
+    const texts: Record<string, string> = {};
+    for (const file of Array.from(files)) texts[file.name.toLowerCase()] = await file.text();
+    const next = previewOneRoster(texts);
+    setPreview(next);
+    setChosen(next.fatal ? [] : next.classes.map((c) => c.sourcedId));
+    setMessage(null);
+  };
+
+  const runImport = async () => {
+    if (!preview) return;
+    try {
+      const pictures = Object.keys(PICTURES);
+      const result = await whileBusy(
+        importRoster(store, preview, { classSourcedIds: chosen, pictures, familyLanguage: language }),
+      );
+      setMessage(t('roster.import.done', { classes: result.classes, students: result.students }));
+    } catch (error) {
+      setMessage(t('roster.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="roster-import-title">
+      <h2 id="roster-import-title">{t('roster.import.title')}</h2>
+      <p>{t('roster.import.help')}</p>
+      <p>
+        <label htmlFor={inputId}>{t('roster.import.choose')}</label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          multiple
+          onChange={(e) => {
+            const files = e.currentTarget.files;
+            if (files && files.length > 0) void read(files);
+          }}
+        />
+      </p>
+      {preview ? (
+        <>
+          <RosterPreviewView preview={preview} chosen={chosen} onChoose={setChosen} />
+          <p>
+            <label>
+              {t('roster.import.language')}{' '}
+              <select value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+                {LANGUAGES.map((l) => (
+                  <option key={l.tag} value={l.tag}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </p>
+          <button
+            type="button"
+            className="big"
+            disabled={preview.fatal || chosen.length === 0}
+            onClick={() => void runImport()}
+          >
+            {t('roster.import.button', { count: chosen.length })}
+          </button>
+        </>
+      ) : null}
+      {message ? <p role="status">{message}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { useT } from '#ui/useT.ts';
+import { RosterImportPanel } from './RosterImportPanel.tsx';
+import { StudentsPanel } from './StudentsPanel.tsx';
+
+/** Rosters: import from the school's system (OneRoster CSV), and keep students by hand. */
+export default function RosterPage() {
+  const { t } = useT();
+  return (
+    <section className="page" aria-labelledby="roster-title">
+      <h1 id="roster-title">{t('roster.title')}</h1>
+      <StudentsPanel />
+      <RosterImportPanel />
+    </section>
+  );
+}
