@@ -29,3 +29,4 @@ export * from './backup-restore.ts';
 export * from './backup-merge.ts';
 export * from './desk-repository.ts';
 export * from './roster-import.ts';
+export * from './case-repository.ts';
