@@ -17,6 +17,7 @@ const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
 const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
 const RosterPage = lazy(() => import('#features/roster/RosterPage.tsx'));
+const FrameworksPage = lazy(() => import('#features/frameworks/FrameworksPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -41,6 +42,7 @@ export function App() {
             <NavLink to="/backup">{t('nav.backup')}</NavLink>
             <NavLink to="/overview">{t('nav.overview')}</NavLink>
             <NavLink to="/roster">{t('nav.roster')}</NavLink>
+            <NavLink to="/frameworks">{t('nav.frameworks')}</NavLink>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
           <OfflineIndicator />
@@ -67,6 +69,7 @@ export function App() {
               <Route path="/backup" element={<BackupPage />} />
               <Route path="/overview" element={<OverviewPage />} />
               <Route path="/roster" element={<RosterPage />} />
+              <Route path="/frameworks" element={<FrameworksPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<p>{t('common.notFound')}</p>} />
             </Routes>

@@ -91,6 +91,25 @@ export const deskEn = {
   'roster.preview.classes': 'Classes to import',
   'roster.preview.class_one': '{title} ({count} student)',
   'roster.preview.class_other': '{title} ({count} students)',
+  'nav.frameworks': 'Frameworks',
+  'frameworks.title': 'Frameworks',
+  'frameworks.list.title': 'Frameworks on this tablet',
+  'frameworks.list.targets_one': '{count} target',
+  'frameworks.list.targets_other': '{count} targets',
+  'frameworks.list.export': 'Export {title} to CASE',
+  'frameworks.import.title': 'Import a CASE framework',
+  'frameworks.import.help':
+    'Choose a CASE package (CFPackage JSON) from your state or district, or from OpenSALT. You will see what it brings in before anything is saved.',
+  'frameworks.import.choose': 'Choose a CASE package file',
+  'frameworks.import.button_one': 'Import {count} target',
+  'frameworks.import.button_other': 'Import {count} targets',
+  'frameworks.import.done': 'Imported {title}: {count} targets.',
+  'frameworks.import.bad': 'This file cannot be imported. Nothing was changed.',
+  'frameworks.report.summary': '{targets} targets in {groups} groups, with {prerequisites} prerequisites.',
+  'frameworks.report.groups': 'Groups: {groups}.',
+  'frameworks.report.ignored': 'Links not used: {list}.',
+  'frameworks.report.skipped_one': '{count} entry skipped',
+  'frameworks.report.skipped_other': '{count} entries skipped',
 } as const;
 
 export type DeskMessageKey = keyof typeof deskEn;

@@ -1,0 +1,48 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listFrameworks, listFrameworkTargets, useStore, type FrameworkRecord } from '#db';
+import { exportCasePackage } from '#protocol/case-package.ts';
+import { useT } from '#ui/useT.ts';
+
+/** The frameworks on this device, each with its target count and an export to CASE. */
+export function FrameworkList() {
+  const { t } = useT();
+  const store = useStore();
+  const rows = useLiveQuery(
+    async () =>
+      Promise.all(
+        (await listFrameworks(store)).map(async (framework) => ({
+          framework,
+          count: (await listFrameworkTargets(store, framework.id)).length,
+        })),
+      ),
+    [store],
+  );
+
+  const exportFramework = async (framework: FrameworkRecord) => {
+    const targets = await listFrameworkTargets(store, framework.id);
+    const json = JSON.stringify(exportCasePackage(framework, targets, new Date().toISOString()), null, 1);
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${framework.title.replace(/[^\p{L}\p{N}]+/gu, '-')}.case.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  if (!rows) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <section className="card" aria-labelledby="framework-list-title">
+      <h2 id="framework-list-title">{t('frameworks.list.title')}</h2>
+      <ul className="plain-list">
+        {rows.map(({ framework, count }) => (
+          <li key={framework.id}>
+            <strong>{framework.title}</strong> — {t('frameworks.list.targets', { count })}{' '}
+            <button type="button" className="secondary" onClick={() => void exportFramework(framework)}>
+              {t('frameworks.list.export', { title: framework.title })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { listFrameworks } from '#db';
+import FrameworksPage from '#features/frameworks/FrameworksPage.tsx';
+import { renderWithStore } from '#tests/helpers/render.tsx';
+import { testStore } from '#tests/helpers/test-store.ts';
+
+const tiny = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'case', 'tiny-phonics.case.json'), 'utf8');
+
+describe('frameworks page', { timeout: 30_000 }, () => {
+  it('shows the import report before saving, then lists the framework with an export', async () => {
+    const store = testStore();
+    renderWithStore(<FrameworksPage />, store);
+    await userEvent.upload(await screen.findByLabelText('Choose a CASE package file'), new File([tiny], 'tiny.json'));
+    expect(await screen.findByText('3 targets in 2 groups, with 2 prerequisites.')).toBeInTheDocument();
+    expect(screen.getByText('Links not used: isRelatedTo (1).')).toBeInTheDocument();
+    expect(screen.getByText('2 entries skipped')).toBeInTheDocument();
+    expect(await store.db.targets.count()).toBe(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Import 3 targets' }));
+    expect(await screen.findByText('Imported Tiny phonics: 3 targets.')).toBeInTheDocument();
+    expect((await listFrameworks(store)).map((f) => f.title)).toEqual(['Tiny phonics']);
+    expect(await screen.findByRole('button', { name: 'Export Tiny phonics to CASE' })).toBeInTheDocument();
+  });
+
+  it('refuses a malformed package with the reason, in Spanish, and saves nothing', async () => {
+    const store = testStore();
+    renderWithStore(<FrameworksPage />, store, { language: 'es' });
+    await userEvent.upload(
+      await screen.findByLabelText('Elegir un archivo de paquete CASE'),
+      new File(['{"CFItems": []}'], 'x.json'),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Este archivo no se puede importar. No se cambió nada.');
+    expect(alert).toHaveTextContent('there is no CFDocument');
+    expect(await store.db.outbox.count()).toBe(0);
+  });
+});
