@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+const rosterFiles = readdirSync(join(fixtures, 'oneroster', 'v1p2')).map((name) =>
+  join(fixtures, 'oneroster', 'v1p2', name),
+);
+
+async function expectNoSeriousAxeIssues(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('teacher’s desk: roster and CASE import, the class overview printed, a backup restored on a new tablet', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/class');
+  await expect(page.getByRole('list', { name: 'Students' }).getByRole('link')).toHaveCount(8);
+
+  await page.getByRole('link', { name: 'Roster', exact: true }).click();
+  await page.getByLabel('Choose the roster CSV files').setInputFiles(rosterFiles);
+  await expect(page.getByText('OneRoster version: 1.2')).toBeVisible();
+  await expect(page.getByText('Every row can be imported.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 1 class' }).click();
+  await expect(page.getByText('Import done: 1 of the chosen classes, 2 students.')).toBeVisible();
+  await expectNoSeriousAxeIssues(page);
+
+  await page.getByRole('link', { name: 'Frameworks', exact: true }).click();
+  await page.getByLabel('Choose a CASE package file').setInputFiles(join(fixtures, 'case', 'tiny-phonics.case.json'));
+  await expect(page.getByText('3 targets in 2 groups, with 2 prerequisites.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 3 targets' }).click();
+  await expect(page.getByText('Imported Tiny phonics: 3 targets.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export Tiny phonics to CASE' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  const grid = page.getByRole('table', { name: 'Status of each student on each learning target' });
+  await expect(grid.getByRole('row')).toHaveCount(9);
+  await expect(page.getByRole('heading', { name: 'Working on' })).toBeVisible();
+  await expectNoSeriousAxeIssues(page);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('link', { name: 'Backup', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a backup file' }).click();
+  const file = await (await download).path();
+  await expect(page.getByText(/^Backup saved: \d+ records/)).toBeVisible();
+  const backup = JSON.parse(readFileSync(file, 'utf8')) as { tables: Record<string, { displayName?: string }[]> };
+  expect(backup.tables['students']!.map((s) => s.displayName)).toEqual(expect.arrayContaining(['Sofi', 'Liam']));
+
+  // A new tablet: restore the file, and the imported class and framework are there.
+  const tablet = await (await browser.newContext()).newPage();
+  await tablet.goto('/backup');
+  await tablet.getByLabel('Choose a backup file to restore').setInputFiles(file);
+  await expect(tablet.getByText(/^Restored \d+ records and 0 photos or recordings/)).toBeVisible();
+  await tablet.getByRole('link', { name: 'Frameworks', exact: true }).click();
+  await expect(tablet.getByRole('button', { name: 'Export Tiny phonics to CASE' })).toBeVisible();
+  await expectNoSeriousAxeIssues(tablet);
+});
