@@ -2,10 +2,13 @@ import type { Cursor, DeviceKind, Scope } from '#protocol';
 import { CURSOR_START } from '#protocol';
 import { getSetting, setSetting } from './settings-repository.ts';
 import type { Store } from './store.ts';
+import { getDeviceId } from './device-clock.ts';
 
 /** How this device reaches its server. Absent: the device has never connected, which is fine. */
 export interface Connection {
   readonly baseUrl: string;
+  /** The signed-in teacher, for teacher devices. */
+  readonly teacherId?: string;
   readonly token: string;
   readonly deviceTokenId: string;
   readonly kind: DeviceKind;
@@ -48,4 +51,13 @@ export async function getSyncReport(store: Store): Promise<SyncReport> {
 
 export async function updateSyncReport(store: Store, change: Partial<SyncReport>): Promise<void> {
   await setSetting(store, REPORT, { ...(await getSyncReport(store)), ...change });
+}
+
+/**
+ * Who a teacher-side record is by: the teacher signed in on this device, or, before any sign-in, this
+ * device (its records still say which tablet they came from).
+ */
+export async function deviceTeacher(store: Store): Promise<{ kind: 'teacher'; id: string }> {
+  const connection = await getConnection(store);
+  return { kind: 'teacher', id: connection?.teacherId ?? `device:${await getDeviceId(store.db, store.env)}` };
 }

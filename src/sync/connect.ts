@@ -39,6 +39,7 @@ async function openSession(baseUrl: string, path: string, body: object, doFetch:
     deviceTokenId: session.deviceTokenId,
     kind: session.kind,
     scope: session.scope,
+    ...(session.teacherId ? { teacherId: session.teacherId } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { putBlob, recordEvidence, useStore, type StudentProgressData } from '#db';
+import { deviceTeacher, putBlob, recordEvidence, useStore, type StudentProgressData } from '#db';
 import type { EvidenceKind } from '#protocol';
 import type { StudentProgress } from '#rules';
 import { whileBusy } from '#state/activity-store.ts';
@@ -56,7 +56,7 @@ export function ObservationPanel(props: {
             studentId: props.data.student.id,
             targetIds,
             kind,
-            recordedBy: { kind: 'teacher', id: 'this-device' },
+            recordedBy: await deviceTeacher(store),
             ...(level !== null ? { level } : {}),
             ...(note.trim() ? { note: note.trim() } : {}),
             ...(observedAt ? { observedAt } : {}),

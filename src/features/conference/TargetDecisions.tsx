@@ -1,10 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { recordDecision, useStore, type TargetRecord } from '#db';
+import { deviceTeacher, recordDecision, useStore, type TargetRecord } from '#db';
 import type { DecisionKind } from '#protocol';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
-
-const TEACHER = { kind: 'teacher', id: 'this-device' } as const;
 
 /** The teacher's judgement on one target: make it current, or mark it mastered / reopen it with a reason. */
 export function TargetDecisions(props: {
@@ -25,13 +23,15 @@ export function TargetDecisions(props: {
   const decide = async (kind: DecisionKind, withReason?: string) => {
     try {
       await whileBusy(
-        recordDecision(store, {
-          studentId: props.studentId,
-          targetId: props.target.id,
-          kind,
-          decidedBy: TEACHER,
-          ...(withReason ? { reason: withReason } : {}),
-        }),
+        deviceTeacher(store).then((decidedBy) =>
+          recordDecision(store, {
+            studentId: props.studentId,
+            targetId: props.target.id,
+            kind,
+            decidedBy,
+            ...(withReason ? { reason: withReason } : {}),
+          }),
+        ),
       );
       setStatus({ kind: 'saved' });
       setReason('');

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useStore, voidEvidence } from '#db';
+import { deviceTeacher, useStore, voidEvidence } from '#db';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
 
@@ -19,7 +19,7 @@ export function VoidEvidence({ evidenceId }: { evidenceId: string }) {
       return;
     }
     try {
-      await whileBusy(voidEvidence(store, evidenceId, reason, { kind: 'teacher', id: 'this-device' }));
+      await whileBusy(deviceTeacher(store).then((by) => voidEvidence(store, evidenceId, reason, by)));
       setOpen(false);
     } catch (e) {
       setError(t('conference.saveFailed', { reason: (e as Error).message }));

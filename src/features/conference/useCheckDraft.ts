@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { checkDraftKey, getDraft, recordEvidenceFromDraft, saveDraft, useStore, type Store } from '#db';
+import { checkDraftKey, deviceTeacher, getDraft, recordEvidenceFromDraft, saveDraft, useStore, type Store } from '#db';
 import type { Evidence } from '#protocol';
 import { whileBusy } from '#state/activity-store.ts';
 import { isCheckDraft, startCheck, toItemResults, type CheckDraft, type CheckOptions } from './check-session.ts';
@@ -88,17 +88,19 @@ export function useCheckDraft(setup: CheckSetup) {
       const durationMs = Math.round(elapsedMs(final));
       await writes.current;
       return whileBusy(
-        recordEvidenceFromDraft(
-          store,
-          {
-            studentId: final.studentId,
-            targetIds: [final.targetId],
-            kind: 'check',
-            itemResults: toItemResults(final),
-            durationMs,
-            recordedBy: { kind: 'teacher', id: 'this-device' },
-          },
-          key,
+        deviceTeacher(store).then((recordedBy) =>
+          recordEvidenceFromDraft(
+            store,
+            {
+              studentId: final.studentId,
+              targetIds: [final.targetId],
+              kind: 'check',
+              itemResults: toItemResults(final),
+              durationMs,
+              recordedBy,
+            },
+            key,
+          ),
         ),
       );
     },

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { recordEvidence, useStore, type TargetRecord } from '#db';
+import { deviceTeacher, recordEvidence, useStore, type TargetRecord } from '#db';
 import type { MasteryScale } from '#protocol';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
@@ -45,7 +45,7 @@ export function ObservationForm({ studentId, targets, defaultTargetId, scale }: 
           level,
           ...(note.trim() ? { note: note.trim() } : {}),
           ...(observedAt ? { observedAt } : {}),
-          recordedBy: { kind: 'teacher', id: 'this-device' },
+          recordedBy: await deviceTeacher(store),
         }),
       );
       setState({ kind: 'saved' });
