@@ -3,24 +3,13 @@
  * 100 pieces of evidence each, evaluated with evaluateClass; median of 9 timed runs after 1 warm-up.
  */
 import { evaluateClass, type MasteryRuleInput, type StudentRulesInput, type TargetInput } from '../src/rules/index.ts';
+import { seededRandom } from '../src/protocol/seeded-random.ts';
 
 const STUDENTS = 30;
 const TARGETS = 60;
 const EVIDENCE_PER_STUDENT = 100;
 const WARM_UP = 1;
 const RUNS = 9;
-
-/** mulberry32: a tiny seeded PRNG so every run benchmarks the same class. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RULES: readonly MasteryRuleInput[] = [
   { kind: 'score', method: { kind: 'decayingAverage', weight: 65 } },
@@ -35,7 +24,7 @@ const RULES: readonly MasteryRuleInput[] = [
 const ITEMS = Array.from({ length: 6 }, (_, i) => ({ id: `item${i}`, label: String.fromCharCode(97 + i) }));
 
 export function buildClass(seed = 42): StudentRulesInput[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = (n: number): number => Math.floor(random() * n);
   const targets: TargetInput[] = Array.from({ length: TARGETS }, (_, i) => {
     const rule = RULES[i % RULES.length]!;

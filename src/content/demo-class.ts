@@ -8,6 +8,7 @@
  */
 import {
   DEFAULT_SCALE,
+  seededRandom,
   type Actor,
   type ClassGroup,
   type Decision,
@@ -55,17 +56,6 @@ type Draft = Omit<Evidence, 'id'>;
 // Randomness and dates
 
 type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function int(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
@@ -216,7 +206,7 @@ const studentId = (n: number): string => `demo-student-${n}`;
 // ---------------------------------------------------------------------------------------------------------
 
 export function buildDemoClass(opts: DemoClassOptions): DemoClass {
-  const rng = mulberry32(opts.seed ?? DEFAULT_SEED);
+  const rng = seededRandom(opts.seed ?? DEFAULT_SEED);
   const today = dayStartMs(opts.now);
   const days = schoolDaysBefore(today, WINDOW_DAYS);
   const last = WINDOW_DAYS - 1;

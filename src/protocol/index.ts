@@ -8,3 +8,4 @@ export * from './change.ts';
 export const PROTOCOL_VERSION = 1;
 export * from './wire.ts';
 export * from './validate.ts';
+export * from './seeded-random.ts';

@@ -9,23 +9,12 @@ import type { StoredRecord } from '#server/storage/storage.ts';
 import { storageKinds } from './helpers/databases.ts';
 import { enroll, setUpSchool, startTestServer, type TestServer } from './helpers/http.ts';
 import { SimDevice, type Fault } from './helpers/sim-device.ts';
+import { seededRandom } from '#protocol';
 
 const { kinds, problem } = await storageKinds();
 const available = kinds.filter((k) => k !== 'postgres' || problem === null);
 const SEEDS = [1, 2, 3];
 const STEPS = 120;
-
-/** mulberry32: small, seeded, good enough to pick actions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function serverSnapshot(records: StoredRecord[]): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
@@ -41,7 +30,7 @@ describe.each(available)('convergence on %s', (kind) => {
   afterAll(async () => Promise.all(servers.map((s) => s.close())));
 
   it.each(SEEDS)('seed %i: devices and server converge, nothing lost, outboxes drain', async (seed) => {
-    const random = rng(seed);
+    const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const server = await startTestServer(kind);
     servers.push(server);

@@ -11,23 +11,13 @@ import type { SyncTransport } from '#sync';
 import { storageKinds } from '#tests/server/helpers/databases.ts';
 import { setUpSchool, startTestServer, type TestServer } from '#tests/server/helpers/http.ts';
 import { snapshot, teacherDevice, type Device } from './devices.ts';
+import { seededRandom } from '#protocol';
 
 const { kinds } = await storageKinds();
 const SEEDS = [11, 12];
 const DEVICES = 4;
 const STEPS = 70;
 const PICTURES = ['fox', 'owl', 'cat', 'bee'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Fault = 'none' | 'dropRequest' | 'dropAnswer' | 'duplicate';
 
@@ -57,7 +47,7 @@ describe.each(kinds)('device convergence on %s', (kind) => {
   it.each(SEEDS)(
     'converges with seed %i',
     async (seed) => {
-      const random = rng(seed);
+      const random = seededRandom(seed);
       const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
       const live = await startTestServer(kind);
       server = live;

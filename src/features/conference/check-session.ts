@@ -1,4 +1,5 @@
 import type { ItemResult, ItemResultValue } from '#protocol';
+import { seededRandom } from '#protocol';
 
 /**
  * A one-on-one check in progress: the state kept in the drafts table after every answer, so a reload or a
@@ -27,18 +28,6 @@ export interface CheckOptions {
   readonly order: CheckOrder;
   readonly onlyNotYet: boolean;
   readonly seed: number;
-}
-
-/** Mulberry32: a tiny seeded generator, so one seed always gives one order. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fisher–Yates with a seeded generator. */
