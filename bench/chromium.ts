@@ -21,3 +21,35 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+export interface AppServer {
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+/** The real server (the built app and the sync API) in this process, over a throw-away SQLite file. */
+export async function startAppServer(): Promise<AppServer> {
+  const [{ mkdtempSync, rmSync }, { tmpdir }, { join, resolve }, { createServer }, { openSqliteStorage }] =
+    await Promise.all([
+      import('node:fs'),
+      import('node:os'),
+      import('node:path'),
+      import('#server/http/app.ts'),
+      import('#server/storage/sql-storage.ts'),
+    ]);
+  const dir = mkdtempSync(join(tmpdir(), 'waypoint-bench-app-'));
+  const storage = openSqliteStorage(join(dir, 'bench.sqlite'));
+  await storage.migrate();
+  const app = await createServer({ storage, clock: { now: () => Date.now() }, staticDir: resolve('dist') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('The app server has no port');
+  return {
+    base: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -5,59 +5,30 @@
  * - conference.photoCompress.p50Ms: a 12-megapixel JPEG chosen in the photo picker to "Photo ready", i.e.
  *   decode, resize to 1600 px and encode under 300 KB in the browser.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, median, startAppServer } from './chromium.ts';
 import type { Metric } from './metric.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error('The app server did not start');
-}
 
 /** Opens the observation view of the first demo student, after the demo class has loaded. */
 async function withObservationPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
-  const port = 4600 + Math.floor(Math.random() * 300);
-  const server = await startServer(port);
+  const server = await startAppServer();
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     page.on('crash', () => console.error('conference bench: the page crashed'));
     // tsx compiles this file with keepNames, which wraps inner functions of page.evaluate in __name().
     await page.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(`http://127.0.0.1:${port}/class`);
+    await page.goto(`${server.base}/class`);
     const link = page.getByRole('list', { name: 'Students' }).getByRole('link').first();
     const href = await link.getAttribute('href', { timeout: 30_000 });
     const studentId = href!.split('/').pop()!;
-    await page.goto(`http://127.0.0.1:${port}/conference/${studentId}?view=observe`);
+    await page.goto(`${server.base}/conference/${studentId}?view=observe`);
     await page.getByRole('button', { name: 'Save evidence' }).waitFor();
     return await run(page);
   } finally {
     await browser?.close();
-    server.kill();
+    await server.close();
   }
 }
 

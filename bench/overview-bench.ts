@@ -1,14 +1,12 @@
 /**
- * `overview.render30x60.p50Ms`: on the built app (scripts/serve.mjs) in Chromium with 4x CPU throttling
+ * `overview.render30x60.p50Ms`: on the built app (the real server) in Chromium with 4x CPU throttling
  * (DevTools Protocol Emulation.setCPUThrottlingRate), the time from tapping "Overview" in the header to the
  * class overview for 30 students × 60 targets rendered: all 1,800 status cells in the DOM, then one
  * animation frame. It includes reading the class from IndexedDB and the rules' evaluation of every child.
  * The class (20 pieces of evidence per child) is loaded through the app's own restore-from-backup page.
  * Median of 9 timed visits after 1 warm-up (the warm-up also loads the lazy chunk).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { launchChromium, median } from './chromium.ts';
+import { launchChromium, median, startAppServer } from './chromium.ts';
 
 const STUDENTS = 30;
 const TARGETS = 60;
@@ -18,14 +16,13 @@ const WARM_UP = 1;
 const RUNS = 9;
 
 export async function benchOverviewRender(): Promise<{ value: number; unit: 'ms'; detail: string }> {
-  const port = await freePort();
-  const server = await serveBuiltApp(port);
+  const server = await startAppServer();
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext()).newPage();
     // A fresh tablet holds only the starter content, so no question; accept one if it comes all the same.
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`http://127.0.0.1:${port}/backup`);
+    await page.goto(`${server.base}/backup`);
     await page.getByLabel('Choose a backup file to restore').setInputFiles({
       name: 'class-30x60.json',
       mimeType: 'application/json',
@@ -49,7 +46,7 @@ export async function benchOverviewRender(): Promise<{ value: number; unit: 'ms'
     };
   } finally {
     await browser.close();
-    server.kill();
+    await server.close();
   }
 }
 
@@ -164,34 +161,6 @@ const DEFAULT_SCALE = {
   })),
   masteryLevel: 3,
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function serveBuiltApp(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const up = await fetch(`http://127.0.0.1:${port}/`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (up) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('scripts/serve.mjs did not start');
-}
 
 // Run on its own: `node --import tsx bench/overview-bench.ts` (after `npx vite build`).
 if (import.meta.url === `file://${process.argv[1]}`) {

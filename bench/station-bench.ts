@@ -1,5 +1,5 @@
 /**
- * `station.signInToHome.p50Ms`: on the built app served by scripts/serve.mjs, in Chromium with 4x CPU
+ * `station.signInToHome.p50Ms`: on the built app served by the real server, in Chromium with 4x CPU
  * throttling (DevTools Protocol Emulation.setCPUThrottlingRate), the time from tapping the confirming
  * picture to the child's home rendered (in the DOM, then one animation frame). Median over the demo class.
  *
@@ -7,10 +7,8 @@
  * find their picture again waits for nothing. The figure is measured that way (1 s between the two taps);
  * the detail also gives the median when the confirming tap comes at once, the worst case.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
-import { launchChromium, median } from './chromium.ts';
+import { launchChromium, median, startAppServer } from './chromium.ts';
 
 const PIN = '2580';
 const CPU_SLOWDOWN = 4;
@@ -28,14 +26,13 @@ const CHILDREN = [
 ] as const;
 
 export async function benchSignInToHome(): Promise<{ value: number; unit: 'ms'; detail: string }> {
-  const port = await freePort();
-  const server = await serveBuiltApp(port);
+  const server = await startAppServer();
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${server.base}/`);
     await page.getByRole('list', { name: 'Students' }).getByRole('link').nth(7).waitFor();
-    await page.goto(`http://127.0.0.1:${port}/station`);
+    await page.goto(`${server.base}/station`);
     await page.getByLabel('Choose a teacher PIN (at least 4 digits)').fill(PIN);
     await page.getByLabel('Type the PIN again').fill(PIN);
     await page.getByRole('button', { name: 'Start the station' }).click();
@@ -61,7 +58,7 @@ export async function benchSignInToHome(): Promise<{ value: number; unit: 'ms'; 
     };
   } finally {
     await browser.close();
-    server.kill();
+    await server.close();
   }
 }
 
@@ -103,36 +100,6 @@ async function signIn(page: Page, gridLabel: string, picture: string, pauseMs: n
   await page.getByRole('button', { name: /All done|Terminé/ }).click();
   await page.getByRole('list', { name: /Who are you/ }).waitFor();
   return ms;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function serveBuiltApp(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}/`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('scripts/serve.mjs did not start');
 }
 
 // Run on its own: `node --import tsx bench/station-bench.ts` (after `npx vite build`).

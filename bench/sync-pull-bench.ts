@@ -4,14 +4,9 @@
  * Time runs from tapping "Sign in" to the header saying "Synced" with every record stored; wire bytes are
  * the compressed bodies of every pull page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { formatHlc, PROTOCOL_HEADER, PROTOCOL_VERSION, type Change, type SessionResponse } from '#protocol';
-import { createServer } from '#server/http/app.ts';
-import { openSqliteStorage } from '#server/storage/sql-storage.ts';
 import type { Page } from 'playwright-core';
-import { launchChromium, median } from './chromium.ts';
+import { launchChromium, median, startAppServer } from './chromium.ts';
 import type { Metric } from './metric.ts';
 
 const STUDENTS = 30;
@@ -21,16 +16,10 @@ const EMAIL = 'pull-bench@bench.test';
 const PASSWORD = 'bench password';
 
 export async function benchInitialPull(): Promise<{ ms: Metric; wireKB: Metric }> {
-  const dir = mkdtempSync(join(tmpdir(), 'waypoint-pull-'));
-  const storage = openSqliteStorage(join(dir, 'bench.sqlite'));
-  await storage.migrate();
-  const app = await createServer({ storage, clock: { now: () => Date.now() }, staticDir: resolve('dist') });
+  const server = await startAppServer();
   const browser = await launchChromium();
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    const base = `http://127.0.0.1:${address.port}`;
+    const base = server.base;
     await fillClassYear(base);
 
     const times: number[] = [];
@@ -66,9 +55,7 @@ export async function benchInitialPull(): Promise<{ ms: Metric; wireKB: Metric }
     };
   } finally {
     await browser.close();
-    await app.close();
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   }
 }
 
