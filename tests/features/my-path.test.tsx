@@ -104,5 +104,8 @@ describe('my path (student view)', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Estoy trabajando en' })).toBeInTheDocument();
     expect(screen.getByTestId('my-current-target')).toHaveTextContent(/Puedo/);
     expect(screen.getByTestId('my-next-step')).not.toHaveTextContent(/I can/);
+    const path = screen.getByRole('list', { name: 'Camino de aprendizaje' });
+    expect(path).not.toHaveTextContent(/I can/);
+    expect(path).toHaveTextContent(/Puedo/);
   });
 });
