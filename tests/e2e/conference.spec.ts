@@ -58,6 +58,7 @@ test('conference offline: a 26-letter check across a reload, an observation with
   await expectNoSeriousA11yViolations(page);
   for (let i = 0; i < 13; i++) await page.keyboard.press(i === 3 ? 'n' : 'y');
   await expect(page.getByText('13 of 26 answered')).toBeVisible();
+  await expect(page.getByTestId('answers-kept')).toBeVisible();
   await page.reload();
   await expect(page.getByText('Item 14 of 26')).toBeVisible();
   await expect(page.getByText('13 of 26 answered')).toBeVisible();

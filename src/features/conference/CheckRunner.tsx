@@ -14,6 +14,8 @@ interface Props {
   readonly elapsedMs: number;
   readonly notYetCount: number;
   readonly isSaving: boolean;
+  /** Every answer so far is stored on the tablet (the draft write has committed). */
+  readonly isStored: boolean;
   readonly error: string | null;
   onAnswer(result: ItemResultValue): void;
   onMove(delta: number): void;
@@ -135,8 +137,11 @@ export function CheckRunner(props: Props) {
           </button>
         </div>
         <p className="check-meta">
-          <span>{t('conference.check.done', { done, total: draft.itemIds.length })}</span> ·{' '}
-          <span>{t('conference.check.time', { time: clock(props.elapsedMs) })}</span>
+          <span>{t('conference.check.done', { done, total: draft.itemIds.length })}</span>
+          {done > 0 && props.isStored ? (
+            <span data-testid="answers-kept"> · {t('conference.check.kept')}</span>
+          ) : null}{' '}
+          · <span>{t('conference.check.time', { time: clock(props.elapsedMs) })}</span>
         </p>
         <p className="muted small-print">{t('conference.check.keysHelp')}</p>
         <button type="button" className="secondary" aria-expanded={noteOpen} onClick={() => setNoteOpen((o) => !o)}>

@@ -24,7 +24,7 @@ export function CheckScreen({
   const target = data.targets.find((x) => x.id === targetId);
   const items = useMemo(() => (target ? targetItems(data, target) : []), [data, target]);
   const states = useMemo(() => (target ? targetItemStates(data, target) : []), [data, target]);
-  const { draft, update, restart, finish, flush, elapsedMs } = useCheckDraft({
+  const { draft, isStored, update, restart, finish, flush, elapsedMs } = useCheckDraft({
     studentId: data.student.id,
     targetId,
     allItemIds: items.map((i) => i.id),
@@ -76,6 +76,7 @@ export function CheckScreen({
       elapsedMs={elapsedMs(draft)}
       notYetCount={notYetItemIds(states).length}
       isSaving={save.kind === 'saving'}
+      isStored={isStored}
       error={save.kind === 'error' ? save.message : null}
       onAnswer={onAnswer}
       onMove={(delta) => update((current) => moveBy(current, delta))}

@@ -24,6 +24,8 @@ export function useCheckDraft(setup: CheckSetup) {
   const store = useStore();
   const key = checkDraftKey(setup.studentId, setup.targetId);
   const [draft, setDraft] = useState<CheckDraft | null>(null);
+  // The draft last known to be stored: the screen says "kept" only once the write has committed.
+  const [stored, setStored] = useState<CheckDraft | null>(null);
   // The latest draft, also between a key press and the next render: two quick keys are two answers.
   const latest = useRef<CheckDraft | null>(null);
   const sittingStart = useRef(performance.now());
@@ -48,7 +50,13 @@ export function useCheckDraft(setup: CheckSetup) {
       const initial = resumed ?? fresh();
       latest.current = initial;
       setDraft(initial);
-      if (!resumed) writes.current = writes.current.then(() => saveDraft(store, key, initial));
+      if (resumed) setStored(resumed);
+      else
+        writes.current = writes.current
+          .then(() => saveDraft(store, key, initial))
+          .then(() => {
+            if (live) setStored(initial);
+          });
     });
     return () => {
       live = false;
@@ -66,7 +74,10 @@ export function useCheckDraft(setup: CheckSetup) {
       sittingStart.current = performance.now();
       latest.current = stamped;
       setDraft(stamped);
-      writes.current = writes.current.then(() => saveDraft(store, key, stamped)).catch(() => undefined);
+      writes.current = writes.current
+        .then(() => whileBusy(saveDraft(store, key, stamped)))
+        .then(() => setStored(stamped))
+        .catch(() => undefined);
       return stamped;
     },
     [store, key, elapsedMs],
@@ -110,5 +121,5 @@ export function useCheckDraft(setup: CheckSetup) {
   /** Waits until the draft is stored, so leaving the screen right after loses nothing. */
   const flush = useCallback(() => writes.current, []);
 
-  return { draft, update, restart, finish, flush, elapsedMs };
+  return { draft, isStored: draft !== null && stored === draft, update, restart, finish, flush, elapsedMs };
 }

@@ -91,6 +91,7 @@ export const conferenceEn = {
   'conference.check.back': 'Back',
   'conference.check.forward': 'Forward',
   'conference.check.done': '{done} of {total} answered',
+  'conference.check.kept': 'kept on this tablet',
   'conference.check.time': 'Time {time}',
   'conference.check.keysHelp': 'Keys: Y correct, N not yet, Space skip, arrows to go back and change.',
   'conference.check.note': 'Note on this item',

@@ -91,6 +91,7 @@ export const conferenceEs: Record<ConferenceMessageKey, string> = {
   'conference.check.back': 'Atrás',
   'conference.check.forward': 'Adelante',
   'conference.check.done': '{done} de {total} respondidos',
+  'conference.check.kept': 'guardadas en esta tableta',
   'conference.check.time': 'Tiempo {time}',
   'conference.check.keysHelp': 'Teclas: Y correcto, N todavía no, Espacio saltar, flechas para volver y cambiar.',
   'conference.check.note': 'Nota sobre este elemento',
