@@ -25,12 +25,17 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
 
     const queue = screen.getByRole('list', { name: /waiting for review/ });
     const waiting = within(queue).getByText('My letters page').closest('li')!;
-    await user.click(within(waiting).getByRole('button', { name: 'Mark reviewed' }));
+    // Each card's buttons are named after their evidence, so a screen reader's button list tells them apart.
+    await user.click(within(waiting).getByRole('button', { name: /^Mark reviewed Work sample \w+/ }));
     await waitFor(async () => expect((await store.db.evidence.get(submitted.id))?.reviewedAt).toBeDefined());
 
     const timeline = screen.getByRole('list', { name: 'Evidence timeline' });
     const item = within(timeline).getByText('My letters page').closest('li')!;
-    await user.click(within(item).getByRole('button', { name: 'Void…' }));
+    const voidNames = within(timeline)
+      .getAllByRole('button', { name: /^Void…/ })
+      .map((b) => b.getAttribute('aria-labelledby')!);
+    expect(new Set(voidNames).size).toBe(voidNames.length);
+    await user.click(within(item).getByRole('button', { name: /^Void… Work sample/ }));
     await user.click(within(item).getByRole('button', { name: 'Void evidence' }));
     expect(within(item).getByRole('alert')).toHaveTextContent('Say why');
     await user.type(within(item).getByLabelText('Why is it voided?'), 'Wrong student');
@@ -55,6 +60,46 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
         decidedBy: { kind: 'student', id: student.id },
       }),
     );
+  });
+
+  it('marks a target mastered and reopens it, each only with a reason, and the map follows the rules', async () => {
+    const { store, student } = await seededConference();
+    renderConference(store, student.id);
+    const user = userEvent.setup();
+    const notStarted = async () =>
+      within(await screen.findByRole('list', { name: 'Learning path map' }))
+        .getAllByRole('listitem')
+        .find((li) => /Not started/.test(li.textContent ?? ''))!;
+    const stop = await notStarted();
+    const code = stop.querySelector('.map-code')!.textContent!;
+    const stopOf = async () =>
+      within(await screen.findByRole('list', { name: 'Learning path map' }))
+        .getAllByRole('listitem')
+        .find((li) => li.querySelector('.map-code')?.textContent === code)!;
+    await user.click(stop.querySelector('summary')!);
+
+    await user.click(within(stop).getByRole('button', { name: 'Mark mastered' }));
+    expect(within(stop).getByRole('alert')).toHaveTextContent('Say why');
+    expect((await store.db.decisions.toArray()).some((d) => d.kind === 'markMastered')).toBe(false);
+
+    await user.type(within(stop).getByLabelText('Reason'), 'Read every word to me today');
+    await user.click(within(stop).getByRole('button', { name: 'Mark mastered' }));
+    await waitFor(() => expect(within(stop).getByRole('status')).toHaveTextContent('Decision saved.'));
+    const marked = (await store.db.decisions.toArray()).find((d) => d.kind === 'markMastered');
+    expect(marked).toMatchObject({ studentId: student.id, reason: 'Read every word to me today' });
+    const statusOf = async () => (await stopOf()).querySelector('summary .status')!.textContent;
+    await waitFor(async () => expect(await statusOf()).toMatch(/Mastered/));
+
+    store.env.advance(60_000); // a minute later: the newer decision wins
+    const mastered = await stopOf();
+    if (!mastered.querySelector('details[open]')) await user.click(mastered.querySelector('summary')!);
+    await user.type(within(mastered).getByLabelText('Reason'), 'Mixed up b and d again');
+    await user.click(within(mastered).getByRole('button', { name: 'Reopen' }));
+    // Reopened with no evidence since: in progress again, not mastered.
+    await waitFor(async () => expect(await statusOf()).toMatch(/In progress/));
+    expect((await store.db.decisions.toArray()).find((d) => d.kind === 'reopen')).toMatchObject({
+      reason: 'Mixed up b and d again',
+    });
   });
 
   it('saves an observation for several targets on an earlier day, and confirms after the write', async () => {

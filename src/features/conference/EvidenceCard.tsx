@@ -9,6 +9,8 @@ export function EvidenceCard(props: {
   evidence: EvidenceRecord;
   targetsById: ReadonlyMap<string, TargetRecord>;
   scale: MasteryScale;
+  /** Id of the kind-and-day line, so a button beside the card can name the evidence it acts on. */
+  headId?: string;
 }) {
   const { t, language } = useT();
   const e = props.evidence;
@@ -18,8 +20,8 @@ export function EvidenceCard(props: {
   const minutes = e.durationMs ? Math.max(1, Math.round(e.durationMs / 60000)) : null;
   return (
     <div className={e.voided ? 'evidence voided' : 'evidence'}>
-      <div className="evidence-head">
-        <strong>{t(`evidence.kind.${e.kind}`)}</strong>
+      <div className="evidence-head" id={props.headId}>
+        <strong>{t(`evidence.kind.${e.kind}`)}</strong>{' '}
         <time dateTime={e.observedAt}>{date.format(new Date(e.observedAt))}</time>
       </div>
       <div className="evidence-targets">

@@ -18,8 +18,13 @@ export function EvidenceTimeline(props: { data: StudentProgressData; targetsById
       <ol className="timeline-list" aria-labelledby="timeline-title">
         {evidence.slice(0, shown).map((e) => (
           <li key={e.id} className="timeline-item">
-            <EvidenceCard evidence={e} targetsById={props.targetsById} scale={props.data.scale} />
-            {e.voided ? null : <VoidEvidence evidenceId={e.id} />}
+            <EvidenceCard
+              evidence={e}
+              targetsById={props.targetsById}
+              scale={props.data.scale}
+              headId={`timeline-${e.id}`}
+            />
+            {e.voided ? null : <VoidEvidence evidenceId={e.id} labelledBy={`timeline-${e.id}`} />}
           </li>
         ))}
       </ol>

@@ -28,8 +28,19 @@ export function ReviewQueue(props: { data: StudentProgressData; targetsById: Rea
       <ul className="plain-list" aria-labelledby="review-title">
         {waiting.map((e) => (
           <li key={e.id}>
-            <EvidenceCard evidence={e} targetsById={props.targetsById} scale={props.data.scale} />
-            <button type="button" onClick={() => void review(e.id)}>
+            <EvidenceCard
+              evidence={e}
+              targetsById={props.targetsById}
+              scale={props.data.scale}
+              headId={`review-${e.id}`}
+            />
+            {/* Named "Mark reviewed, <kind> <day>": one button per card, each with its own name. */}
+            <button
+              type="button"
+              id={`review-${e.id}-mark`}
+              aria-labelledby={`review-${e.id}-mark review-${e.id}`}
+              onClick={() => void review(e.id)}
+            >
               {t('conference.review.mark')}
             </button>
           </li>

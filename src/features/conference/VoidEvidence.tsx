@@ -4,7 +4,7 @@ import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
 
 /** Evidence is never edited: a mistake is voided with a reason and stays visible, struck through. */
-export function VoidEvidence({ evidenceId }: { evidenceId: string }) {
+export function VoidEvidence({ evidenceId, labelledBy }: { evidenceId: string; labelledBy: string }) {
   const { t } = useT();
   const store = useStore();
   const id = useId();
@@ -28,7 +28,14 @@ export function VoidEvidence({ evidenceId }: { evidenceId: string }) {
 
   if (!open) {
     return (
-      <button type="button" className="secondary small" onClick={() => setOpen(true)}>
+      // Named "Void, <kind> <day>", so each card's button says which evidence it voids.
+      <button
+        type="button"
+        id={`${id}-open`}
+        aria-labelledby={`${id}-open ${labelledBy}`}
+        className="secondary small"
+        onClick={() => setOpen(true)}
+      >
         {t('conference.void.open')}
       </button>
     );
