@@ -101,11 +101,26 @@ export async function enterStationMode(
     if (check !== 'ok') return check;
   } else {
     if (!isValidPin(options.pin)) throw new InvalidPinError(`The PIN needs at least ${MIN_PIN_DIGITS} digits.`);
-    const salt = Array.from(store.env.randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
-    await saveStationSettings(store, { pin: { salt, hash: await hashPin(options.pin, salt) } });
+    await saveStationSettings(store, { pin: await newPinHash(store, options.pin) });
   }
   await saveStationSettings(store, { isOn: true, classId: options.classId, showNames: options.showNames });
   return 'ok';
+}
+
+/**
+ * Replaces the teacher PIN, only with the current one (wrong tries count as at the station's door). A new
+ * PIN that is too short throws InvalidPinError and changes nothing.
+ */
+export async function changeStationPin(store: Store, currentPin: string, newPin: string): Promise<PinCheck> {
+  if (!isValidPin(newPin)) throw new InvalidPinError(`The PIN needs at least ${MIN_PIN_DIGITS} digits.`);
+  const check = await checkPin(store, currentPin);
+  if (check === 'ok') await saveStationSettings(store, { pin: await newPinHash(store, newPin) });
+  return check;
+}
+
+async function newPinHash(store: Store, pin: string): Promise<StationPin> {
+  const salt = Array.from(store.env.randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
+  return { salt, hash: await hashPin(pin, salt) };
 }
 
 /** Leaves station mode only with the teacher PIN. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_CLASS_KEY,
   addStudent,
+  changeStationPin,
   enterStationMode,
   getSetting,
   getStationSettings,
@@ -35,6 +36,18 @@ describe('station repository', () => {
     expect(await leaveStationMode(store, '4321')).toBe('wrong');
     expect(await leaveStationMode(store, '1234')).toBe('ok');
     expect(await enterStationMode(store, { classId, pin: '9999', showNames: true })).toBe('wrong');
+  });
+
+  it('changes the PIN only with the current one, and never to a too-short one', async () => {
+    const { store, classId } = await stationStore();
+    await enterStationMode(store, { classId, pin: '1234', showNames: true });
+    const before = (await getStationSettings(store)).pin;
+    await expect(changeStationPin(store, '1234', '12')).rejects.toThrow(InvalidPinError);
+    expect(await changeStationPin(store, '9999', '5678')).toBe('wrong');
+    expect((await getStationSettings(store)).pin).toEqual(before);
+    expect(await changeStationPin(store, '1234', '5678')).toBe('ok');
+    expect(await leaveStationMode(store, '1234')).toBe('wrong');
+    expect(await leaveStationMode(store, '5678')).toBe('ok');
   });
 
   it('stops checking PINs for a minute after five wrong tries in a row', async () => {

@@ -4,8 +4,11 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ACTIVE_CLASS_KEY,
+  enterStationMode,
+  getActiveClass,
   getSetting,
   getStationSettings,
+  leaveStationMode,
   listStudents,
   loadStudentProgressData,
   seedFirstRun,
@@ -120,6 +123,29 @@ describe('station mode', () => {
     await user.type(screen.getByLabelText('Teacher PIN'), '1111');
     await user.click(screen.getByRole('button', { name: 'Start the station' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That PIN is not right');
+    stop();
+  });
+
+  it('changes the PIN outside station mode only with the current PIN', async () => {
+    const { store } = await seededStore();
+    await enterStationMode(store, { classId: (await getActiveClass(store))!.id, pin: PIN, showNames: true });
+    await leaveStationMode(store, PIN);
+    const { user, stop } = renderStation(store);
+    await user.click(await screen.findByText('Change the teacher PIN'));
+    const form = screen.getByRole('form', { name: 'Change the teacher PIN' });
+    await user.type(within(form).getByLabelText('Current PIN'), '0000');
+    await user.type(within(form).getByLabelText(/Choose a teacher PIN/), '8642');
+    await user.type(within(form).getByLabelText('Type the PIN again'), '8642');
+    await user.click(within(form).getByRole('button', { name: 'Change the PIN' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('That PIN is not right');
+
+    await user.type(within(form).getByLabelText('Current PIN'), PIN);
+    await user.click(within(form).getByRole('button', { name: 'Change the PIN' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent('The PIN is changed');
+    expect(
+      await enterStationMode(store, { classId: (await getActiveClass(store))!.id, pin: PIN, showNames: true }),
+    ).toBe('wrong');
+    expect(await leaveStationMode(store, '8642')).toBe('ok');
     stop();
   });
 

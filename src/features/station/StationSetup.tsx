@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { enterStationMode, getActiveClass, isValidPin, listClasses, useStore, type StationSettings } from '#db';
 import type { AudioDevices } from '#ui/capture/index.ts';
 import { useT } from '#ui/useT.ts';
+import { ChangePinForm } from './ChangePinForm.tsx';
 import { PinField } from './PinField.tsx';
 import { ReadAloudClips } from './ReadAloudClips.tsx';
 
@@ -80,6 +81,7 @@ export function StationSetup({
           </div>
         </form>
       )}
+      {isNewPin ? null : <ChangePinForm />}
       {classId ? <ReadAloudClips classId={classId} audioDevices={audioDevices} /> : null}
     </section>
   );
