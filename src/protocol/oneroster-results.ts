@@ -168,13 +168,7 @@ export function buildOneRosterResults(input: GradebookInput): CsvFile[] {
   const lineItemId = (targetId: string) => gradebookIds.lineItem(input.classId, targetId);
   const number = (value: number) => String(value);
 
-  const categories = input.categories.map((c) => [
-    gradebookIds.category(c.key),
-    'active',
-    modified,
-    c.title,
-    '',
-  ]);
+  const categories = input.categories.map((c) => [gradebookIds.category(c.key), 'active', modified, c.title, '']);
   const lineItems = input.lineItems.map((li) => [
     lineItemId(li.targetId),
     'active',

@@ -47,7 +47,9 @@ const cvc: Target = {
   rule: { kind: 'itemsInOneCheck', count: 2 },
 };
 
-function evidence(fields: Partial<Evidence> & Pick<Evidence, 'id' | 'studentId' | 'targetIds' | 'observedAt'>): Evidence {
+function evidence(
+  fields: Partial<Evidence> & Pick<Evidence, 'id' | 'studentId' | 'targetIds' | 'observedAt'>,
+): Evidence {
   return { kind: 'observation', recordedAt: fields.observedAt, recordedBy: rivera, ...fields };
 }
 
@@ -99,13 +101,11 @@ async function roomOne(): Promise<Store> {
     ...[
       { id: ana, displayName: 'Ana' },
       { id: ben, displayName: 'Ben' },
-    ].map(
-      (s): FieldWrite => ({
-        table: 'students',
-        recordId: s.id,
-        fields: { ...s, classId: 'c1', picture: 'fox', familyLanguage: 'es', archived: false },
-      }),
-    ),
+    ].map((s): FieldWrite => ({
+      table: 'students',
+      recordId: s.id,
+      fields: { ...s, classId: 'c1', picture: 'fox', familyLanguage: 'es', archived: false },
+    })),
     {
       table: 'paths',
       recordId: ana,
@@ -118,7 +118,11 @@ async function roomOne(): Promise<Store> {
     {
       table: 'paths',
       recordId: ben,
-      fields: { id: ben, studentId: ben, entries: [{ targetId: letters.id, skippedReason: 'known' }, { targetId: cvc.id }] },
+      fields: {
+        id: ben,
+        studentId: ben,
+        entries: [{ targetId: letters.id, skippedReason: 'known' }, { targetId: cvc.id }],
+      },
     },
     ...[
       evidence({
@@ -217,7 +221,14 @@ describe('class exports', { timeout: 30_000 }, () => {
       'Por qué',
       'Objetivo actual',
     ]);
-    expect(spanish[1]!.slice(0, 6)).toEqual(['Ana', 'RF.K.1', 'Nombrar todas las letras', 'Dominada', '3', '2026-09-05']);
+    expect(spanish[1]!.slice(0, 6)).toEqual([
+      'Ana',
+      'RF.K.1',
+      'Nombrar todas las letras',
+      'Dominada',
+      '3',
+      '2026-09-05',
+    ]);
     expect(spanish[2]![7]).toBe('Sí');
   });
 

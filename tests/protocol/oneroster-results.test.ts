@@ -154,7 +154,12 @@ describe('OneRoster 1.2 results', () => {
 
 describe('CSV writing', () => {
   it('quotes only where needed, ends every line with CRLF and defuses formulas unless told not to', () => {
-    expect(toCsv([['a', 'b, c', 'say "hi"'], ['line\nbreak', '']])).toBe('a,"b, c","say ""hi"""\r\n"line\nbreak",\r\n');
+    expect(
+      toCsv([
+        ['a', 'b, c', 'say "hi"'],
+        ['line\nbreak', ''],
+      ]),
+    ).toBe('a,"b, c","say ""hi"""\r\n"line\nbreak",\r\n');
     expect(csvField('=1+1')).toBe("'=1+1");
     expect(csvField('-2')).toBe("'-2");
     expect(csvField('@x, y')).toBe(`"'@x, y"`);

@@ -68,7 +68,8 @@ export function ClassExportsPanel() {
     setFiles(buildOneRosterResults(input));
     return t('exports.oneRoster.ready', { results: input.results.length, lineItems: input.lineItems.length });
   });
-  const saveFile = (file: CsvFile) => downloadFile(new Blob([file.text], { type: 'text/csv;charset=utf-8' }), file.name);
+  const saveFile = (file: CsvFile) =>
+    downloadFile(new Blob([file.text], { type: 'text/csv;charset=utf-8' }), file.name);
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
