@@ -8,8 +8,10 @@ import { evaluateProgress } from '#ui/progress-input.ts';
 import { useT } from '#ui/useT.ts';
 import { buildEvidenceCsv, buildMasteryCsv } from './class-csv.ts';
 import { buildGradebookInput, SOURCED_ID } from './gradebook-export.ts';
+import './backup.css';
 
-type Message = { readonly kind: 'done' | 'problem'; readonly text: string } | null;
+/** What the last action said, shown under the buttons of its part (spreadsheets or OneRoster). */
+type Message = { readonly part: 'csv' | 'oneRoster'; readonly kind: 'done' | 'problem'; readonly text: string } | null;
 
 /** A class's evidence and mastery as spreadsheets, and its results as OneRoster 1.2 gradebook files. */
 export function ClassExportsPanel() {
@@ -35,26 +37,33 @@ export function ClassExportsPanel() {
     const now = new Date();
     return { data, now, progress: data.students.map((s) => evaluateProgress(s, now)) };
   };
-  const run = (action: () => Promise<string>) => () =>
+  const run = (part: 'csv' | 'oneRoster', action: () => Promise<string>) => () =>
     void action().then(
-      (text) => setMessage({ kind: 'done', text }),
-      (error: unknown) => setMessage({ kind: 'problem', text: error instanceof Error ? error.message : String(error) }),
+      (text) => setMessage({ part, kind: 'done', text }),
+      (error: unknown) =>
+        setMessage({ part, kind: 'problem', text: error instanceof Error ? error.message : String(error) }),
     );
+  const said = (part: 'csv' | 'oneRoster') => (
+    <>
+      <p role="status">{message?.part === part && message.kind === 'done' ? message.text : null}</p>
+      {message?.part === part && message.kind === 'problem' ? <p role="alert">{message.text}</p> : null}
+    </>
+  );
   const saveCsv = (csv: string, name: string) =>
     downloadFile(new Blob([UTF8_BOM, csv], { type: 'text/csv;charset=utf-8' }), name);
 
-  const exportEvidence = run(async () => {
+  const exportEvidence = run('csv', async () => {
     const { data } = await load();
     saveCsv(buildEvidenceCsv(data, t), `${fileNamePart(data.group.name)}-evidence-${stamp()}.csv`);
     const count = data.students.reduce((sum, s) => sum + s.evidence.length, 0);
     return t('exports.evidence.done', { count, name: data.group.name });
   });
-  const exportMastery = run(async () => {
+  const exportMastery = run('csv', async () => {
     const { data, progress } = await load();
     saveCsv(buildMasteryCsv(data, progress, t, language), `${fileNamePart(data.group.name)}-mastery-${stamp()}.csv`);
     return t('exports.mastery.done', { count: data.students.length, name: data.group.name });
   });
-  const prepareOneRoster = run(async () => {
+  const prepareOneRoster = run('oneRoster', async () => {
     setFiles(null);
     if (!SOURCED_ID.test(term.trim())) throw new Error(t('exports.oneRoster.badTerm'));
     const { data, progress, now } = await load();
@@ -103,6 +112,7 @@ export function ClassExportsPanel() {
               {t('exports.mastery.button')}
             </button>
           </div>
+          {said('csv')}
           <h3>{t('exports.oneRoster.title')}</h3>
           <p>{t('exports.oneRoster.help')}</p>
           <label htmlFor={`${id}-term`}>{t('exports.oneRoster.term')}</label>
@@ -121,8 +131,9 @@ export function ClassExportsPanel() {
           <button type="button" onClick={prepareOneRoster}>
             {t('exports.oneRoster.prepare')}
           </button>
+          {said('oneRoster')}
           {files ? (
-            <ul className="export-files">
+            <ul className="choice-row export-files">
               {files.map((file) => (
                 <li key={file.name}>
                   <button type="button" className="secondary" onClick={() => saveFile(file)}>
@@ -139,8 +150,6 @@ export function ClassExportsPanel() {
           ) : null}
         </>
       )}
-      <p role="status">{message?.kind === 'done' ? message.text : null}</p>
-      {message?.kind === 'problem' ? <p role="alert">{message.text}</p> : null}
     </section>
   );
 }
