@@ -30,3 +30,5 @@ export * from './backup-merge.ts';
 export * from './desk-repository.ts';
 export * from './roster-import.ts';
 export * from './case-repository.ts';
+export * from './target-edit-repository.ts';
+export * from './export-repository.ts';

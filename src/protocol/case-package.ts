@@ -240,7 +240,7 @@ export function exportCasePackage(framework: Framework, targets: readonly Target
 }
 
 /** A UUID (version 8, RFC 9562 "custom") from two FNV-1a hashes of the name: stable, not secret. */
-function stableUuid(name: string): string {
+export function stableUuid(name: string): string {
   const hash = (seed: number) => {
     let h = seed >>> 0;
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619) >>> 0;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createBackup, serializeBackup, useStore } from '#db';
 import { whileBusy } from '#state/activity-store.ts';
+import { downloadFile } from '#ui/download.ts';
 import { formatBytes } from '#ui/format-bytes.ts';
 import { useT } from '#ui/useT.ts';
 import { countRecords, outcomeOfError, type BackupOutcome } from './backup-outcome.ts';
@@ -39,16 +40,4 @@ export function SaveBackupPanel() {
       {outcome.kind === 'working' ? null : <BackupOutcomeMessage outcome={outcome} />}
     </section>
   );
-}
-
-function downloadFile(file: Blob, name: string) {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; the next tick frees the memory.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

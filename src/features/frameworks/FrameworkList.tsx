@@ -3,8 +3,8 @@ import { listFrameworks, listFrameworkTargets, useStore, type FrameworkRecord } 
 import { exportCasePackage } from '#protocol/case-package.ts';
 import { useT } from '#ui/useT.ts';
 
-/** The frameworks on this device, each with its target count and an export to CASE. */
-export function FrameworkList() {
+/** The frameworks on this device, each with its target count, its targets to edit and an export to CASE. */
+export function FrameworkList({ onShowTargets }: { onShowTargets: (frameworkId: string) => void }) {
   const { t } = useT();
   const store = useStore();
   const rows = useLiveQuery(
@@ -37,6 +37,9 @@ export function FrameworkList() {
         {rows.map(({ framework, count }) => (
           <li key={framework.id}>
             <strong>{framework.title}</strong> — {t('frameworks.list.targets', { count })}{' '}
+            <button type="button" onClick={() => onShowTargets(framework.id)}>
+              {t('targetEdit.list.open', { title: framework.title })}
+            </button>{' '}
             <button type="button" className="secondary" onClick={() => void exportFramework(framework)}>
               {t('frameworks.list.export', { title: framework.title })}
             </button>

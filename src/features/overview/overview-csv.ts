@@ -1,5 +1,8 @@
 import type { CellState, OverviewRow } from './overview-view.ts';
 import type { TargetRecord } from '#db';
+import { csvField, toCsv } from '#protocol/csv.ts';
+
+export { csvField };
 
 export interface CsvLabels {
   readonly student: string;
@@ -30,11 +33,5 @@ export function buildOverviewCsv(
     row.lastEvidenceAt?.slice(0, 10) ?? '',
     ...columns.map((c) => labels.states[row.cells[c.index] ?? 'notOnPath']),
   ]);
-  return [header, ...body].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Quotes when needed, and defuses text a spreadsheet would run as a formula (=, +, -, @). */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return toCsv([header, ...body]);
 }

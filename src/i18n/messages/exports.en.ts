@@ -1,0 +1,53 @@
+/** English strings of the class exports (backup page). Every key must exist in exports.es.ts. */
+export const exportsEn = {
+  'exports.title': 'Export a class',
+  'exports.help':
+    'Spreadsheets of a class’s evidence and mastery in this language, and its results for the school’s gradebook. Nothing on the tablet changes.',
+  'exports.class': 'Class',
+  'exports.noClass': 'There is no class on this tablet to export.',
+  'exports.evidence.button': 'Evidence (CSV)',
+  'exports.evidence.done_one': '{count} piece of evidence of {name} exported.',
+  'exports.evidence.done_other': '{count} pieces of evidence of {name} exported.',
+  'exports.mastery.button': 'Mastery (CSV)',
+  'exports.mastery.done_one': 'Mastery of {count} student of {name} exported.',
+  'exports.mastery.done_other': 'Mastery of {count} students of {name} exported.',
+  'exports.oneRoster.title': 'Results for the gradebook (OneRoster 1.2)',
+  'exports.oneRoster.help':
+    'One result per student and target, with the CASE identifier of targets imported from CASE. The files add to a system that already has this class and its students.',
+  'exports.oneRoster.term': 'Term sourcedId in the school’s system',
+  'exports.oneRoster.termHelp':
+    'The academicSession the results belong to, as the school’s system names it (letters, digits and . - _ / @).',
+  'exports.oneRoster.badTerm':
+    'Write the term’s sourcedId first: up to 255 letters, digits and . - _ / @, without spaces.',
+  'exports.oneRoster.prepare': 'Prepare the OneRoster files',
+  'exports.oneRoster.ready': 'Ready: {results} results on {lineItems} targets. Save each file below.',
+  'exports.oneRoster.download': 'Save {name}',
+  'exports.oneRoster.downloadAll': 'Save all {count} files',
+  'exports.col.student': 'Student',
+  'exports.col.observed': 'Date observed',
+  'exports.col.kind': 'Kind',
+  'exports.col.targets': 'Targets',
+  'exports.col.level': 'Level',
+  'exports.col.levelName': 'Level name',
+  'exports.col.items': 'Item results',
+  'exports.col.note': 'Note',
+  'exports.col.recordedBy': 'Recorded by',
+  'exports.col.voided': 'Voided',
+  'exports.col.target': 'Target',
+  'exports.col.statement': 'Learning target',
+  'exports.col.status': 'Status',
+  'exports.col.score': 'Score',
+  'exports.col.masteredOn': 'Mastered on',
+  'exports.col.why': 'Why',
+  'exports.col.current': 'Current target',
+  'exports.items.correct': '{correct} of {count} right.',
+  'exports.items.notYet': 'Not yet: {items}.',
+  'exports.by.teacher': 'Teacher',
+  'exports.by.student': 'Student',
+  'exports.by.family': 'Family',
+  'exports.by.named': '{kind}: {name}',
+  'exports.voided': 'Voided on {date}: {reason}',
+  'exports.yes': 'Yes',
+};
+
+export type ExportsMessageKey = keyof typeof exportsEn;
