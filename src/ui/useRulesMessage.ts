@@ -1,8 +1,9 @@
 import type { RulesMessage } from '#rules';
+import { renderRulesMessage } from './rules-message.ts';
 import { useT } from './useT.ts';
 
 /** Renders a rules message (key + parameters) in the current language. */
 export function useRulesMessage(): (message: RulesMessage) => string {
   const { t } = useT();
-  return (message) => t(message.key as never, message.params);
+  return (message) => renderRulesMessage(t, message);
 }

@@ -3,6 +3,7 @@ import type { Actor } from '#protocol';
 import { toCsv } from '#protocol/csv.ts';
 import type { StudentProgress, TargetProgress } from '#rules';
 import { levelLabel, targetStatement } from '#ui/target-text.ts';
+import { renderRulesMessage } from '#ui/rules-message.ts';
 import type { Translate } from '#ui/useT.ts';
 
 /**
@@ -134,7 +135,7 @@ export function buildMasteryCsv(
         statusWord(t, p),
         p.score === null ? '' : String(p.score),
         masteredOn(p, evidence),
-        t(p.explanation.message.key as never, p.explanation.message.params),
+        renderRulesMessage(t, p.explanation.message),
         p.targetId === studentProgress.currentTargetId ? t('exports.yes') : '',
       ];
     });

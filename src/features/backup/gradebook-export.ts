@@ -2,6 +2,7 @@ import type { ClassExportData, TargetRecord } from '#db';
 import type { GradebookInput, GradebookLineItem, GradebookResult } from '#protocol/oneroster-results.ts';
 import type { StudentProgress } from '#rules';
 import { targetStatement } from '#ui/target-text.ts';
+import { renderRulesMessage } from '#ui/rules-message.ts';
 import type { Translate } from '#ui/useT.ts';
 import { masteredOn, statusWord } from './class-csv.ts';
 
@@ -53,7 +54,7 @@ export function buildGradebookInput(
         score: p.score,
         scoreDate: masteredOn(p, evidence) || lastActivity || today,
         textScore: statusWord(t, p),
-        comment: t(p.explanation.message.key as never, p.explanation.message.params),
+        comment: renderRulesMessage(t, p.explanation.message),
       });
     }
   });
