@@ -30,3 +30,4 @@ export * from './backup-merge.ts';
 export * from './desk-repository.ts';
 export * from './roster-import.ts';
 export * from './case-repository.ts';
+export * from './family-links-repository.ts';
