@@ -196,7 +196,7 @@ export const openApiDocument = {
     },
     '/family/{token}': {
       get: op(
-        'Read one child’s records and the school content (no bearer token)',
+        'Read one child’s records and the school content (no bearer token). A 401’s code says why: unauthorized (not a valid link), familyLinkRevoked or familyLinkExpired',
         { '200': { description: 'Records' } },
         { security: [], parameters: [{ name: 'token', in: 'path', required: true, schema: str }] },
       ),

@@ -8,7 +8,7 @@ import { isSha256Hex, validateFamilyLinkRequest, type FamilyViewResponse, type R
 import type { FamilyLinkRow, StoredRecord } from '#server/storage/storage.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
 import { hashToken, newToken } from './credentials.ts';
-import { badRequest, notFound, unauthorized } from './errors.ts';
+import { badRequest, HttpError, notFound, unauthorized } from './errors.ts';
 import { sendBlob } from './routes-blobs.ts';
 import { valid } from './route-helpers.ts';
 
@@ -23,9 +23,12 @@ async function linkFrom(ctx: RouteContext, request: FastifyRequest): Promise<Fam
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw unauthorized('This family link is not valid');
   const link = await ctx.storage.findFamilyLinkByHash(hashToken(token));
   if (!link) throw unauthorized('This family link is not valid');
-  if (link.revokedAt !== null) throw unauthorized('This family link was turned off by the school');
+  // Their own codes, so the family's page can say kindly, in the family's language, what happened.
+  if (link.revokedAt !== null) {
+    throw new HttpError(401, 'familyLinkRevoked', 'This family link was turned off by the school');
+  }
   if (link.expiresAt !== null && Date.parse(link.expiresAt) <= ctx.clock.now()) {
-    throw unauthorized('This family link has expired; ask the teacher for a new one');
+    throw new HttpError(401, 'familyLinkExpired', 'This family link has expired; ask the teacher for a new one');
   }
   return link;
 }

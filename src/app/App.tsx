@@ -18,6 +18,7 @@ const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
 const RosterPage = lazy(() => import('#features/roster/RosterPage.tsx'));
 const FrameworksPage = lazy(() => import('#features/frameworks/FrameworksPage.tsx'));
+const FamilyReportPage = lazy(() => import('#features/family/FamilyReportPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -64,6 +65,7 @@ export function App() {
               <Route path="/class" element={<ClassPage />} />
               <Route path="/student/:studentId" element={<StudentPage />} />
               <Route path="/conference/:studentId" element={<ConferencePage />} />
+              <Route path="/family-report/:studentId" element={<FamilyReportPage />} />
               <Route path="/station" element={<StationPage />} />
               <Route path="/my-path/:studentId" element={<MyPathPage />} />
               <Route path="/backup" element={<BackupPage />} />

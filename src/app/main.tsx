@@ -1,38 +1,62 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { openStore, requestPersistentStorage, seedFirstRun, StoreProvider } from '#db';
+import { getConnection, openStore, requestPersistentStorage, seedFirstRun, StoreProvider } from '#db';
 import { createSyncController } from '#sync';
 import { useActivityStore } from '#state/activity-store.ts';
+import { FamilyLinkServiceContext } from '#state/family-links.ts';
 import { SyncControllerContext, useSyncActivity } from '#state/sync-controller.ts';
 import { App } from './App.tsx';
+import { familyLinkService } from './family-link-service.ts';
+import { FamilyRoot, isFamilyLinkPath } from './FamilyRoot.tsx';
 import './styles.css';
 
-const store = openStore();
-const sync = createSyncController({
-  store,
-  onBusy: (busy) => {
-    useSyncActivity.getState().setSyncing(busy);
-    const activity = useActivityStore.getState();
-    if (busy) activity.begin();
-    else activity.end();
-  },
-});
-void sync.resume();
-// First run loads the starter frameworks and the demo class; screens fill in as the data lands.
-void seedFirstRun(store).catch((error: unknown) => console.error('Could not load starter content', error));
-void requestPersistentStorage().catch(() => undefined);
+/** A teacher's, student's or station's device: the local store, first-run content and sync. */
+function startDevice(root: Root) {
+  const store = openStore();
+  const sync = createSyncController({
+    store,
+    onBusy: (busy) => {
+      useSyncActivity.getState().setSyncing(busy);
+      const activity = useActivityStore.getState();
+      if (busy) activity.begin();
+      else activity.end();
+    },
+  });
+  void sync.resume();
+  // First run loads the starter frameworks and the demo class; screens fill in as the data lands.
+  void seedFirstRun(store).catch((error: unknown) => console.error('Could not load starter content', error));
+  void requestPersistentStorage().catch(() => undefined);
+  const familyLinks = familyLinkService({ connection: () => getConnection(store), origin: window.location.origin });
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <SyncControllerContext.Provider value={sync}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </SyncControllerContext.Provider>
-    </StoreProvider>
-  </StrictMode>,
-);
+  root.render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <SyncControllerContext.Provider value={sync}>
+          <FamilyLinkServiceContext.Provider value={familyLinks}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </FamilyLinkServiceContext.Provider>
+        </SyncControllerContext.Provider>
+      </StoreProvider>
+    </StrictMode>,
+  );
+}
+
+/** A family opening a read-only link: the report only, read from the server that served this page. */
+function startFamilyView(root: Root) {
+  const service = familyLinkService({ connection: async () => null, origin: window.location.origin });
+  root.render(
+    <StrictMode>
+      <BrowserRouter>
+        <FamilyRoot service={service} />
+      </BrowserRouter>
+    </StrictMode>,
+  );
+}
+
+const element = document.getElementById('root');
+if (!element) throw new Error('index.html has no #root');
+if (isFamilyLinkPath(window.location.pathname)) startFamilyView(createRoot(element));
+else startDevice(createRoot(element));

@@ -32,3 +32,4 @@ export * from './roster-import.ts';
 export * from './case-repository.ts';
 export * from './target-edit-repository.ts';
 export * from './export-repository.ts';
+export * from './family-links-repository.ts';

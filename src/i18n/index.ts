@@ -15,9 +15,12 @@ import { targetsEn } from './messages/targets.en.ts';
 import { targetsEs } from './messages/targets.es.ts';
 import { exportsEn } from './messages/exports.en.ts';
 import { exportsEs } from './messages/exports.es.ts';
+import { familyEn } from './messages/family.en.ts';
+import { familyEs } from './messages/family.es.ts';
 
 export { formatList, formatMessage, type MessageParams } from './format.ts';
 
+// One catalog pair per part of the app, one line each.
 const en = {
   ...appEn,
   ...picturesEn,
@@ -27,6 +30,18 @@ const en = {
   ...deskEn,
   ...targetsEn,
   ...exportsEn,
+  ...familyEn,
+};
+const es = {
+  ...appEs,
+  ...picturesEs,
+  ...rulesEs,
+  ...conferenceEs,
+  ...stationEs,
+  ...deskEs,
+  ...targetsEs,
+  ...exportsEs,
+  ...familyEs,
 };
 type CatalogKey = Extract<keyof typeof en, string>;
 type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
@@ -36,7 +51,7 @@ export type MessageKey = CatalogKey | PluralBase<CatalogKey>;
 /** Every language must carry every key: the Record type makes a missing Spanish string a type error. */
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<CatalogKey, string>>>> = {
   en,
-  es: { ...appEs, ...picturesEs, ...rulesEs, ...conferenceEs, ...stationEs, ...deskEs, ...targetsEs, ...exportsEs },
+  es,
 };
 
 export const LANGUAGES = [

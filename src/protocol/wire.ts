@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'updateApp',
   'updateServer',
   'hashMismatch',
+  'familyLinkRevoked',
+  'familyLinkExpired',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

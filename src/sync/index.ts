@@ -4,3 +4,4 @@ export { createSyncScheduler, browserSchedulerEnv, type SchedulerEnv, type SyncS
 export { httpTransport, SyncError, type SyncTransport } from './transport.ts';
 export { backoffDelay } from './backoff.ts';
 export { signIn, enroll } from './connect.ts';
+export { createFamilyLink, revokeFamilyLink, readFamilyView, familyPageUrl } from './family-links.ts';

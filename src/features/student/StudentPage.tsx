@@ -35,6 +35,9 @@ export default function StudentPage() {
         <Link to={`/conference/${data.student.id}`} className="conference-link">
           {t('conference.link')}
         </Link>
+        <Link to={`/family-report/${data.student.id}`} className="back-link">
+          {t('family.reportLink')}
+        </Link>
       </header>
       <CurrentTargetCard progress={progress} targetsById={targetsById} />
       <div className="two-columns">

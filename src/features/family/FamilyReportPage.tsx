@@ -1,0 +1,52 @@
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, useParams } from 'react-router-dom';
+import type { Language } from '#i18n';
+import { loadStudentProgressData, useStore } from '#db';
+import { useT } from '#ui/useT.ts';
+import { FamilyReport } from './FamilyReport.tsx';
+import { buildFamilyReport } from './family-report-view.ts';
+import { defaultPaperSize, pageRule, type PaperSize } from './paper-size.ts';
+import { familyLanguageOf } from './report-text.ts';
+import { ReportControls } from './ReportControls.tsx';
+import { ShareFamilyLink } from './ShareFamilyLink.tsx';
+import './family.css';
+
+/**
+ * The teacher's view of one child's family report (/family-report/:studentId): the report in the
+ * family's language whatever the tablet's language, with a language preview, paper size, print, and a
+ * read-only link for the family.
+ */
+export default function FamilyReportPage() {
+  const { studentId = '' } = useParams();
+  const { t } = useT();
+  const store = useStore();
+  const data = useLiveQuery(() => loadStudentProgressData(store, studentId), [store, studentId]);
+  const [chosen, setChosen] = useState<Language | null>(null);
+  const [paper, setPaper] = useState<PaperSize>(() => defaultPaperSize(navigator.language));
+  const family = data ? familyLanguageOf(data.student.familyLanguage) : null;
+  const language = chosen ?? family?.language ?? 'en';
+  const view = useMemo(() => (data ? buildFamilyReport(data, language, new Date()) : null), [data, language]);
+
+  if (data === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (data === null || view === null) return <p>{t('common.notFound')}</p>;
+
+  return (
+    <div className="page family-report-page">
+      <style>{pageRule(paper)}</style>
+      <Link to={`/student/${studentId}`} className="back-link no-print">
+        ← {t('family.page.back', { name: data.student.displayName })}
+      </Link>
+      <ReportControls
+        t={t}
+        language={language}
+        onLanguage={setChosen}
+        paper={paper}
+        onPaper={setPaper}
+        {...(family?.unsupportedTag ? { unsupportedTag: family.unsupportedTag } : {})}
+      />
+      <FamilyReport view={view} />
+      <ShareFamilyLink studentId={studentId} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Language } from '#i18n';
+import type { Student, Target } from '#protocol';
+import type { RulesMessage } from '#rules';
+import { evaluateProgress, type ProgressSource } from '#ui/progress-input.ts';
+import { targetStatement } from '#ui/target-text.ts';
+
+/**
+ * The family report as plain data: what a parent reads, in one language, with no scores. Status, the
+ * current target, the next step and the items not known yet all come from the rules (evaluateProgress);
+ * this file only picks them out and puts target statements in the report's language.
+ */
+export interface FamilyReportSource extends ProgressSource {
+  readonly student: Pick<Student, 'displayName' | 'familyLanguage'>;
+}
+
+export interface ReportTarget {
+  readonly id: string;
+  readonly icon: string;
+  /** The kid "I can" statement in the report's language (the framework's own words when untranslated). */
+  readonly statement: string;
+}
+
+export interface FamilyReportView {
+  readonly language: Language;
+  readonly childName: string;
+  /** When the report was made (ISO): the day it describes. */
+  readonly madeAt: string;
+  /** Mastered targets, in path order. */
+  readonly mastered: readonly ReportTarget[];
+  /** Targets on the path that count (skipped ones do not). */
+  readonly neededCount: number;
+  readonly current: ReportTarget | null;
+  /** The rules' next step for the family, its target named in the report's language. */
+  readonly nextStep: RulesMessage;
+  /** Flashcards: the current target's items the child does not know yet, in the item set's order. */
+  readonly practice: { readonly target: ReportTarget; readonly cards: readonly string[] } | null;
+}
+
+export function buildFamilyReport(source: FamilyReportSource, language: Language, now: Date): FamilyReportView {
+  const toReport = (target: Target): ReportTarget => ({
+    id: target.id,
+    icon: target.icon,
+    statement: targetStatement(target, language, 'kid'),
+  });
+  // The rules put the kid statement into the family's sentence, so hand them the report language's words.
+  const targets = source.targets.map((target) => ({
+    ...target,
+    kidStatement: targetStatement(target, language, 'kid'),
+  }));
+  const progress = evaluateProgress({ ...source, targets }, now);
+  const byId = new Map(source.targets.map((t) => [t.id, t]));
+  const currentTarget = progress.currentTargetId ? byId.get(progress.currentTargetId) : undefined;
+  const current = currentTarget ? toReport(currentTarget) : null;
+  const currentItems = currentTarget ? (progress.byTargetId[currentTarget.id]?.items ?? []) : [];
+  const cards = currentItems.filter((item) => item.state !== 'known').map((item) => item.label);
+
+  return {
+    language,
+    childName: source.student.displayName,
+    madeAt: now.toISOString(),
+    mastered: progress.targets
+      .filter((p) => p.status === 'mastered')
+      .flatMap((p) => {
+        const target = byId.get(p.targetId);
+        return target ? [toReport(target)] : [];
+      }),
+    neededCount: progress.neededCount,
+    current,
+    nextStep: progress.nextStep.family,
+    practice: current && cards.length > 0 ? { target: current, cards } : null,
+  };
+}
