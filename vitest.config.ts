@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          // Screens driven through jsdom with user-event take seconds on a busy 2-core machine.
+          testTimeout: 20_000,
           include: ['tests/{db,features,ui,app,state}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/helpers/setup-dom.ts'],
         },
