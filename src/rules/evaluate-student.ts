@@ -13,7 +13,7 @@ import { computePacing, isOverdue } from './pacing.ts';
 import { compareTimed, datePart, parseTime } from './time.ts';
 import { show } from './round.ts';
 
-export const RULES_VERSION = '1.0.0';
+export const RULES_VERSION = '1.1.0';
 
 interface PathTarget {
   readonly target: TargetInput;

@@ -74,8 +74,10 @@ export function isOneShort(evaluation: TargetEvaluation, scale: ScaleContext): b
   return evaluation.itemResult?.isOneDayShort ?? false;
 }
 
-export const kidName = (t: TargetInput): string => t.kidStatement ?? t.teacherStatement ?? t.code;
-export const teacherName = (t: TargetInput): string => t.teacherStatement ?? t.code;
+/** A statement as a message parameter: the sentence's own full stop goes, the message supplies its own. */
+const asPhrase = (statement: string): string => statement.trim().replace(/\.$/, '');
+export const kidName = (t: TargetInput): string => asPhrase(t.kidStatement ?? t.teacherStatement ?? t.code);
+export const teacherName = (t: TargetInput): string => asPhrase(t.teacherStatement ?? t.code);
 
 /** Items to practise: tried-but-not-known first (closest), then never tried; each in the target's order. */
 export function itemsToPractise(items: readonly ItemState[]): string[] {

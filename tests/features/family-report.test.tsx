@@ -83,10 +83,10 @@ describe('family report', () => {
 
     const currentId = progress.currentTargetId!;
     expect(within(report).getByTestId('family-current')).toHaveTextContent(spanish(currentId));
-    // The rules' family sentence, in Spanish, naming the target in Spanish.
+    // The rules' family sentence, in Spanish, naming the target in Spanish (its full stop left to the sentence).
     const family = progress.nextStep.family;
     expect(within(report).getByTestId('family-next-step')).toHaveTextContent(
-      translate('es', family.key, { ...family.params, target: spanish(currentId) }),
+      translate('es', family.key, { ...family.params, target: spanish(currentId).replace(/\.$/, '') }),
     );
     expect(within(report).getByTestId('family-next-step')).not.toHaveTextContent(
       translate('en', family.key, { ...family.params, target: byId.get(currentId)!.kidStatement }),

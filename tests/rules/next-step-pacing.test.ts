@@ -68,11 +68,18 @@ describe('next step', () => {
     expect(step.kind).toBe('showAgain');
   });
 
+  it('names a statement written as a sentence without its full stop, so the message ends once', () => {
+    const sentence = { ...rhyme, kidStatement: 'I can rhyme. ' };
+    const p = evaluateStudent(student({ targets: [sentence] }));
+    expect(render(rulesEn, 'en', p.nextStep.child)).toBe("Let's start something new: I can rhyme.");
+    expect(render(rulesEn, 'en', p.nextStep.family)).toBe('Next up: “I can rhyme”.');
+  });
+
   it('readyForNext after a teacher marks the previous target mastered', () => {
     const decisions = [decision('d1', 's', 'markMastered', at(3))];
     const p = evaluateStudent(student({ targets: [mostRecent, rhyme], decisions }));
     expect(p.nextStep.kind).toBe('readyForNext');
-    expect(render(rulesEn, 'en', p.nextStep.family)).toBe('Your child mastered S! Next: I can rhyme.');
+    expect(render(rulesEn, 'en', p.nextStep.family)).toBe('Your child mastered “S”! Next: “I can rhyme”.');
   });
 
   it('no readyForNext when the latest activity was on an unmastered target', () => {
