@@ -68,13 +68,12 @@ export async function listMissingBlobIds(store: Store, limit: number): Promise<s
   const held = new Set(await blobs.toCollection().primaryKeys());
   const missing = new Set(cited.filter((id) => !held.has(id)));
   if (missing.size === 0) return [];
-  const wanted = new Set<string>();
-  for (const e of await evidence
+  const citing = await evidence
     .where('blobIds')
     .anyOf([...missing])
     .distinct()
-    .toArray()) {
-    if (!e.deleted) for (const id of e.blobIds ?? []) if (missing.has(id)) wanted.add(id);
-  }
+    .toArray();
+  const wanted = new Set<string>();
+  for (const e of citing) if (!e.deleted) for (const id of e.blobIds ?? []) if (missing.has(id)) wanted.add(id);
   return [...wanted].slice(0, limit);
 }
