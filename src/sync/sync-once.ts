@@ -115,12 +115,10 @@ async function pushOutbox(
   for (;;) {
     const entries = await readOutbox(store, batchSize);
     if (entries.length === 0) break;
-    const localOnly: string[] = [];
-    const toSend = [];
-    for (const entry of entries) {
-      if (await isLocalOnlyChange(store, entry)) localOnly.push(entry.changeId);
-      else toSend.push(toChange(entry));
-    }
+    // Asked all at once: the reads some entries need overlap instead of waiting for one another.
+    const isLocal = await Promise.all(entries.map((entry) => isLocalOnlyChange(store, entry)));
+    const localOnly = entries.filter((_, i) => isLocal[i]).map((entry) => entry.changeId);
+    const toSend = entries.filter((_, i) => !isLocal[i]).map(toChange);
     await removeFromOutbox(store, localOnly);
     if (toSend.length === 0) continue;
     const answer = await transport.push({ protocolVersion: PROTOCOL_VERSION, deviceId, changes: toSend });
