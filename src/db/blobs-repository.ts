@@ -56,14 +56,24 @@ export async function storeDownloadedBlob(store: Store, id: string, bytes: Array
   });
 }
 
-/** Attachments named by this device's evidence whose bytes it does not hold (recorded elsewhere). */
+/**
+ * Attachments named by this device's evidence whose bytes it does not hold (recorded elsewhere).
+ * Runs every sync round, so it reads keys only (the `blobIds` index and the blob ids), never every
+ * evidence record or any bytes; it opens only the evidence citing a missing attachment, to skip deleted ones.
+ */
 export async function listMissingBlobIds(store: Store, limit: number): Promise<string[]> {
+  const { evidence, blobs } = store.db;
+  const cited = (await evidence.orderBy('blobIds').uniqueKeys()) as string[];
+  if (cited.length === 0) return [];
+  const held = new Set(await blobs.toCollection().primaryKeys());
+  const missing = new Set(cited.filter((id) => !held.has(id)));
+  if (missing.size === 0) return [];
+  const citing = await evidence
+    .where('blobIds')
+    .anyOf([...missing])
+    .distinct()
+    .toArray();
   const wanted = new Set<string>();
-  await store.db.evidence.each((e) => {
-    if (!e.deleted) for (const id of e.blobIds ?? []) wanted.add(id);
-  });
-  if (wanted.size === 0) return [];
-  const ids = [...wanted];
-  const held = await store.db.blobs.bulkGet(ids);
-  return ids.filter((_, i) => held[i] === undefined).slice(0, limit);
+  for (const e of citing) if (!e.deleted) for (const id of e.blobIds ?? []) if (missing.has(id)) wanted.add(id);
+  return [...wanted].slice(0, limit);
 }

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { compareHlc, type Change } from '#protocol';
 import { syncedTable, type WaypointDb } from './database.ts';
 import { observeStamp } from './device-clock.ts';
@@ -10,7 +11,8 @@ type Row = Record<string, unknown> & { _hlc?: Record<string, string> };
  * each field, the value with the newer HLC wins, so a pulled field never overwrites a newer local one.
  * Makes no outbox entries. `afterApply` runs inside the same transaction (e.g. to save the pull cursor),
  * so a crash never leaves changes applied without the cursor moving, or the reverse.
- * Reads and writes each table in bulk: a page of a thousand changes costs two requests per table.
+ * Reads and writes each table in bulk, and reads only rows it holds: a fresh device pulling a class
+ * reads no rows at all.
  */
 export async function applyRemoteChanges(
   db: WaypointDb,
@@ -30,9 +32,9 @@ export async function applyRemoteChanges(
   await db.transaction('rw', [...tables, db.settings], async () => {
     for (const [name, tableChanges] of byTable) {
       const table = syncedTable(db, name)!;
-      const ids = [...new Set(tableChanges.map((c) => c.recordId))];
+      const ids = await heldIds(table, [...new Set(tableChanges.map((c) => c.recordId))]);
       const rows = new Map<string, Row | undefined>();
-      (await table.bulkGet(ids)).forEach((row, i) => rows.set(ids[i]!, row as Row | undefined));
+      if (ids.length > 0) (await table.bulkGet(ids)).forEach((row, i) => rows.set(ids[i]!, row as Row | undefined));
       const changed = new Set<string>();
       for (const change of tableChanges) {
         const merged = mergeChange(rows.get(change.recordId), change);
@@ -51,6 +53,21 @@ export async function applyRemoteChanges(
     await afterApply?.();
   });
   return applied;
+}
+
+/**
+ * Which of `ids` the table holds, from the keys in their range (one request, no values), so rows that do not
+ * exist yet are not fetched one by one. When the range holds many other keys (edits scattered over a large
+ * table), it gives up after reading a few and says "all of them", which bulkGet then sorts out.
+ */
+async function heldIds(table: Table<Record<string, unknown>, string>, ids: string[]): Promise<string[]> {
+  if (ids.length < 8) return ids;
+  const sorted = [...ids].sort();
+  const enough = ids.length * 2;
+  const keys = await table.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).limit(enough).primaryKeys();
+  if (keys.length >= enough) return ids;
+  const held = new Set(keys);
+  return ids.filter((id) => held.has(id));
 }
 
 /** The row with the change's newer fields applied, or undefined when nothing in it is newer. */

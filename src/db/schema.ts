@@ -31,6 +31,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 2,
     stores: { drafts: 'key' },
   },
+  {
+    // Which attachments the evidence cites, read from keys alone: a sync round no longer walks every
+    // evidence record to find photos it still has to download.
+    version: 3,
+    stores: { evidence: 'id, studentId, *targetIds, observedAt, [studentId+observedAt], *blobIds' },
+  },
 ];
 
 export const DB_NAME = 'waypoint';

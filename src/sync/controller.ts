@@ -41,7 +41,8 @@ export function createSyncController(options: SyncControllerOptions) {
     await syncOnce({ store, transport: makeTransport(connection) });
   }
 
-  function startScheduler() {
+  /** Resolves when the first round ends. */
+  function startScheduler(): Promise<void> {
     scheduler?.stop();
     stopWatching?.();
     scheduler = createSyncScheduler({
@@ -51,7 +52,7 @@ export function createSyncController(options: SyncControllerOptions) {
       onError: (error) => void updateSyncReport(store, { lastError: describe(error) }),
     });
     stopWatching = onOutboxWrite(store, () => scheduler?.noteWrite());
-    scheduler.start();
+    return scheduler.start();
   }
 
   async function connect(connection: Connection) {
@@ -59,14 +60,14 @@ export function createSyncController(options: SyncControllerOptions) {
     // A new connection may see different records: read everything it may see from the start.
     await saveCursor(store, CURSOR_START);
     await updateSyncReport(store, { lastError: null });
-    startScheduler();
-    await scheduler?.syncNow();
+    // The scheduler's first round is the sync: asking for another (syncNow) would pull twice.
+    await startScheduler();
   }
 
   return {
     /** Starts syncing if this device was connected before. */
     async resume() {
-      if (await getConnection(store)) startScheduler();
+      if (await getConnection(store)) void startScheduler();
     },
     async signIn(baseUrl: string, email: string, password: string) {
       const deviceId = await getDeviceId(store.db, store.env);

@@ -23,7 +23,8 @@ export interface SchedulerOptions {
 }
 
 export interface SyncScheduler {
-  start(): void;
+  /** Starts, and syncs at once; resolves when that first round ends. */
+  start(): Promise<void>;
   stop(): void;
   /** A local write happened. */
   noteWrite(): void;
@@ -83,13 +84,13 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
 
   return {
     start() {
-      if (started) return;
+      if (started) return Promise.resolve();
       started = true;
       stopOnline = env.onOnline(() => {
         failures = 0;
         void attempt();
       });
-      void attempt();
+      return attempt();
     },
     stop() {
       started = false;

@@ -1,4 +1,4 @@
-import { MAX_PUSH_CHANGES, PROTOCOL_VERSION, type RejectedChange } from '#protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, PROTOCOL_VERSION, type RejectedChange } from '#protocol';
 import {
   applyRemoteChanges,
   getCursor,
@@ -44,7 +44,8 @@ const KEEP_REFUSED = 20;
  * One full round: push the outbox in batches, pull every page since the cursor, upload attachments and
  * fetch a few missing ones.
  * Each step is safe to interrupt: pushes are idempotent by changeId and an outbox entry is removed only
- * after the server answered for it; a pulled page and the cursor move in one transaction.
+ * after the server answered for it; a pulled page and the cursor move in one transaction (the next page is
+ * fetched while one is stored, and dropped if storing fails).
  */
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult> {
   const { store, transport } = options;
@@ -57,14 +58,20 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
 
   let pulled = 0;
   let serverWasReset = false;
-  let cursor = await getCursor(store);
+  const pullLimit = options.pullLimit ?? MAX_PULL_LIMIT;
+  let fetching = transport.pull(await getCursor(store), pullLimit);
   for (;;) {
-    const page = await transport.pull(cursor, options.pullLimit ?? 1000);
-    const next = page.cursor;
-    await applyRemoteChanges(store.db, store.env, page.changes, () => saveCursor(store, next));
+    const page = await fetching;
+    // Fetch the next page while this one is stored. A cursor is saved only with its own page's changes, so
+    // a failure anywhere leaves the device at the last page it stored.
+    if (page.hasMore) {
+      fetching = transport.pull(page.cursor, pullLimit);
+      // Its failure is thrown when awaited; if storing this page fails first, nobody awaits it.
+      fetching.catch(() => undefined);
+    }
+    await applyRemoteChanges(store.db, store.env, page.changes, () => saveCursor(store, page.cursor));
     pulled += page.changes.length;
     serverWasReset ||= page.reset === true;
-    cursor = next;
     if (!page.hasMore) break;
   }
   // The server's database is not the one this device synced with: give it everything this device holds.
@@ -108,12 +115,10 @@ async function pushOutbox(
   for (;;) {
     const entries = await readOutbox(store, batchSize);
     if (entries.length === 0) break;
-    const localOnly: string[] = [];
-    const toSend = [];
-    for (const entry of entries) {
-      if (await isLocalOnlyChange(store, entry)) localOnly.push(entry.changeId);
-      else toSend.push(toChange(entry));
-    }
+    // Asked all at once: the reads some entries need overlap instead of waiting for one another.
+    const isLocal = await Promise.all(entries.map((entry) => isLocalOnlyChange(store, entry)));
+    const localOnly = entries.filter((_, i) => isLocal[i]).map((entry) => entry.changeId);
+    const toSend = entries.filter((_, i) => !isLocal[i]).map(toChange);
     await removeFromOutbox(store, localOnly);
     if (toSend.length === 0) continue;
     const answer = await transport.push({ protocolVersion: PROTOCOL_VERSION, deviceId, changes: toSend });

@@ -60,4 +60,38 @@ describe('applying remote changes', () => {
     expect(await store.db.students.get('s1')).toEqual(first);
     expect(first?.displayName).toBe('Cyrus');
   });
+
+  it.each([
+    ['new records among the ones it holds', 1],
+    ['edits scattered over many held records', 10],
+  ])('keeps newer local fields in a large page of %s', async (_label, spread) => {
+    const store = testStore();
+    const held: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const s = await addStudent(store, { classId: 'c', displayName: `S${i}`, picture: 'fox', familyLanguage: 'en' });
+      held.push(s.id);
+    }
+    store.env.advance(10_000);
+    // Ten held records next to each other in key order, or spread out with ninety others between them.
+    const edited = held
+      .sort()
+      .filter((_, i) => i % spread === 0)
+      .slice(0, 10);
+    for (const id of edited) await updateStudent(store, id, { picture: 'owl' });
+    const now = store.env.now();
+    const page: Change[] = [];
+    edited.forEach((id, i) => {
+      // The pulled name is newer than the local one; the pulled picture is older than the local edit.
+      page.push(change(id, { displayName: `Pulled ${i}`, picture: 'cat' }, now - 5_000, `r${i}`));
+      // A record this device has never seen, with an id sorting right after a held one.
+      page.push(change(`${id}-new`, { classId: 'c', displayName: `New ${i}` }, now - 5_000, `n${i}`));
+    });
+
+    expect(await applyRemoteChanges(store.db, store.env, page)).toBe(20);
+    for (const [i, id] of edited.entries()) {
+      expect(await store.db.students.get(id)).toMatchObject({ displayName: `Pulled ${i}`, picture: 'owl' });
+      expect((await store.db.students.get(`${id}-new`))?.displayName).toBe(`New ${i}`);
+    }
+    expect(await store.db.students.count()).toBe(110);
+  });
 });

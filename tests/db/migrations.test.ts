@@ -49,6 +49,26 @@ describe('schema version 2', () => {
   });
 });
 
+describe('schema version 3', () => {
+  it('indexes the attachments of evidence a version 2 database already holds', async () => {
+    const name = `migration-blob-index-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 2)) old.version(v.version).stores(v.stores);
+    await old.open();
+    await old.table('evidence').bulkAdd([
+      { id: 'e1', studentId: 's1', targetIds: ['t1'], observedAt: 'x', blobIds: ['b1', 'b2'], _hlc: {} },
+      { id: 'e2', studentId: 's1', targetIds: ['t1'], observedAt: 'y', _hlc: {} },
+    ]);
+    old.close();
+
+    const current = new WaypointDb(name);
+    await current.open();
+    expect(await current.evidence.orderBy('blobIds').uniqueKeys()).toEqual(['b1', 'b2']);
+    expect(await current.evidence.count()).toBe(2);
+    current.close();
+  });
+});
+
 describe('schema versions', () => {
   it('are numbered in increasing order and never removed', () => {
     const numbers = SCHEMA_VERSIONS.map((v) => v.version);
