@@ -5,7 +5,8 @@
  */
 import { DEFAULT_SCALE } from '#protocol';
 import { isoAt, type RouteContext } from './http/context.ts';
-import { hashPassword, newJoinCode } from './http/credentials.ts';
+import { hashPassword } from './http/credentials.ts';
+import { newJoinCode } from './sync/join-codes.ts';
 import { writeAsServer } from './http/route-helpers.ts';
 import { demoClassWrites } from './seed-demo-class.ts';
 

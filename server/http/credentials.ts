@@ -37,14 +37,3 @@ export function newToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
-
-/** Easy to read aloud and type: no 0/O or 1/I. */
-const JOIN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export function newJoinCode(): string {
-  return Array.from(randomBytes(8), (b) => JOIN_ALPHABET[b % JOIN_ALPHABET.length]).join('');
-}
-
-export function normalizeJoinCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
-}

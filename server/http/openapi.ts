@@ -20,6 +20,7 @@ const obj = (properties: Record<string, object>, required: string[] = Object.key
   required,
 });
 const str = { type: 'string' };
+const nullable = (schema: { type: string }) => ({ ...schema, type: [schema.type, 'null'] });
 const sha = { name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } };
 
 export const openApiDocument = {
@@ -77,6 +78,18 @@ export const openApiDocument = {
         },
         ['deviceTokenId', 'token', 'kind', 'scope'],
       ),
+      ClassSummary: obj({ classId: str, name: str, joinCode: str }),
+      Device: obj({
+        deviceTokenId: str,
+        kind: { enum: ['teacher', 'station', 'student'] },
+        classId: nullable(str),
+        deviceId: str,
+        deviceName: nullable(str),
+        signedInStudentId: nullable(str),
+        createdAt: str,
+        expiresAt: nullable(str),
+        revokedAt: nullable(str),
+      }),
     },
   },
   paths: {
@@ -112,7 +125,7 @@ export const openApiDocument = {
     },
     '/devices': {
       get: op('Devices of the school (teacher account) or of the class (class device), for revoking', {
-        '200': { description: 'Devices' },
+        '200': { description: 'Devices', ...json(obj({ devices: { type: 'array', items: ref('Device') } })) },
       }),
     },
     '/session': {
@@ -126,11 +139,24 @@ export const openApiDocument = {
       ),
     },
     '/classes': {
-      get: op('Classes in scope, with join codes (teachers)', { '200': { description: 'Classes' } }),
+      get: op('Classes in scope, with join codes (teachers); names as last synced', {
+        '200': { description: 'Classes', ...json(obj({ classes: { type: 'array', items: ref('ClassSummary') } })) },
+      }),
       post: op(
-        'Create a class (teacher account)',
+        'Create a class (teacher account). A classes record first pushed by a teacher account also makes a class',
         { '201': { description: 'Created', ...json(obj({ classId: str, joinCode: str })) } },
         body(obj({ name: str })),
+      ),
+    },
+    '/classes/{id}/join-code': {
+      post: op(
+        'Replace a class’s join code (teachers of the school or class); enrolled devices keep their tokens',
+        {
+          '200': { description: 'The new code', ...json(obj({ classId: str, joinCode: str })) },
+          '403': { description: 'Not a teacher' },
+          '404': { description: 'Not in scope' },
+        },
+        { parameters: [{ name: 'id', in: 'path', required: true, schema: str }] },
       ),
     },
     '/station/sign-in': {

@@ -1,9 +1,11 @@
 /** Classes and their join codes; the server writes each new class into the change log. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { validateCreateClass } from '#protocol';
+import { validateCreateClass, type ClassListResponse, type JoinCodeResponse } from '#protocol';
+import { classesInScope, rotateJoinCode } from '#server/sync/classes.ts';
+import { newJoinCode } from '#server/sync/join-codes.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
-import { newJoinCode } from './credentials.ts';
+import { notFound } from './errors.ts';
 import { valid, writeAsServer } from './route-helpers.ts';
 
 export function registerClassRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -31,14 +33,19 @@ export function registerClassRoutes(app: FastifyInstance, ctx: RouteContext): vo
     return reply.status(201).send({ classId, joinCode });
   });
 
-  app.get('/classes', async (request) => {
+  app.get('/classes', async (request): Promise<ClassListResponse> => {
     const caller = await authenticate(ctx, request);
     requireTeacher(caller);
-    const classes = await ctx.storage.listClasses(caller.schoolId);
-    return {
-      classes: classes
-        .filter((c) => caller.classId === null || c.id === caller.classId)
-        .map((c) => ({ classId: c.id, name: c.name, joinCode: c.joinCode })),
-    };
+    return { classes: await classesInScope(ctx.storage, caller) };
+  });
+
+  /** A new join code for a class in the caller's scope (e.g. the old one was shared too widely). */
+  app.post('/classes/:id/join-code', async (request): Promise<JoinCodeResponse> => {
+    const caller = await authenticate(ctx, request);
+    requireTeacher(caller);
+    const { id } = request.params as { id: string };
+    const joinCode = await rotateJoinCode(ctx.storage, caller, id);
+    if (joinCode === null) throw notFound('No such class in your scope');
+    return { classId: id, joinCode };
   });
 }

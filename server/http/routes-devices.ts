@@ -1,9 +1,9 @@
 /** Device enrollment by join code, the caller's session, listing and revoking devices, station sign-in. */
 import type { FastifyInstance } from 'fastify';
-import { validateEnroll, validateStationSignIn } from '#protocol';
+import { validateEnroll, validateStationSignIn, type DeviceListResponse } from '#protocol';
+import { normalizeJoinCode } from '#server/sync/join-codes.ts';
 import type { Principal } from '#server/sync/principal.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
-import { normalizeJoinCode } from './credentials.ts';
 import { HttpError, notFound } from './errors.ts';
 import { clientKey, issueToken, throttled, valid } from './route-helpers.ts';
 
@@ -52,7 +52,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RouteContext): v
     return reply.status(204).send();
   });
 
-  app.get('/devices', async (request) => {
+  app.get('/devices', async (request): Promise<DeviceListResponse> => {
     const caller = await authenticate(ctx, request);
     requireTeacher(caller);
     const rows = await ctx.storage.listDeviceTokens(caller.schoolId);

@@ -4,17 +4,9 @@ import type { DeviceKind } from '#protocol';
 import type { SqlDriver, SqlRow } from './driver.ts';
 import { openPostgresDriver } from './postgres-driver.ts';
 import { schemaSql } from './schema.ts';
-import { listRecords, loadRecords, pull, syncTx, visibilitySql } from './sql-sync.ts';
+import { listRecords, loadRecords, pull, syncTx, toClassRow as toClass, visibilitySql } from './sql-sync.ts';
 import { openSqliteDriver } from './sqlite-driver.ts';
-import type {
-  BlobMetaRow,
-  ClassRow,
-  DeviceTokenRow,
-  FamilyLinkRow,
-  SchoolRow,
-  Storage,
-  TeacherAccount,
-} from './storage.ts';
+import type { BlobMetaRow, DeviceTokenRow, FamilyLinkRow, SchoolRow, Storage, TeacherAccount } from './storage.ts';
 
 const s = (row: SqlRow, key: string): string => String(row[key]);
 const sn = (row: SqlRow, key: string): string | null =>
@@ -27,13 +19,6 @@ const toTeacher = (r: SqlRow): TeacherAccount => ({
   email: s(r, 'email'),
   displayName: s(r, 'display_name'),
   passwordHash: s(r, 'password_hash'),
-  createdAt: s(r, 'created_at'),
-});
-const toClass = (r: SqlRow): ClassRow => ({
-  id: s(r, 'id'),
-  schoolId: s(r, 'school_id'),
-  name: s(r, 'name'),
-  joinCode: s(r, 'join_code'),
   createdAt: s(r, 'created_at'),
 });
 const toToken = (r: SqlRow): DeviceTokenRow => ({
@@ -127,6 +112,14 @@ export function createSqlStorage(db: SqlDriver): Storage {
     findClassByJoinCode: (code) => one('SELECT * FROM classes WHERE join_code = ?', [code], toClass),
     listClasses: async (schoolId) =>
       (await db.all('SELECT * FROM classes WHERE school_id = ? ORDER BY name', [schoolId])).map(toClass),
+    async setJoinCode(classId, joinCode) {
+      // The guard keeps a taken code from raising; the UNIQUE constraint still settles a race between processes.
+      const n = await db.run(
+        'UPDATE classes SET join_code = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM classes WHERE join_code = ?)',
+        [joinCode, classId, joinCode],
+      );
+      return n === 1;
+    },
 
     async createDeviceToken(t) {
       await db.run(

@@ -3,6 +3,7 @@ import type { SyncedTable } from '#protocol';
 import type { SqlExecutor, SqlRow, SqlValue } from './driver.ts';
 import type {
   BlobRef,
+  ClassRow,
   FieldState,
   LogEntry,
   LoggedChange,
@@ -222,5 +223,22 @@ export function syncTx(db: SqlExecutor): SyncTx {
       );
     },
     maxSeq: () => maxSeq(db),
+    async insertClass(row: ClassRow) {
+      // No conflict target: a taken id or a taken join code both skip the row, without aborting the transaction.
+      await db.run(
+        'INSERT INTO classes (id, school_id, name, join_code, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        [row.id, row.schoolId, row.name, row.joinCode, row.createdAt],
+      );
+      const rows = await db.all('SELECT * FROM classes WHERE id = ?', [row.id]);
+      return rows[0] ? toClassRow(rows[0]) : undefined;
+    },
   };
 }
+
+export const toClassRow = (r: SqlRow): ClassRow => ({
+  id: str(r, 'id'),
+  schoolId: str(r, 'school_id'),
+  name: str(r, 'name'),
+  joinCode: str(r, 'join_code'),
+  createdAt: str(r, 'created_at'),
+});

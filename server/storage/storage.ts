@@ -94,6 +94,12 @@ export interface SyncTx {
   appendLog(entries: readonly LogEntry[]): Promise<void>;
   addBlobRefs(refs: readonly BlobRef[]): Promise<void>;
   maxSeq(): Promise<number>;
+  /**
+   * Adds a class (a `classes` record first pushed by a device) unless its id or join code is taken, and
+   * answers the class now stored under that id: undefined means only the join code was taken (try another);
+   * a row of another school means the id is taken.
+   */
+  insertClass(row: ClassRow): Promise<ClassRow | undefined>;
 }
 
 export interface SchoolRow {
@@ -181,6 +187,8 @@ export interface Storage {
   getClass(id: string): Promise<ClassRow | undefined>;
   findClassByJoinCode(joinCode: string): Promise<ClassRow | undefined>;
   listClasses(schoolId: string): Promise<ClassRow[]>;
+  /** Gives a class a new join code; false when another class holds that code (nothing changes). */
+  setJoinCode(classId: string, joinCode: string): Promise<boolean>;
 
   createDeviceToken(row: DeviceTokenRow): Promise<void>;
   findDeviceTokenByHash(tokenHash: string): Promise<DeviceTokenRow | undefined>;

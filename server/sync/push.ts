@@ -8,6 +8,7 @@ import type { BlobRef, FieldState, LogEntry, RecordScope, Storage, StoredRecord 
 import { writeRefusal } from './access.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Principal } from './principal.ts';
+import { claimNewClass, newClassRefusal } from './new-class.ts';
 import { deriveScope, TABLE_SCOPE } from './scope.ts';
 
 interface Working {
@@ -94,12 +95,15 @@ export async function applyPush(
         continue;
       }
       const refusal =
+        (derived.createsClass ? newClassRefusal(principal) : null) ??
         writeRefusal(principal, change.table, derived.scope, existing === undefined) ??
-        (existing ? immutableRewrite(change, existing) : null);
+        (existing ? immutableRewrite(change, existing) : null) ??
+        (derived.createsClass ? await claimNewClass(tx, principal, change, receivedAt) : null);
       if (refusal !== null) {
         rejected.push({ changeId: change.changeId, reason: refusal });
         continue;
       }
+      if (derived.createsClass) classIds.add(change.recordId);
       const record: Working = existing ?? {
         table: change.table,
         recordId: change.recordId,

@@ -2,6 +2,7 @@
  * The one place that says where each synced table's records belong. A record's scope is fixed when it
  * is created: students carry classId; paths, evidence and decisions carry studentId (and so the
  * student's class); everything else is school-wide, apart from classes, which are their own class.
+ * A `classes` record the server does not know yet is a new class (push.ts gives it a join code).
  */
 import type { Change, SyncedTable } from '#protocol';
 import type { RecordScope, StoredRecord } from '#server/storage/storage.ts';
@@ -30,7 +31,8 @@ export interface ScopeContext {
 }
 
 export type ScopeResult =
-  { readonly ok: true; readonly scope: RecordScope } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly scope: RecordScope; readonly createsClass?: true }
+  | { readonly ok: false; readonly reason: string };
 
 /** The scope of the record a change touches; `existing` is the stored record, if any. */
 export function deriveScope(change: Change, existing: StoredRecord | undefined, ctx: ScopeContext): ScopeResult {
@@ -52,8 +54,11 @@ export function deriveScope(change: Change, existing: StoredRecord | undefined, 
       return { ok: true, scope: school };
     case 'class': {
       const classId = rule.field === undefined ? change.recordId : change.fields[rule.field];
+      if (change.table === 'classes' && !ctx.classIds.has(change.recordId)) {
+        return { ok: true, scope: { ...school, classId: change.recordId }, createsClass: true };
+      }
       if (typeof classId !== 'string' || !ctx.classIds.has(classId)) {
-        return { ok: false, reason: `${change.table} must name a class of this school (create classes on the server)` };
+        return { ok: false, reason: `${change.table} must name a class of this school (push the class first)` };
       }
       return { ok: true, scope: { ...school, classId } };
     }

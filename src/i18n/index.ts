@@ -17,6 +17,8 @@ import { exportsEn } from './messages/exports.en.ts';
 import { exportsEs } from './messages/exports.es.ts';
 import { familyEn } from './messages/family.en.ts';
 import { familyEs } from './messages/family.es.ts';
+import { schoolEn } from './messages/school.en.ts';
+import { schoolEs } from './messages/school.es.ts';
 
 export { formatList, formatMessage, type MessageParams } from './format.ts';
 
@@ -31,6 +33,7 @@ const en = {
   ...targetsEn,
   ...exportsEn,
   ...familyEn,
+  ...schoolEn,
 };
 const es = {
   ...appEs,
@@ -42,6 +45,7 @@ const es = {
   ...targetsEs,
   ...exportsEs,
   ...familyEs,
+  ...schoolEs,
 };
 type CatalogKey = Extract<keyof typeof en, string>;
 type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;

@@ -143,6 +143,39 @@ export interface CreateClassResponse {
   readonly joinCode: string;
 }
 
+/** A class in `GET /classes`: its name as last synced, and the code stations type to enroll in it. */
+export interface ClassSummary {
+  readonly classId: string;
+  readonly name: string;
+  readonly joinCode: string;
+}
+
+export interface ClassListResponse {
+  readonly classes: readonly ClassSummary[];
+}
+
+/** Answer to `POST /classes/:id/join-code`: the old code no longer enrolls; enrolled devices stay. */
+export type JoinCodeResponse = CreateClassResponse;
+
+/** A device token in `GET /devices`, for a teacher to see and revoke. */
+export interface DeviceSummary {
+  readonly deviceTokenId: string;
+  readonly kind: DeviceKind;
+  /** Null: a teacher signed in with the account (whole school). */
+  readonly classId: string | null;
+  readonly deviceId: string;
+  readonly deviceName: string | null;
+  /** The child signed in at a station right now, if any. */
+  readonly signedInStudentId: string | null;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface DeviceListResponse {
+  readonly devices: readonly DeviceSummary[];
+}
+
 export interface StationSignInRequest {
   readonly studentId: string;
 }

@@ -1,18 +1,45 @@
 import { createContext, useContext } from 'react';
 import { create } from 'zustand';
+import type { ClassSummary, DeviceSummary, SignUpRequest } from '#protocol';
+
+/** Joining one class with its join code. A teacher tablet also needs a teacher's email and password. */
+export interface EnrollOptions {
+  readonly joinCode: string;
+  readonly kind: 'teacher' | 'station';
+  /** Shown in the teacher's device list, e.g. "Reading corner". */
+  readonly deviceName?: string;
+  readonly teacher?: { readonly email: string; readonly password: string };
+}
 
 /**
  * What screens may ask of sync. The app provides the implementation (src/sync), so features never
- * depend on the sync engine itself.
+ * depend on the sync engine itself. Failures reject with an Error whose `code` says why: 'network' when
+ * the server cannot be reached (see isUnreachable), else the server's error code.
  */
 export interface SyncController {
   signIn(baseUrl: string, email: string, password: string): Promise<void>;
+  /** Creates a school and its first teacher account, then connects as that teacher. */
+  signUp(baseUrl: string, account: SignUpRequest): Promise<void>;
+  enroll(baseUrl: string, options: EnrollOptions): Promise<void>;
   enrollStation(baseUrl: string, joinCode: string): Promise<void>;
+  /** Teacher devices, online only: the classes in scope with their join codes. */
+  listClasses(): Promise<readonly ClassSummary[]>;
+  /** Teacher devices, online only: device tokens in scope (revoked ones too). */
+  listDevices(): Promise<readonly DeviceSummary[]>;
+  /** Replaces a class's join code; answers the new code. Devices already enrolled stay enrolled. */
+  newJoinCode(classId: string): Promise<string>;
+  /** Revokes another device's token. Refuses this device's own token: use disconnect for that. */
+  revokeDevice(deviceTokenId: string): Promise<void>;
   /** A child signed in at a station; true when the child's records were fetched (connected stations). */
   stationSignIn(studentId: string): Promise<boolean>;
   stationSignOut(): Promise<void>;
   disconnect(): Promise<void>;
   syncNow(): Promise<void>;
+}
+
+/** Whether an error from the SyncController means the server could not be reached (offline). */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: unknown }).code === 'network';
 }
 
 export const SyncControllerContext = createContext<SyncController | null>(null);

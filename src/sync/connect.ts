@@ -5,6 +5,7 @@ import {
   type EnrollRequest,
   type SessionResponse,
   type SignInRequest,
+  type SignUpRequest,
 } from '#protocol';
 import type { Connection } from '#db';
 import { SyncError, toSyncError } from './transport.ts';
@@ -14,18 +15,41 @@ export function signIn(baseUrl: string, body: SignInRequest, doFetch: typeof fet
   return openSession(baseUrl, '/auth/sign-in', body, doFetch);
 }
 
-/** Enrolls this device in one class with the class's join code, as a teacher tablet or a station. */
-export function enroll(baseUrl: string, body: EnrollRequest, doFetch: typeof fetch = fetch): Promise<Connection> {
-  return openSession(baseUrl, '/devices/enroll', body, doFetch);
+/** Creates a school and its first teacher account, signed in on this device. */
+export function signUp(baseUrl: string, body: SignUpRequest, doFetch: typeof fetch = fetch): Promise<Connection> {
+  return openSession(baseUrl, '/auth/sign-up', body, doFetch);
 }
 
-async function openSession(baseUrl: string, path: string, body: object, doFetch: typeof fetch): Promise<Connection> {
+/**
+ * Enrolls this device in one class with the class's join code, as a teacher tablet or a station. A teacher
+ * tablet also needs a teacher's token (`teacherToken`): a join code alone only makes a station.
+ */
+export function enroll(
+  baseUrl: string,
+  body: EnrollRequest,
+  doFetch: typeof fetch = fetch,
+  teacherToken?: string,
+): Promise<Connection> {
+  return openSession(baseUrl, '/devices/enroll', body, doFetch, teacherToken);
+}
+
+async function openSession(
+  baseUrl: string,
+  path: string,
+  body: object,
+  doFetch: typeof fetch,
+  token?: string,
+): Promise<Connection> {
   const base = baseUrl.replace(/\/$/, '');
   let response: Response;
   try {
     response = await doFetch(`${base}${API_PREFIX}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+      headers: {
+        'content-type': 'application/json',
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(body),
     });
   } catch {
@@ -43,21 +67,33 @@ async function openSession(baseUrl: string, path: string, body: object, doFetch:
   };
 }
 
-/** An authenticated call that answers with no body we need (station sign-in and sign-out). */
-export async function postAsDevice(connection: Connection, path: string, body: object, doFetch: typeof fetch = fetch) {
+/** An authenticated call with this device's token; answers the response (2xx) or throws a SyncError. */
+export async function callAsDevice(
+  connection: Pick<Connection, 'baseUrl' | 'token'>,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: object,
+  doFetch: typeof fetch = fetch,
+): Promise<Response> {
   let response: Response;
   try {
     response = await doFetch(`${connection.baseUrl}${API_PREFIX}${path}`, {
-      method: 'POST',
+      method,
       headers: {
-        'content-type': 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
         authorization: `Bearer ${connection.token}`,
       },
-      body: JSON.stringify(body),
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
     throw new SyncError('The server could not be reached.', 'network', true);
   }
   if (!response.ok) throw await toSyncError(response);
+  return response;
+}
+
+/** An authenticated call that answers with no body we need (station sign-in and sign-out). */
+export async function postAsDevice(connection: Connection, path: string, body: object, doFetch: typeof fetch = fetch) {
+  await callAsDevice(connection, 'POST', path, body, doFetch);
 }

@@ -9,11 +9,21 @@ import {
   type Connection,
   type Store,
 } from '#db';
-import { CURSOR_START } from '#protocol';
-import { enroll, postAsDevice, signIn } from './connect.ts';
+import { CURSOR_START, type SignUpRequest } from '#protocol';
+import { enroll, postAsDevice, signIn, signUp } from './connect.ts';
+import { issueJoinCode, listServerClasses, listServerDevices, revokeDevice } from './school-admin.ts';
 import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
 import { syncOnce } from './sync-once.ts';
-import { httpTransport, type SyncTransport } from './transport.ts';
+import { httpTransport, SyncError, type SyncTransport } from './transport.ts';
+
+/** Joining one class by join code (the app's SyncController interface in src/state has the same shape). */
+export interface EnrollOptions {
+  readonly joinCode: string;
+  readonly kind: 'teacher' | 'station';
+  readonly deviceName?: string;
+  /** A teacher tablet needs a teacher's account: a join code alone only makes a station. */
+  readonly teacher?: { readonly email: string; readonly password: string };
+}
 
 export interface SyncControllerOptions {
   readonly store: Store;
@@ -55,6 +65,40 @@ export function createSyncController(options: SyncControllerOptions) {
     return scheduler.start();
   }
 
+  async function teacherConnection(): Promise<Connection> {
+    const connection = await getConnection(store);
+    if (!connection) throw new SyncError('This device is not connected to a server.', 'notConnected', false);
+    if (connection.kind !== 'teacher') throw new SyncError('Only a teacher device may do this.', 'forbidden', false);
+    return connection;
+  }
+
+  /**
+   * Joins one class with its join code. A teacher tablet proves a teacher is present by signing in
+   * first; that school-wide sign-in is revoked at once, leaving only the class token on the tablet.
+   */
+  async function enrollDevice(baseUrl: string, options: EnrollOptions) {
+    const deviceId = await getDeviceId(store.db, store.env);
+    const name = options.deviceName?.trim();
+    const body = {
+      joinCode: options.joinCode.trim(),
+      kind: options.kind,
+      deviceId,
+      ...(name ? { deviceName: name } : {}),
+    };
+    if (options.kind === 'station') return connect(await enroll(baseUrl, body, doFetch));
+    if (!options.teacher) {
+      throw new SyncError('A teacher tablet needs a teacher’s email and password.', 'validation', false);
+    }
+    const teacher = await signIn(baseUrl, { ...options.teacher, deviceId }, doFetch);
+    let enrolled: Connection;
+    try {
+      enrolled = await enroll(baseUrl, body, doFetch, teacher.token);
+    } finally {
+      await revokeDevice(teacher, teacher.deviceTokenId, doFetch).catch(() => undefined);
+    }
+    await connect(enrolled);
+  }
+
   async function connect(connection: Connection) {
     await saveConnection(store, connection);
     // A new connection may see different records: read everything it may see from the start.
@@ -73,10 +117,21 @@ export function createSyncController(options: SyncControllerOptions) {
       const deviceId = await getDeviceId(store.db, store.env);
       await connect(await signIn(baseUrl, { email, password, deviceId }, doFetch));
     },
-    /** A station joins one class with the class's join code (a teacher device signs in instead). */
-    async enrollStation(baseUrl: string, joinCode: string) {
-      const deviceId = await getDeviceId(store.db, store.env);
-      await connect(await enroll(baseUrl, { joinCode: joinCode.trim(), kind: 'station', deviceId }, doFetch));
+    async signUp(baseUrl: string, account: SignUpRequest) {
+      await connect(await signUp(baseUrl, account, doFetch));
+    },
+    enroll: enrollDevice,
+    /** A station joins one class with the class's join code. */
+    enrollStation: (baseUrl: string, joinCode: string) => enrollDevice(baseUrl, { joinCode, kind: 'station' }),
+    listClasses: async () => listServerClasses(await teacherConnection(), doFetch),
+    listDevices: async () => listServerDevices(await teacherConnection(), doFetch),
+    newJoinCode: async (classId: string) => issueJoinCode(await teacherConnection(), classId, doFetch),
+    async revokeDevice(deviceTokenId: string) {
+      const connection = await teacherConnection();
+      if (deviceTokenId === connection.deviceTokenId) {
+        throw new SyncError('This is this tablet’s own connection; use Disconnect instead.', 'ownDevice', false);
+      }
+      await revokeDevice(connection, deviceTokenId, doFetch);
     },
     /**
      * A child signed in at a station: the server lets the station's token read that child's records, and

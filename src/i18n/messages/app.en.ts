@@ -115,7 +115,6 @@ export const appEn = {
   'sync.password': 'Password',
   'sync.signIn': 'Sign in',
   'sync.signingIn': 'Signing in…',
-  'sync.orStation': 'Or make this tablet a station for one class',
   'sync.joinCode': 'Class join code',
   'sync.enrollStation': 'Join as a station',
   'sync.connectedAs': 'Connected to {server} as a {kind} device.',

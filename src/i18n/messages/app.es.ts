@@ -117,7 +117,6 @@ export const appEs: Record<AppMessageKey, string> = {
   'sync.password': 'Contraseña',
   'sync.signIn': 'Iniciar sesión',
   'sync.signingIn': 'Iniciando sesión…',
-  'sync.orStation': 'O convierte esta tableta en una estación para una clase',
   'sync.joinCode': 'Código de la clase',
   'sync.enrollStation': 'Unirse como estación',
   'sync.connectedAs': 'Conectado a {server} como dispositivo de {kind}.',

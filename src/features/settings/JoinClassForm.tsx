@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import { useSyncController } from '#state/sync-controller.ts';
+import { useT } from '#ui/useT.ts';
+import { useAttempt } from './useAttempt.ts';
+import './school.css';
+
+type Kind = 'station' | 'teacher';
+
+/**
+ * Joins this tablet to one class with the class's join code, as a station (the code is enough) or as a
+ * teacher tablet (the server also wants a teacher's account, once).
+ */
+export function JoinClassForm({ baseUrl }: { baseUrl: string }) {
+  const { t } = useT();
+  const id = useId();
+  const controller = useSyncController();
+  const { busy, error, run } = useAttempt();
+  const [joinCode, setJoinCode] = useState('');
+  const [kind, setKind] = useState<Kind>('station');
+  const [deviceName, setDeviceName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = () =>
+    controller.enroll(baseUrl, {
+      joinCode,
+      kind,
+      deviceName,
+      ...(kind === 'teacher' ? { teacher: { email: email.trim(), password } } : {}),
+    });
+  return (
+    <form aria-labelledby={`${id}-title`} onSubmit={(e) => void run(e, submit)}>
+      <h3 id={`${id}-title`}>{t('school.connect.joinTitle')}</h3>
+      <label htmlFor={`${id}-code`}>{t('sync.joinCode')}</label>
+      <input
+        id={`${id}-code`}
+        className="join-code-input"
+        value={joinCode}
+        onChange={(e) => setJoinCode(e.target.value)}
+        required
+        autoCapitalize="characters"
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <fieldset className="kind-choice">
+        <legend>{t('school.connect.joinAs')}</legend>
+        {(['station', 'teacher'] as const).map((k) => (
+          <label key={k}>
+            <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {k === 'station' ? t('school.connect.asStation') : t('school.connect.asTeacher')}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-name`}>{t('school.connect.deviceName')}</label>
+      <input
+        id={`${id}-name`}
+        maxLength={100}
+        autoComplete="off"
+        value={deviceName}
+        onChange={(e) => setDeviceName(e.target.value)}
+      />
+      {kind === 'teacher' ? (
+        <>
+          <p className="muted">{t('school.connect.teacherProof')}</p>
+          <label htmlFor={`${id}-email`}>{t('school.connect.teacherEmail')}</label>
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+          <label htmlFor={`${id}-password`}>{t('school.connect.teacherPassword')}</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="secondary" disabled={busy}>
+          {busy
+            ? t('school.connect.joining')
+            : kind === 'station'
+              ? t('sync.enrollStation')
+              : t('school.connect.enrollTeacher')}
+        </button>
+      </div>
+      {error ? <p role="alert">{error}</p> : null}
+    </form>
+  );
+}
