@@ -1,6 +1,7 @@
 import { DEFAULT_SCALE } from '#protocol';
 import type { RosterPreview } from '#protocol/oneroster.ts';
 import type { Store } from './store.ts';
+import { getConnection } from './sync-state-repository.ts';
 import { writeMany, type FieldWrite } from './write-funnel.ts';
 
 export class RosterImportError extends Error {
@@ -20,7 +21,8 @@ export interface RosterImportOptions {
 export const rosterId = (sourcedId: string): string => `oneroster:${sourcedId}`;
 
 /**
- * Writes the chosen classes of a previewed roster in one transaction: schools, classes and their students
+ * Writes the chosen classes of a previewed roster in one transaction: schools (unless the device belongs to
+ * a server's school), classes and their students
  * (new students get a picture no classmate has; a re-import updates names and never a chosen picture).
  * Refuses a preview with a fatal problem (a missing file or column), so a broken upload writes nothing.
  */
@@ -33,7 +35,12 @@ export async function importRoster(
     throw new RosterImportError('The roster files have problems that stop the import; nothing was written.');
   const chosen = preview.classes.filter((c) => options.classSourcedIds.includes(c.sourcedId));
   const writes: FieldWrite[] = [];
-  for (const school of preview.schools.filter((s) => chosen.some((c) => c.schoolSourcedId === s.sourcedId))) {
+  // A device connected to a school server belongs to that school: the classes join it (the server accepts
+  // no other school from it). A device on its own keeps the roster's schools.
+  const connectedSchoolId = (await getConnection(store))?.scope.schoolId ?? null;
+  const schoolIdOf = (sourcedId: string): string => connectedSchoolId ?? rosterId(sourcedId);
+  const rosterSchools = connectedSchoolId === null ? preview.schools : [];
+  for (const school of rosterSchools.filter((s) => chosen.some((c) => c.schoolSourcedId === s.sourcedId))) {
     const id = rosterId(school.sourcedId);
     const exists = await store.db.schools.get(id);
     writes.push({
@@ -46,7 +53,7 @@ export async function importRoster(
   for (const group of chosen) {
     const classId = rosterId(group.sourcedId);
     const exists = await store.db.classes.get(classId);
-    const fields = { name: group.title, schoolId: rosterId(group.schoolSourcedId) };
+    const fields = { name: group.title, schoolId: schoolIdOf(group.schoolSourcedId) };
     writes.push({
       table: 'classes',
       recordId: classId,

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, previewOneRoster } from '#protocol/oneroster.ts';
-import { importRoster, listStudents, pickPicture, RosterImportError, rosterId, updateStudent } from '#db';
+import {
+  importRoster,
+  listStudents,
+  pickPicture,
+  RosterImportError,
+  rosterId,
+  saveConnection,
+  updateStudent,
+} from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 const PICTURES = ['dog', 'cat', 'fox', 'frog'];
@@ -74,6 +82,24 @@ describe('importing a roster', () => {
     ]);
     expect(await store.db.classes.count()).toBe(1);
     expect(await store.db.outbox.count()).toBe(4);
+  });
+
+  it('puts the classes in the school server’s school when the device is connected, writing no school of its own', async () => {
+    const store = testStore();
+    await saveConnection(store, {
+      baseUrl: 'https://school.example',
+      token: 't',
+      deviceTokenId: 'd',
+      kind: 'teacher',
+      scope: { schoolId: 'school-on-server' },
+    });
+    await importRoster(store, previewOneRoster(fixture('v1p1')), {
+      classSourcedIds: ['cls-k-a'],
+      pictures: PICTURES,
+      familyLanguage: 'en',
+    });
+    expect(await store.db.schools.count()).toBe(0);
+    expect((await store.db.classes.get(rosterId('cls-k-a')))?.schoolId).toBe('school-on-server');
   });
 
   it('updates on a second import and keeps a picture the teacher changed', async () => {
