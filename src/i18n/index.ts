@@ -11,10 +11,12 @@ import { stationEn } from './messages/station.en.ts';
 import { stationEs } from './messages/station.es.ts';
 import { deskEn } from './messages/desk.en.ts';
 import { deskEs } from './messages/desk.es.ts';
+import { pathsEn } from './messages/paths.en.ts';
+import { pathsEs } from './messages/paths.es.ts';
 
 export { formatList, formatMessage, type MessageParams } from './format.ts';
 
-const en = { ...appEn, ...picturesEn, ...rulesEn, ...conferenceEn, ...stationEn, ...deskEn };
+const en = { ...appEn, ...picturesEn, ...rulesEn, ...conferenceEn, ...stationEn, ...deskEn, ...pathsEn };
 type CatalogKey = Extract<keyof typeof en, string>;
 type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
 /** A catalog key, or the base name of a plural (`class.studentCount` for `class.studentCount_one`…). */
@@ -23,7 +25,7 @@ export type MessageKey = CatalogKey | PluralBase<CatalogKey>;
 /** Every language must carry every key: the Record type makes a missing Spanish string a type error. */
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<CatalogKey, string>>>> = {
   en,
-  es: { ...appEs, ...picturesEs, ...rulesEs, ...conferenceEs, ...stationEs, ...deskEs },
+  es: { ...appEs, ...picturesEs, ...rulesEs, ...conferenceEs, ...stationEs, ...deskEs, ...pathsEs },
 };
 
 export const LANGUAGES = [
