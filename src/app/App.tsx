@@ -18,6 +18,8 @@ const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
 const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
 const RosterPage = lazy(() => import('#features/roster/RosterPage.tsx'));
 const FrameworksPage = lazy(() => import('#features/frameworks/FrameworksPage.tsx'));
+const ClassPathPage = lazy(() => import('#features/paths/ClassPathPage.tsx'));
+const StudentPathPage = lazy(() => import('#features/paths/StudentPathPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -63,6 +65,8 @@ export function App() {
               <Route path="/" element={<Navigate to="/class" replace />} />
               <Route path="/class" element={<ClassPage />} />
               <Route path="/student/:studentId" element={<StudentPage />} />
+              <Route path="/student/:studentId/path" element={<StudentPathPage />} />
+              <Route path="/class-path" element={<ClassPathPage />} />
               <Route path="/conference/:studentId" element={<ConferencePage />} />
               <Route path="/station" element={<StationPage />} />
               <Route path="/my-path/:studentId" element={<MyPathPage />} />
