@@ -62,6 +62,17 @@ describe('student path editor', { timeout: 30_000 }, () => {
     expect((await storedIds(store)).slice(0, 2)).toEqual([first, second]);
   });
 
+  it('a quick second tap moves again from the saved order and says the real place', async () => {
+    const { store, user } = await renderEditor();
+    const [first] = await storedIds(store);
+    const name = await nameOf(store, first!);
+    const moveDown = screen.getByRole('button', { name: `Move down: ${name}` });
+    // The second tap comes before the screen shows the first move.
+    await Promise.all([user.click(moveDown), user.click(moveDown)]);
+    await waitFor(() => expect(status()).toHaveTextContent(`${name} moved to place 3 of 36.`));
+    expect((await storedIds(store)).indexOf(first!)).toBe(2);
+  });
+
   it('refuses a skip without a reason with a clear message and writes nothing; with a reason it is saved', async () => {
     const { store, user } = await renderEditor();
     const name = await nameOf(store, 'lt-names-upper');

@@ -38,14 +38,16 @@ export default function StudentPathPage() {
   const nameOf = (targetId: string) => targetName(t, language, targetsById.get(targetId), targetId);
   const buttonId = (targetId: string, direction: 'up' | 'down') => `${ids}-${targetId}-${direction}`;
 
-  const move = async (index: number, direction: 'up' | 'down') => {
-    const targetId = entries[index]!.targetId;
-    const to = direction === 'up' ? index - 1 : index + 1;
-    const message = t('pathEditor.moved', { name: nameOf(targetId), position: to + 1, total: entries.length });
-    if (await save((current) => moveEntry(current, targetId, direction === 'up' ? -1 : 1), message)) {
-      const elementId = buttonId(targetId, moveButtonAfter(direction, to, entries.length));
-      focusAfterMove({ elementId, itemId: targetId, index: to });
-    }
+  const move = async (targetId: string, direction: 'up' | 'down') => {
+    const placeIn = (saved: readonly PathEntry[]) => saved.findIndex((e) => e.targetId === targetId);
+    const saved = await save(
+      (current) => moveEntry(current, targetId, direction === 'up' ? -1 : 1),
+      (saved) => t('pathEditor.moved', { name: nameOf(targetId), position: placeIn(saved) + 1, total: saved.length }),
+    );
+    if (!saved) return;
+    const index = placeIn(saved);
+    const elementId = buttonId(targetId, moveButtonAfter(direction, index, saved.length));
+    focusAfterMove({ elementId, itemId: targetId, index });
   };
 
   return (
@@ -86,7 +88,7 @@ export default function StudentPathPage() {
               count={entries.length}
               evidenceCount={data.evidence.filter((e) => !e.voided && e.targetIds.includes(entry.targetId)).length}
               moveButtonId={(direction) => buttonId(entry.targetId, direction)}
-              onMove={(direction) => void move(index, direction)}
+              onMove={(direction) => void move(entry.targetId, direction)}
               save={save}
             />
           ))}

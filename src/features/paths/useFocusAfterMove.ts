@@ -7,9 +7,9 @@ interface PendingFocus {
 }
 
 /**
- * Keeps keyboard focus on a moved row's button. React moves a row's DOM node when the order changes, and a
- * browser drops focus from a node that moves; so once the list shows the item at its new place (the saved
- * order arrives through the live query), the button is focused again.
+ * Keeps keyboard focus on a moved row. At the top or bottom the pressed button becomes disabled, which drops
+ * focus, and browsers differ on whether focus survives React moving a node; so once the list shows the item
+ * at its new place (the saved order arrives through the live query), the wanted button is focused.
  */
 export function useFocusAfterMove(order: readonly string[]): (pending: PendingFocus) => void {
   const pending = useRef<PendingFocus | null>(null);

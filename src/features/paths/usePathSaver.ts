@@ -11,10 +11,16 @@ export type SaveState =
   | { readonly kind: 'saved'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
+type Entries = readonly PathEntry[];
+
+/**
+ * Saves an edit; `saved` says what was done, from the entries as saved when it needs them (a quick second
+ * tap may act on a newer path than the screen showed). Resolves with the saved entries, or null if refused.
+ */
 export type SavePath = (
-  edit: (entries: readonly PathEntry[]) => readonly PathEntry[],
-  saved: string,
-) => Promise<boolean>;
+  edit: (entries: Entries) => Entries,
+  saved: string | ((entries: Entries) => string),
+) => Promise<Entries | null>;
 
 /**
  * Saves one edit of a student's path and says so only once it is durable. A refused edit (PathEditError)
@@ -28,16 +34,16 @@ export function usePathSaver(studentId: string): { state: SaveState; save: SaveP
     async (edit, saved) => {
       setState({ kind: 'saving' });
       try {
-        await whileBusy(updatePath(store, studentId, edit));
-        setState({ kind: 'saved', message: saved });
-        return true;
+        const entries = await whileBusy(updatePath(store, studentId, edit));
+        setState({ kind: 'saved', message: typeof saved === 'string' ? saved : saved(entries) });
+        return entries;
       } catch (error) {
         const message =
           error instanceof PathEditError
             ? t(`pathEditor.problem.${error.problem}`)
             : t('pathEditor.failed', { reason: (error as Error).message });
         setState({ kind: 'error', message });
-        return false;
+        return null;
       }
     },
     [store, studentId, t],
