@@ -46,7 +46,7 @@ export function ClassPathList({ targetIds, targetsById, onChange }: Props) {
             </span>
             <span className="plan-text">
               <strong>{target?.code ?? targetId}</strong>{' '}
-              {target ? targetStatement(target, language, 'teacher') : t('pathPlan.unknown')}
+              {target ? targetStatement(target, language, 'kid') : t('pathPlan.unknown')}
             </span>
             <span className="plan-actions">
               <button

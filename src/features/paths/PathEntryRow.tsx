@@ -43,7 +43,7 @@ export function PathEntryRow(props: Props) {
         {target ? targetIcon(target.icon) : '?'}
       </span>
       <span className="plan-text">
-        <strong>{code}</strong> {target ? targetStatement(target, language, 'teacher') : t('pathPlan.unknown')}
+        <strong>{code}</strong> {target ? targetStatement(target, language, 'kid') : t('pathPlan.unknown')}
         <span className="plan-marks">
           {progress ? <StatusBadge status={progress.status} skipped={progress.isSkipped} /> : null}
           {props.isCurrent ? <span className="tag">{t('status.current')}</span> : null}

@@ -55,7 +55,7 @@ export function TargetPicker({ frameworks, targets, onPath, onAdd, addLabel, all
               {targetIcon(target.icon)}
             </span>
             <span className="picker-text">
-              <strong>{target.code}</strong> {targetStatement(target, language, 'teacher')}
+              <strong>{target.code}</strong> {targetStatement(target, language, 'kid')}
             </span>
             {onPath.has(target.id) ? (
               <span className="tag">
