@@ -1,10 +1,10 @@
-import type { PathEntry } from '#protocol';
+import { DELETED_FIELD, type PathEntry } from '#protocol';
 import { getClass } from './classes-repository.ts';
 import { aliveOne } from './live.ts';
-import { getPath, savePath } from './paths-repository.ts';
+import { savePath } from './paths-repository.ts';
 import type { Store } from './store.ts';
 import { listStudents } from './students-repository.ts';
-import { writeMany, type FieldWrite } from './write-funnel.ts';
+import { writeFields, writeMany, type FieldWrite } from './write-funnel.ts';
 
 /** What saving the class path did to the students' paths. */
 export interface ClassPathOutcome {
@@ -47,7 +47,8 @@ export async function saveClassPath(
         if (template.length === 0) return;
         createdPathCount += 1;
         const entries = template.map((targetId): PathEntry => ({ targetId }));
-        writes.push({ table: 'paths', recordId: student.id, fields: { studentId: student.id, entries } });
+        const fields = { studentId: student.id, entries, ...revived(paths[index]) };
+        writes.push({ table: 'paths', recordId: student.id, fields });
         return;
       }
       const entries = appendMissingTargets(path.entries, newToTemplate);
@@ -80,8 +81,15 @@ export async function updatePath(
 ): Promise<readonly PathEntry[]> {
   const { db } = store;
   return db.transaction('rw', [db.paths, db.outbox, db.settings], async () => {
-    const entries = edit((await getPath(store, studentId))?.entries ?? []);
-    await savePath(store, studentId, entries);
+    const row = await db.paths.get(studentId);
+    const entries = edit(aliveOne(row)?.entries ?? []);
+    if (row?.deleted) await writeFields(db, store.env, 'paths', studentId, { studentId, entries, ...revived(row) });
+    else await savePath(store, studentId, entries);
     return entries;
   });
+}
+
+/** A tombstoned path (e.g. a removed demo path) written again must come back to life, or it stays hidden. */
+function revived(row: { readonly deleted?: boolean } | undefined): Record<string, boolean> {
+  return row?.deleted ? { [DELETED_FIELD]: false } : {};
 }

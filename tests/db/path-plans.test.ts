@@ -5,6 +5,7 @@ import {
   getPath,
   savePath,
   saveClassPath,
+  tombstone,
   updatePath,
   writeMany,
   type FieldWrite,
@@ -107,6 +108,21 @@ describe('saving the class path', () => {
     const outbox = await store.db.outbox.count();
     await expect(saveClassPath(store, 'no-such-class', ['a'])).rejects.toThrow('No class "no-such-class"');
     expect(await store.db.outbox.count()).toBe(outbox);
+  });
+
+  it('gives a student whose path was tombstoned a live path again', async () => {
+    const store = await classWithStudents(['a'], [{ id: 's1' }, { id: 's2' }]);
+    await savePath(store, 's1', [{ targetId: 'z' }]);
+    await savePath(store, 's2', [{ targetId: 'z' }]);
+    await tombstone(store.db, store.env, 'paths', 's1');
+    await tombstone(store.db, store.env, 'paths', 's2');
+
+    expect((await saveClassPath(store, CLASS_ID, ['a'])).createdPathCount).toBe(2);
+    expect(await entriesOf(store, 's1')).toEqual([{ targetId: 'a' }]);
+
+    await tombstone(store.db, store.env, 'paths', 's2');
+    await updatePath(store, 's2', (entries) => [...entries, { targetId: 'b' }]);
+    expect(await entriesOf(store, 's2')).toEqual([{ targetId: 'b' }]);
   });
 
   it('appends missing targets in order, once', () => {
