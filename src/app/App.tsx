@@ -19,6 +19,8 @@ const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
 const RosterPage = lazy(() => import('#features/roster/RosterPage.tsx'));
 const FrameworksPage = lazy(() => import('#features/frameworks/FrameworksPage.tsx'));
 const FamilyReportPage = lazy(() => import('#features/family/FamilyReportPage.tsx'));
+const ClassPathPage = lazy(() => import('#features/paths/ClassPathPage.tsx'));
+const StudentPathPage = lazy(() => import('#features/paths/StudentPathPage.tsx'));
 
 export function App() {
   const { t, language } = useT();
@@ -64,6 +66,8 @@ export function App() {
               <Route path="/" element={<Navigate to="/class" replace />} />
               <Route path="/class" element={<ClassPage />} />
               <Route path="/student/:studentId" element={<StudentPage />} />
+              <Route path="/student/:studentId/path" element={<StudentPathPage />} />
+              <Route path="/class-path" element={<ClassPathPage />} />
               <Route path="/conference/:studentId" element={<ConferencePage />} />
               <Route path="/family-report/:studentId" element={<FamilyReportPage />} />
               <Route path="/station" element={<StationPage />} />

@@ -10,6 +10,7 @@ export { writeFields, writeMany, tombstone, ImmutableFieldError, type FieldWrite
 export * from './evidence-repository.ts';
 export * from './students-repository.ts';
 export * from './paths-repository.ts';
+export * from './path-plan-repository.ts';
 export * from './decisions-repository.ts';
 export * from './frameworks-repository.ts';
 export * from './classes-repository.ts';

@@ -19,6 +19,8 @@ import { familyEn } from './messages/family.en.ts';
 import { familyEs } from './messages/family.es.ts';
 import { schoolEn } from './messages/school.en.ts';
 import { schoolEs } from './messages/school.es.ts';
+import { pathsEn } from './messages/paths.en.ts';
+import { pathsEs } from './messages/paths.es.ts';
 
 export { formatList, formatMessage, type MessageParams } from './format.ts';
 
@@ -34,6 +36,7 @@ const en = {
   ...exportsEn,
   ...familyEn,
   ...schoolEn,
+  ...pathsEn,
 };
 const es = {
   ...appEs,
@@ -46,6 +49,7 @@ const es = {
   ...exportsEs,
   ...familyEs,
   ...schoolEs,
+  ...pathsEs,
 };
 type CatalogKey = Extract<keyof typeof en, string>;
 type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;

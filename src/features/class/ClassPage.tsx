@@ -33,7 +33,9 @@ export function ClassPage() {
     <section className="page" aria-labelledby="class-title">
       <h1 id="class-title">{group.name}</h1>
       {classes.length > 1 ? <ClassPicker classes={classes} activeId={group.id} /> : null}
-      <p className="muted">{t('class.studentCount', { count: rows.length })}</p>
+      <p className="muted">
+        {t('class.studentCount', { count: rows.length })} · <Link to="/class-path">{t('classPath.link')}</Link>
+      </p>
       {rows.length === 0 ? <p>{t('class.empty')}</p> : null}
       <ul className="roster" aria-label={t('class.roster')}>
         {rows.map(({ student, current }) => (

@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { loadStudentProgressData, useStore } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
+import { PathMap } from '#ui/path-map/PathMap.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
@@ -43,6 +44,7 @@ export default function MyPathPage() {
         </h1>
       </header>
       <MyCurrentTarget progress={progress} targetsById={targetsById} />
+      <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="kid" />
       <div className="two-columns">
         <MyPathList progress={progress} targetsById={targetsById} />
         <div>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { loadStudentProgressData, useStore } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
+import { PathMap } from '#ui/path-map/PathMap.tsx';
 import { useT } from '#ui/useT.ts';
 import { CurrentTargetCard } from './CurrentTargetCard.tsx';
 import { PathList } from './PathList.tsx';
@@ -35,11 +36,15 @@ export default function StudentPage() {
         <Link to={`/conference/${data.student.id}`} className="conference-link">
           {t('conference.link')}
         </Link>
+        <Link to={`/student/${data.student.id}/path`} className="conference-link">
+          {t('pathEditor.link')}
+        </Link>
         <Link to={`/family-report/${data.student.id}`} className="back-link">
           {t('family.reportLink')}
         </Link>
       </header>
       <CurrentTargetCard progress={progress} targetsById={targetsById} />
+      <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="teacher" />
       <div className="two-columns">
         <PathList progress={progress} targetsById={targetsById} />
         <div>
