@@ -58,7 +58,13 @@ describe('student page', () => {
     await user.type(within(form).getByLabelText('Note'), 'Read the whole page to a friend');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(screen.getByText('Read the whole page to a friend')).toBeInTheDocument());
+    // "Saved" only after the write commits; then the list (not the note box) shows it.
+    await waitFor(() => expect(within(form).getByRole('status')).toHaveTextContent('Observation saved.'));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Evidence' })).getByText('Read the whole page to a friend'),
+      ).toBeInTheDocument(),
+    );
     const stored = await store.db.evidence
       .where('studentId')
       .equals(student.id)

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,8 +15,6 @@ import type { Target } from '#protocol';
 import ClassPathPage from '#features/paths/ClassPathPage.tsx';
 import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const numberTarget = (n: number): Target => ({
   id: `num-${n}`,

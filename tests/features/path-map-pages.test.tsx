@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,6 @@ import StudentPathPage from '#features/paths/StudentPathPage.tsx';
 import StudentPage from '#features/student/StudentPage.tsx';
 import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
-
-configure({ asyncUtilTimeout: 5000 });
 
 // Liam, of the demo class: two letter-name targets skipped with a reason.
 const LIAM = 'demo-student-2';

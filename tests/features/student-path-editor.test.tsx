@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +6,6 @@ import { ACTIVE_CLASS_KEY, addStudent, getPath, getSetting, seedFirstRun, type S
 import StudentPathPage from '#features/paths/StudentPathPage.tsx';
 import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
-
-// Each change re-reads and re-evaluates the whole path (live query): slow on a busy test machine.
-configure({ asyncUtilTimeout: 5000 });
 
 // Sofía, of the demo class: 36 targets on her path, evidence on the first ones.
 const SOFIA = 'demo-student-1';
