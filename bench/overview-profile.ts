@@ -4,7 +4,8 @@
  * trace event (script, style, layout, paint, GC…), the idle gaps (waiting on IndexedDB or a timer), and the
  * JavaScript functions with the most self time. Not a metric: a tool to read before and after a change.
  *
- * `npx vite build && node --import tsx bench/overview-profile.ts [visits] [--js]` (--js: also sample JavaScript)
+ * `npx vite build && node --import tsx bench/overview-profile.ts [visits] [--js]` (--js: also sample JavaScript;
+ * --top=N: how many functions to list; --under=NAME: self time only of samples inside function NAME)
  * (build with `npx vite build --minify false` to read function names).
  */
 import type { CDPSession } from 'playwright-core';
@@ -52,6 +53,8 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 
 const visits = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const withJsProfile = process.argv.includes('--js');
+const top = Number(process.argv.find((a) => a.startsWith('--top='))?.slice(6) ?? 30);
+const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8);
 const server = await startAppServer();
 const browser = await launchChromium();
 try {
@@ -164,9 +167,15 @@ function summariseProfile(profile: CpuProfile): void {
     `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const inside = (id: number) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+      if (byId.get(at)!.callFrame.functionName === under) return true;
+    return false;
+  };
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const node = byId.get(id)!;
+    if (under && !inside(id)) return;
     self.set(label(node), (self.get(label(node)) ?? 0) + dt);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -176,10 +185,10 @@ function summariseProfile(profile: CpuProfile): void {
       inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
     }
   });
-  console.log('JS self time:');
+  console.log(under ? `JS self time inside ${under}:` : 'JS self time:');
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
     console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
   console.log('JS inclusive time:');
-  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30))
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }

@@ -18,14 +18,16 @@ export function rowCellsHtml(
   labels: RowLabels,
 ): string {
   const current = row.progress.currentTargetId;
+  // Escaped once per row, not once per cell: the five words repeat across the row.
+  const words = new Map<CellState, string>();
+  const word = (state: CellState) => words.get(state) ?? words.set(state, escapeHtml(labels.states[state])).get(state)!;
   let html = `<th scope="row"><a href="${escapeHtml(conferenceHref(row.student.id))}">${escapeHtml(row.student.displayName)}</a></th>`;
   for (const { target, index } of columns) {
     const state = row.cells[index] ?? 'notOnPath';
-    const label = escapeHtml(labels.states[state]);
     html +=
       target.id === current
-        ? `<td class="cell cell-${state} cell-current">${label}<span class="visually-hidden"> (${escapeHtml(labels.current)})</span></td>`
-        : `<td class="cell cell-${state}">${label}</td>`;
+        ? `<td class="cell cell-${state} cell-current">${word(state)}<span class="visually-hidden"> (${escapeHtml(labels.current)})</span></td>`
+        : `<td class="cell cell-${state}">${word(state)}</td>`;
   }
   return html;
 }
