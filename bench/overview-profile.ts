@@ -24,8 +24,6 @@ interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
-  /** Thread (CPU) time: unlike dur, not stretched by other processes on a busy machine. */
-  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly args?: { readonly name?: string; readonly data?: Record<string, unknown> };
@@ -38,6 +36,7 @@ interface ProfileNode {
 }
 
 interface CpuProfile {
+  readonly startTime: number;
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
@@ -71,7 +70,7 @@ try {
     const profile = withJsProfile ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }) : null;
     const trace = await events();
     console.log(`\n=== visit ${visit}: ${Math.round(ms)} ms (bench measure) ===`);
-    summariseTrace(trace);
+    summariseTrace(trace, profile?.profile);
     if (profile) summariseProfile(profile.profile);
   }
 } finally {
@@ -92,7 +91,7 @@ async function startTracing(cdp: CDPSession): Promise<() => Promise<TraceEvent[]
 }
 
 /** Self time per event name on the page's main thread, from the first click to the bench's end mark. */
-function summariseTrace(events: readonly TraceEvent[]): void {
+function summariseTrace(events: readonly TraceEvent[], profile?: CpuProfile): void {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return console.log('no renderer main thread in the trace');
   const onMain = events
@@ -114,11 +113,11 @@ function summariseTrace(events: readonly TraceEvent[]): void {
   const at = (name: string) => marks.find((m) => m.name === name)?.ts;
   const [from, to] = [at('bench:start') ?? start, at('bench:end') ?? end];
   let busy = 0;
-  let cpuInSpan = 0;
+  const tasks: number[] = [];
   for (const e of onMain) {
     close(e.ts);
     if (stack.length === 0) busy += e.dur!;
-    if (stack.length === 0 && e.ts >= from && e.ts < to) cpuInSpan += e.tdur ?? 0;
+    if (stack.length === 0 && e.ts >= from && e.ts < to) tasks.push(e.dur! / 1000);
     stack.push({ e, end: e.ts + e.dur!, child: 0 });
   }
   close(Number.POSITIVE_INFINITY);
@@ -126,14 +125,15 @@ function summariseTrace(events: readonly TraceEvent[]): void {
   console.log(
     `main thread: ${Math.round(total)} ms traced, ${Math.round(busy / 1000)} busy, ${Math.round(total - busy / 1000)} idle`,
   );
+  const small = tasks.filter((ms) => ms < 4);
   console.log(
-    `bench span: main thread CPU ${(cpuInSpan / 1000).toFixed(0)} ms (tasks starting in the span, thread time)`,
+    `bench span: ${tasks.length} tasks, ${tasks.reduce((a, b) => a + b, 0).toFixed(0)} ms; ${small.length} under 4 ms, ${small.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`,
   );
   console.log(`bench span: ${((to - from) / 1000).toFixed(0)} ms; top-level tasks over 4 ms (ms from start):`);
   for (const e of onMain)
     if (e.dur! > 4000 && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
       console.log(
-        `  ${((e.ts - from) / 1000).toFixed(0).padStart(6)} +${(e.dur! / 1000).toFixed(0).padStart(5)}  ${childrenOf(onMain, e)}`,
+        `  ${((e.ts - from) / 1000).toFixed(0).padStart(6)} +${(e.dur! / 1000).toFixed(0).padStart(5)}  ${childrenOf(onMain, e)}${profile && e.dur! > 20_000 ? `\n${' '.repeat(16)}JS: ${topFunctionsIn(profile, e.ts, e.ts + e.dur!)}` : ''}`,
       );
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 14);
   for (const [name, us] of rows) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
@@ -156,6 +156,25 @@ function layoutInfo(e: TraceEvent): string {
     ?.beginData;
   if (e.name !== 'Layout' || !begin) return '';
   return ` (${begin.dirtyObjects}/${begin.totalObjects} objects${begin.stackTrace ? ', forced' : ''})`;
+}
+
+/** The functions with the most self time among the samples taken between two trace timestamps. */
+function topFunctionsIn(profile: CpuProfile, from: number, to: number): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from || at > to) return;
+    const { functionName, url } = byId.get(id)!.callFrame;
+    const name = `${functionName || '(anonymous)'}${url ? `@${url.split('/').pop()}` : ''}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+    .join(', ');
 }
 
 /** Self and inclusive time per JavaScript function (sampled). */
