@@ -64,8 +64,8 @@ export async function backToClassPage(page: Page): Promise<void> {
 /**
  * In-page: taps the header's Overview link and resolves with the ms until every status cell is in the DOM
  * and the next frame is rendered. A requestAnimationFrame callback runs before that frame's paint (and its
- * style and layout, unless a hover update forced them first), so the end is a task queued from it. Plain JavaScript in a string: tsx
- * would wrap named functions in a helper the page does not have.
+ * style and layout, unless a hover update forced them first), so the end is a task queued from it.
+ * Plain JavaScript in a string: tsx would wrap named functions in a helper the page does not have.
  */
 export const OPEN_OVERVIEW_SCRIPT = `(async (cells) => {
   const ready = () => document.querySelectorAll('[data-overview-grid] td').length >= cells;
