@@ -1,12 +1,15 @@
-import { memo } from 'react';
-import { Link } from 'react-router-dom';
+import { memo, useMemo, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 import type { TargetRecord } from '#db';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
+import { rowCellsHtml, type RowLabels } from './overview-row-html.ts';
 import type { CellState, OverviewRow } from './overview-view.ts';
 
+type Columns = readonly { readonly target: TargetRecord; readonly index: number }[];
+
 interface Props {
-  readonly columns: readonly { readonly target: TargetRecord; readonly index: number }[];
+  readonly columns: Columns;
   readonly rows: readonly OverviewRow[];
   readonly stateLabels: Readonly<Record<CellState, string>>;
 }
@@ -14,6 +17,15 @@ interface Props {
 /** Students × targets. Each cell has an icon and a word as well as a colour, never colour alone. */
 export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   const { t, language } = useT();
+  const navigate = useNavigate();
+  const labels = useMemo<RowLabels>(() => ({ states: stateLabels, current: t('status.current') }), [stateLabels, t]);
+  // The rows' name links are plain anchors (see rowCellsHtml): a plain click stays in the app, like <Link>.
+  const followLink = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const link = (event.target as Element).closest('a');
+    if (!link || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    void navigate(link.getAttribute('href')!);
+  };
   return (
     <div className="overview-scroll" tabIndex={0} role="region" aria-labelledby="overview-grid-caption">
       <table className="overview-grid" data-overview-grid>
@@ -34,15 +46,9 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody onClick={followLink}>
           {rows.map((row) => (
-            <GridRow
-              key={row.student.id}
-              row={row}
-              columns={columns}
-              stateLabels={stateLabels}
-              currentLabel={t('status.current')}
-            />
+            <GridRow key={row.student.id} row={row} columns={columns} labels={labels} />
           ))}
         </tbody>
       </table>
@@ -50,30 +56,15 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   );
 }
 
-/** Memoized: a new evidence record re-renders the rows whose data changed, not all 1,800 cells. */
+/** React sets a row's HTML only when it differs from the last (a live update rewrites the changed rows). */
 const GridRow = memo(function GridRow({
   row,
   columns,
-  stateLabels,
-  currentLabel,
-}: Omit<Props, 'rows'> & { readonly row: OverviewRow; readonly currentLabel: string }) {
-  const current = row.progress.currentTargetId;
-  return (
-    <tr>
-      <th scope="row">
-        <Link to={`/conference/${row.student.id}`}>{row.student.displayName}</Link>
-      </th>
-      {columns.map(({ target, index }) => {
-        const state = row.cells[index] ?? 'notOnPath';
-        const isCurrent = target.id === current;
-        return (
-          // One text node per cell (the icon comes from CSS, hidden from screen readers): 1,800 cells stay light.
-          <td key={target.id} className={`cell cell-${state}${isCurrent ? ' cell-current' : ''}`}>
-            {stateLabels[state]}
-            {isCurrent ? <span className="visually-hidden"> ({currentLabel})</span> : null}
-          </td>
-        );
-      })}
-    </tr>
-  );
+  labels,
+}: {
+  readonly row: OverviewRow;
+  readonly columns: Columns;
+  readonly labels: RowLabels;
+}) {
+  return <tr dangerouslySetInnerHTML={{ __html: rowCellsHtml(row, columns, labels) }} />;
 });

@@ -1,0 +1,156 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCALE } from '#protocol';
+import type { StudentRecord, TargetRecord } from '#db';
+import { evaluateProgress } from '#ui/progress-input.ts';
+import { OverviewGrid } from '#features/overview/OverviewGrid.tsx';
+import { buildOverviewView, type CellState } from '#features/overview/overview-view.ts';
+import { escapeHtml, rowCellsHtml } from '#features/overview/overview-row-html.ts';
+
+const NOW = new Date('2026-03-02T12:00:00Z');
+const LABELS: Record<CellState, string> = {
+  notStarted: 'Not started',
+  inProgress: 'In progress',
+  mastered: 'Mastered',
+  skipped: 'Skipped',
+  notOnPath: 'Not on path',
+};
+
+const target = (id: string, sequence: number): TargetRecord => ({
+  id,
+  frameworkId: 'fw',
+  code: `T.${sequence}`,
+  sequence,
+  strand: 'S',
+  teacherStatement: `Target ${sequence}`,
+  kidStatement: `I can ${sequence}`,
+  icon: 'star',
+  prerequisites: [],
+  rule: { kind: 'score', method: { kind: 'mostRecent' } },
+  _hlc: {},
+});
+
+const student = (id: string, displayName: string): StudentRecord => ({
+  id,
+  classId: 'c',
+  displayName,
+  picture: 'fox',
+  familyLanguage: 'en',
+  archived: false,
+  _hlc: {},
+});
+
+/** A class of one or two children through the real rules: t1 mastered, t2 current, t3 skipped, t4 not on the path. */
+function view(children: readonly StudentRecord[]) {
+  const targets = [target('t1', 1), target('t2', 2), target('t3', 3), target('t4', 4)];
+  const data = children.map((s) => ({
+    student: s,
+    path: {
+      id: s.id,
+      studentId: s.id,
+      entries: [{ targetId: 't1' }, { targetId: 't2' }, { targetId: 't3', skippedReason: 'moved on' }],
+      _hlc: {},
+    },
+    targets,
+    itemSets: [],
+    evidence: [
+      {
+        id: `${s.id}-e1`,
+        studentId: s.id,
+        targetIds: ['t1'],
+        kind: 'observation' as const,
+        observedAt: '2026-03-01T10:00:00Z',
+        recordedAt: '2026-03-01T10:00:00Z',
+        recordedBy: { kind: 'teacher' as const, id: 't' },
+        level: 4,
+        _hlc: {},
+      },
+    ],
+    decisions: [],
+    scale: DEFAULT_SCALE,
+  }));
+  const group = {
+    id: 'c',
+    schoolId: 's',
+    name: 'Class',
+    teacherIds: [],
+    templateTargetIds: targets.map((t) => t.id),
+    language: 'en',
+    _hlc: {},
+  };
+  return buildOverviewView(
+    group,
+    data,
+    data.map((d) => evaluateProgress(d, NOW)),
+    NOW,
+  );
+}
+
+const columnsOf = (v: ReturnType<typeof view>) => v.targets.map((t, index) => ({ target: t, index }));
+
+describe('overview grid rows as HTML', () => {
+  it('gives a header with the child’s link and one cell per column, with the status word and its class', () => {
+    const v = view([student('s 1', 'Ana')]);
+    const row = document.createElement('tr');
+    row.innerHTML = rowCellsHtml(v.rows[0]!, columnsOf(v), { states: LABELS, current: 'Current' });
+
+    const header = row.querySelector('th[scope="row"]')!;
+    expect(header.querySelector('a')!.getAttribute('href')).toBe('/conference/s%201');
+    expect(header.textContent).toBe('Ana');
+    const cells = [...row.querySelectorAll('td')];
+    expect(cells.map((td) => td.textContent)).toEqual(['Mastered', 'Not started (Current)', 'Skipped', 'Not on path']);
+    expect(cells.map((td) => td.className)).toEqual([
+      'cell cell-mastered',
+      'cell cell-notStarted cell-current',
+      'cell cell-skipped',
+      'cell cell-notOnPath',
+    ]);
+    // "(Current)" is for screen readers; sighted users see the outline.
+    expect(cells[1]!.querySelector('.visually-hidden')!.textContent).toBe(' (Current)');
+  });
+
+  it('escapes names and labels, so they stay text', () => {
+    const v = view([student('s1', '<img src=x onerror=alert(1)> & "Bo"')]);
+    const row = document.createElement('tr');
+    row.innerHTML = rowCellsHtml(v.rows[0]!, columnsOf(v), {
+      states: { ...LABELS, mastered: '<b>Mastered</b>' },
+      current: 'Current',
+    });
+    expect(row.querySelector('img, b')).toBeNull();
+    expect(row.querySelector('th')!.textContent).toBe('<img src=x onerror=alert(1)> & "Bo"');
+    expect(row.querySelector('td')!.textContent).toBe('<b>Mastered</b>');
+    expect(escapeHtml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
+  });
+
+  it('is a table with column and row headers, whose name links stay in the app on a plain click', async () => {
+    const v = view([student('s1', 'Ana'), student('s2', 'Bo')]);
+    render(
+      <MemoryRouter initialEntries={['/overview']}>
+        <Routes>
+          <Route
+            path="/overview"
+            element={<OverviewGrid columns={columnsOf(v)} rows={v.rows} stateLabels={LABELS} />}
+          />
+          <Route path="/conference/:studentId" element={<p>Conference page</p>} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const grid = screen.getByRole('table', { name: 'Status of each student on each learning target' });
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Student', 'T.1', 'T.2', 'T.3', 'T.4']);
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Ana', 'Bo']);
+    expect(within(grid).getAllByRole('cell')).toHaveLength(8);
+
+    await userEvent.click(within(grid).getByRole('link', { name: 'Bo' }));
+    expect(screen.getByText('Conference page')).toBeInTheDocument();
+  });
+});
