@@ -127,9 +127,12 @@ export function previewOneRoster(files: Readonly<Record<string, string>>): Roste
     problems.push({ file, line: index + 2, message });
   const live = (row: Record<string, string>) => row['status'] !== 'tobedeleted' && row['status'] !== 'inactive';
 
-  const schools = valid(orgs.rows, 'orgs.csv', rowProblem, (row) => (row['name'] ? null : 'has no name'))
-    .filter((r) => live(r) && r['type'] === 'school')
-    .map((r) => ({ sourcedId: r['sourcedId']!, name: r['name']! }));
+  // A class's school is whatever org it names: real exports use a department or other org type there.
+  const orgsById = new Map(
+    valid(orgs.rows, 'orgs.csv', rowProblem, (row) => (row['name'] ? null : 'has no name'))
+      .filter(live)
+      .map((r) => [r['sourcedId']!, { sourcedId: r['sourcedId']!, name: r['name']! }]),
+  );
   const people = new Map<string, RosterPerson>();
   for (const r of valid(users.rows, 'users.csv', rowProblem, (row) =>
     row['givenName'] || row['preferredGivenName'] ? null : 'has no given name',
@@ -145,9 +148,9 @@ export function previewOneRoster(files: Readonly<Record<string, string>>): Roste
   const classRows = valid(classes.rows, 'classes.csv', rowProblem, (row) =>
     !row['title']
       ? 'has no title'
-      : schools.some((school) => school.sourcedId === row['schoolSourcedId'])
+      : orgsById.has(row['schoolSourcedId'] ?? '')
         ? null
-        : `names school "${row['schoolSourcedId']}", which is not a school in orgs.csv`,
+        : `names school "${row['schoolSourcedId']}", which is not an org in orgs.csv`,
   ).filter(live);
   const members = new Map(
     classRows.map((c) => [c['sourcedId']!, { students: [] as RosterPerson[], teachers: [] as RosterPerson[] }]),
@@ -166,7 +169,8 @@ export function previewOneRoster(files: Readonly<Record<string, string>>): Roste
   });
   return {
     version,
-    schools,
+    // Only the orgs a class names, so a district above the school is not taken for one.
+    schools: [...orgsById.values()].filter((org) => classRows.some((c) => c['schoolSourcedId'] === org.sourcedId)),
     classes: classRows.map((r) => ({
       sourcedId: r['sourcedId']!,
       title: r['title']!,

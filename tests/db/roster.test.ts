@@ -37,6 +37,14 @@ describe('OneRoster CSV preview', () => {
     ]);
   });
 
+  it('takes the org a class names as its school whatever its type (real exports name departments)', () => {
+    const files = fixture('v1p1');
+    files['orgs.csv'] = files['orgs.csv']!.replace('Riverside Elementary,school', 'Riverside Elementary,department');
+    const preview = previewOneRoster(files);
+    expect(preview.schools).toEqual([{ sourcedId: 'org-school-1', name: 'Riverside Elementary' }]);
+    expect(preview.classes.map((c) => c.title)).toEqual(['Kindergarten A', 'Kindergarten B, Room 4']);
+  });
+
   it('reads 1.2 files: preferred names, and rows marked tobedeleted left out', () => {
     const preview = previewOneRoster(fixture('v1p2'));
     expect(preview.version).toBe('1.2');
