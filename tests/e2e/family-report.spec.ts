@@ -87,6 +87,8 @@ test('the family opens a shared link read-only in Spanish, and is told kindly on
 }) => {
   const teacher = await teacherTablet(await browser.newContext());
   await openFamilyReport(teacher, 'Sofía');
+  // The share panel says what it offers; on a failure its text is in the message.
+  await expect(teacher.getByRole('region', { name: 'Share with the family' })).toContainText('Make a family link');
   await teacher.getByRole('button', { name: 'Make a family link' }).click();
   await expect(teacher.getByText('The link is ready. Copy it and send it to the family.')).toBeVisible();
   const url = await teacher.getByLabel(/^Family link/).inputValue();
