@@ -15,8 +15,7 @@ import {
   CPU_SLOWDOWN,
   OPEN_OVERVIEW_SCRIPT,
   openBenchClass,
-  STUDENTS,
-  TARGETS,
+  openOverview,
 } from './overview-bench.ts';
 
 interface TraceEvent {
@@ -46,7 +45,10 @@ interface CpuProfile {
 const MARKED_SCRIPT = OPEN_OVERVIEW_SCRIPT.replace(
   'link.click();',
   "performance.mark('bench:start'); link.click();",
-).replace('return performance.now() - started;', "performance.mark('bench:end'); return performance.now() - started;");
+).replace(
+  'return { ms: performance.now() - started',
+  "performance.mark('bench:end'); return { ms: performance.now() - started",
+);
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'];
 
@@ -65,7 +67,7 @@ try {
     await backToClassPage(page);
     const events = visit > 0 ? await startTracing(cdp) : null;
     if (visit > 0 && withJsProfile) await cdp.send('Profiler.start');
-    const ms = (await page.evaluate(`${MARKED_SCRIPT}(${STUDENTS * TARGETS})`)) as number;
+    const { ms } = await openOverview(page, MARKED_SCRIPT);
     if (!events) continue;
     const profile = withJsProfile ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }) : null;
     const trace = await events();

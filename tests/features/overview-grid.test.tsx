@@ -179,20 +179,21 @@ describe('overview grid column window', () => {
   it('renders every row but only the columns in view, with their true column numbers', () => {
     const { grid, headerCodes, colIndexes } = renderWide();
     expect(grid).toHaveAttribute('aria-colcount', '31');
-    // No layout in jsdom: a 1,024 px view at the start, 8 columns in view and 3 more.
-    expect(headerCodes()).toEqual(['Student', ...range(1, 11).map((n) => `T.${n}`)]);
-    expect(colIndexes(within(grid).getAllByRole('columnheader'))).toEqual(range(1, 12));
+    // No layout in jsdom: a 1,024 px view at the start; 1,024 − 199 px of it for 135 px target columns
+    // shows 7 of them (6 whole), and 3 more are rendered after them.
+    expect(headerCodes()).toEqual(['Student', ...range(1, 10).map((n) => `T.${n}`)]);
+    expect(colIndexes(within(grid).getAllByRole('columnheader'))).toEqual(range(1, 11));
     expect(
       within(grid)
         .getAllByRole('rowheader')
         .map((th) => th.textContent),
     ).toEqual(['Ana', 'Bo']);
     const firstRow = within(grid).getAllByRole('row')[1]!;
-    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(2, 12));
+    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(2, 11));
     expect(within(grid).getAllByRole('rowheader')[0]).toHaveAttribute('aria-colindex', '1');
     // The columns left out are spanned by one empty cell, hidden from assistive technology.
     const spacer = firstRow.querySelector('.overview-spacer')!;
-    expect(spacer).toHaveAttribute('colspan', '19');
+    expect(spacer).toHaveAttribute('colspan', '20');
     expect(spacer).toHaveAttribute('aria-hidden', 'true');
   });
 
@@ -204,13 +205,13 @@ describe('overview grid column window', () => {
     Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: 1024 });
     Object.defineProperty(scroller, 'scrollLeft', { configurable: true, value: 1200 });
     fireEvent.scroll(scroller);
-    // 1,200 px scrolled = 10 columns; columns 10..17 (T.11..T.18) in view, 3 more each side.
-    await waitFor(() => expect(headerCodes()).toEqual(['Student', ...range(8, 21).map((n) => `T.${n}`)]));
+    // 1,200 px scrolled = 8.9 columns of 135 px: columns 8..14 (T.9..T.15) in view, 3 more each side.
+    await waitFor(() => expect(headerCodes()).toEqual(['Student', ...range(6, 18).map((n) => `T.${n}`)]));
     const firstRow = within(grid).getAllByRole('row')[1]!;
-    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(9, 22));
+    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(7, 19));
     expect([...firstRow.querySelectorAll('.overview-spacer')].map((td) => td.getAttribute('colspan'))).toEqual([
-      '7',
-      '9',
+      '5',
+      '12',
     ]);
   });
 
@@ -221,6 +222,6 @@ describe('overview grid column window', () => {
     expect(within(within(grid).getAllByRole('row')[2]!).getAllByRole('cell')).toHaveLength(30);
     expect(grid.querySelector('.overview-spacer')).toBeNull();
     fireEvent(window, new Event('afterprint'));
-    expect(headerCodes()).toHaveLength(12);
+    expect(headerCodes()).toHaveLength(11);
   });
 });

@@ -4,9 +4,13 @@ import { sameRange, visibleColumnRange, type ColumnRange } from './overview-wind
 
 /** Columns rendered beyond each edge of the view, so a short scroll shows cells already there. */
 export const OVERSCAN = 3;
-/** Used where there is no layout to measure (jsdom, or before the first layout): the CSS's 7.5rem and 11rem. */
-export const DEFAULT_COLUMN_WIDTH = 120;
-export const DEFAULT_HEADER_WIDTH = 176;
+/**
+ * Used where there is no layout to measure (jsdom, or before the first layout): the CSS's 7.5rem target
+ * columns and 11rem student column (padding and borders included) at the app's 18px rem, after the
+ * table's 1px border.
+ */
+export const DEFAULT_COLUMN_WIDTH = 135;
+export const DEFAULT_HEADER_WIDTH = 199;
 export const DEFAULT_VIEWPORT_WIDTH = 1024;
 
 /**
