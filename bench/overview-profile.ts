@@ -10,13 +10,7 @@
  */
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, startAppServer } from './chromium.ts';
-import {
-  backToClassPage,
-  CPU_SLOWDOWN,
-  OPEN_OVERVIEW_SCRIPT,
-  openBenchClass,
-  openOverview,
-} from './overview-bench.ts';
+import { backToClassPage, CPU_SLOWDOWN, OPEN_OVERVIEW_SCRIPT, openBenchClass, openOverview } from './overview-bench.ts';
 
 interface TraceEvent {
   readonly name: string;

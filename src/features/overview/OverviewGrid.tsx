@@ -34,13 +34,7 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
     void navigate(link.getAttribute('href')!);
   };
   return (
-    <div
-      ref={scrollRef}
-      className="overview-scroll"
-      tabIndex={0}
-      role="region"
-      aria-labelledby="overview-grid-caption"
-    >
+    <div ref={scrollRef} className="overview-scroll" tabIndex={0} role="region" aria-labelledby="overview-grid-caption">
       <table className="overview-grid" data-overview-grid aria-colcount={columns.length + 1}>
         <caption id="overview-grid-caption">{t('overview.grid.caption')}</caption>
         <colgroup>
