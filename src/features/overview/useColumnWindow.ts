@@ -25,7 +25,10 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, column
   useLayoutEffect(() => {
     const container = scrollRef.current;
     if (!container) return;
-    const update = () => setRange((previous) => keepIfSame(previous, measureRange(container, columnCount)));
+    const update = () => {
+      const next = measureRange(container, columnCount);
+      setRange((previous) => keepIfSame(previous, next));
+    };
     update();
     let frame = 0;
     const onScroll = () => {
