@@ -10,14 +10,7 @@
  */
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, startAppServer } from './chromium.ts';
-import {
-  backToClassPage,
-  CPU_SLOWDOWN,
-  OPEN_OVERVIEW_SCRIPT,
-  openBenchClass,
-  STUDENTS,
-  TARGETS,
-} from './overview-bench.ts';
+import { backToClassPage, CPU_SLOWDOWN, OPEN_OVERVIEW_SCRIPT, openBenchClass, openOverview } from './overview-bench.ts';
 
 interface TraceEvent {
   readonly name: string;
@@ -46,7 +39,10 @@ interface CpuProfile {
 const MARKED_SCRIPT = OPEN_OVERVIEW_SCRIPT.replace(
   'link.click();',
   "performance.mark('bench:start'); link.click();",
-).replace('return performance.now() - started;', "performance.mark('bench:end'); return performance.now() - started;");
+).replace(
+  'return { ms: performance.now() - started',
+  "performance.mark('bench:end'); return { ms: performance.now() - started",
+);
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'];
 
@@ -65,7 +61,7 @@ try {
     await backToClassPage(page);
     const events = visit > 0 ? await startTracing(cdp) : null;
     if (visit > 0 && withJsProfile) await cdp.send('Profiler.start');
-    const ms = (await page.evaluate(`${MARKED_SCRIPT}(${STUDENTS * TARGETS})`)) as number;
+    const { ms } = await openOverview(page, MARKED_SCRIPT);
     if (!events) continue;
     const profile = withJsProfile ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }) : null;
     const trace = await events();

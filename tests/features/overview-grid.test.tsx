@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -42,9 +42,12 @@ const student = (id: string, displayName: string): StudentRecord => ({
   _hlc: {},
 });
 
-/** A class of one or two children through the real rules: t1 mastered, t2 current, t3 skipped, t4 not on the path. */
-function view(children: readonly StudentRecord[]) {
-  const targets = [target('t1', 1), target('t2', 2), target('t3', 3), target('t4', 4)];
+/**
+ * A class of one or two children through the real rules: t1 mastered, t2 current, t3 skipped, t4 (and any
+ * further target) not on the path.
+ */
+function view(children: readonly StudentRecord[], targetCount = 4) {
+  const targets = Array.from({ length: targetCount }, (_, i) => target(`t${i + 1}`, i + 1));
   const data = children.map((s) => ({
     student: s,
     path: {
@@ -152,5 +155,73 @@ describe('overview grid rows as HTML', () => {
 
     await userEvent.click(within(grid).getByRole('link', { name: 'Bo' }));
     expect(screen.getByText('Conference page')).toBeInTheDocument();
+  });
+});
+
+describe('overview grid column window', () => {
+  const renderWide = () => {
+    const v = view([student('s1', 'Ana'), student('s2', 'Bo')], 30);
+    render(
+      <MemoryRouter>
+        <OverviewGrid columns={columnsOf(v)} rows={v.rows} stateLabels={LABELS} />
+      </MemoryRouter>,
+    );
+    const grid = screen.getByRole('table', { name: 'Status of each student on each learning target' });
+    const headerCodes = () =>
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent);
+    const colIndexes = (cells: readonly HTMLElement[]) => cells.map((c) => Number(c.getAttribute('aria-colindex')));
+    return { grid, headerCodes, colIndexes };
+  };
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  it('renders every row but only the columns in view, with their true column numbers', () => {
+    const { grid, headerCodes, colIndexes } = renderWide();
+    expect(grid).toHaveAttribute('aria-colcount', '31');
+    // No layout in jsdom: a 1,024 px view at the start; 1,024 − 199 px of it for 135 px target columns
+    // shows 7 of them (6 whole), and 3 more are rendered after them.
+    expect(headerCodes()).toEqual(['Student', ...range(1, 10).map((n) => `T.${n}`)]);
+    expect(colIndexes(within(grid).getAllByRole('columnheader'))).toEqual(range(1, 11));
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Ana', 'Bo']);
+    const firstRow = within(grid).getAllByRole('row')[1]!;
+    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(2, 11));
+    expect(within(grid).getAllByRole('rowheader')[0]).toHaveAttribute('aria-colindex', '1');
+    // The columns left out are spanned by one empty cell, hidden from assistive technology.
+    const spacer = firstRow.querySelector('.overview-spacer')!;
+    expect(spacer).toHaveAttribute('colspan', '20');
+    expect(spacer).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('follows the scroll to other columns, keyboard or pointer alike', async () => {
+    const { grid, headerCodes, colIndexes } = renderWide();
+    const scroller = screen.getByRole('region', { name: 'Status of each student on each learning target' });
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    // jsdom has no layout: fake the container's width and scroll position, as a browser would report them.
+    Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: 1024 });
+    Object.defineProperty(scroller, 'scrollLeft', { configurable: true, value: 1200 });
+    fireEvent.scroll(scroller);
+    // 1,200 px scrolled = 8.9 columns of 135 px: columns 8..14 (T.9..T.15) in view, 3 more each side.
+    await waitFor(() => expect(headerCodes()).toEqual(['Student', ...range(6, 18).map((n) => `T.${n}`)]));
+    const firstRow = within(grid).getAllByRole('row')[1]!;
+    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(7, 19));
+    expect([...firstRow.querySelectorAll('.overview-spacer')].map((td) => td.getAttribute('colspan'))).toEqual([
+      '5',
+      '12',
+    ]);
+  });
+
+  it('renders every column while printing', () => {
+    const { grid, headerCodes } = renderWide();
+    fireEvent(window, new Event('beforeprint'));
+    expect(headerCodes()).toHaveLength(31);
+    expect(within(within(grid).getAllByRole('row')[2]!).getAllByRole('cell')).toHaveLength(30);
+    expect(grid.querySelector('.overview-spacer')).toBeNull();
+    fireEvent(window, new Event('afterprint'));
+    expect(headerCodes()).toHaveLength(11);
   });
 });

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   getActiveClass,
   listStudents,
@@ -26,7 +26,19 @@ async function demoClass(): Promise<Store> {
   return store;
 }
 
+/**
+ * The grid renders only the target columns in view (see useColumnWindow); a view wide enough for all of
+ * them (jsdom has no layout, so the grid's scroll container reports this width) puts every cell in the DOM.
+ */
+function wideEnoughForEveryColumn() {
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(100_000);
+}
+
 describe('class overview', { timeout: 30_000 }, () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('shows every student × target with an icon and a word in each cell, and the lists beside it', async () => {
     const store = await demoClass();
     const group = (await getActiveClass(store))!;
@@ -57,6 +69,7 @@ describe('class overview', { timeout: 30_000 }, () => {
     });
     const after = evaluateProgress((await loadStudentProgressData(store, stuck.id))!, new Date());
     expect(after.nextStep.kind).toBe('talkToTeacher');
+    wideEnoughForEveryColumn();
     renderWithStore(<OverviewPage />, store);
 
     const grid = await screen.findByRole('table', { name: 'Status of each student on each learning target' });
@@ -64,6 +77,8 @@ describe('class overview', { timeout: 30_000 }, () => {
     expect(rows).toHaveLength(students.length + 1);
     const headers = within(rows[0]!).getAllByRole('columnheader');
     expect(headers.length).toBeGreaterThan(group.templateTargetIds.length);
+    expect(grid).toHaveAttribute('aria-colcount', String(headers.length));
+    expect(within(rows[1]!).getAllByRole('cell')).toHaveLength(headers.length - 1);
     for (const cell of within(rows[1]!).getAllByRole('cell')) {
       expect(cell.textContent).toMatch(/^(Not started|In progress|Mastered|Skipped|Not on path)/);
       expect(cell.className).toMatch(/cell-(notStarted|inProgress|mastered|skipped|notOnPath)/);
@@ -78,6 +93,7 @@ describe('class overview', { timeout: 30_000 }, () => {
     const store = await demoClass();
     const group = (await getActiveClass(store))!;
     const students = await listStudents(store, group.id);
+    wideEnoughForEveryColumn();
     renderWithStore(<OverviewPage />, store, { language: 'es' });
     const grid = await screen.findByRole('table', {
       name: 'Estado de cada estudiante en cada objetivo de aprendizaje',
@@ -107,6 +123,8 @@ describe('class overview', { timeout: 30_000 }, () => {
       screen.getByRole('option', { name: /social|socio/i }),
     );
     expect(screen.getByRole('status')).toHaveTextContent(/y 8 objetivos/);
+    expect(grid).toHaveAttribute('aria-colcount', '9');
+    expect(within(grid).getAllByRole('columnheader')).toHaveLength(9);
   });
 
   it('exports CSV with statuses as words, quoting and defusing formulas', () => {

@@ -1,10 +1,11 @@
-import { memo, useMemo, type MouseEvent } from 'react';
+import { memo, useMemo, useRef, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { TargetRecord } from '#db';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { rowCellsHtml, type RowLabels } from './overview-row-html.ts';
 import type { CellState, OverviewRow } from './overview-view.ts';
+import { useColumnWindow } from './useColumnWindow.ts';
 
 type Columns = readonly { readonly target: TargetRecord; readonly index: number }[];
 
@@ -14,10 +15,16 @@ interface Props {
   readonly stateLabels: Readonly<Record<CellState, string>>;
 }
 
-/** Students × targets. Each cell has an icon and a word as well as a colour, never colour alone. */
+/**
+ * Students × targets. Each cell has an icon and a word as well as a colour, never colour alone.
+ * Every student's row is in the DOM, but only the target columns in view (and a few each side): see
+ * useColumnWindow. aria-colcount and aria-colindex tell assistive technology where the rendered ones are.
+ */
 export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   const { t, language } = useT();
   const navigate = useNavigate();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { start, end } = useColumnWindow(scrollRef, columns.length);
   const labels = useMemo<RowLabels>(() => ({ states: stateLabels, current: t('status.current') }), [stateLabels, t]);
   // The rows' name links are plain anchors (see rowCellsHtml): a plain click stays in the app, like <Link>.
   const followLink = (event: MouseEvent<HTMLTableSectionElement>) => {
@@ -27,8 +34,8 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
     void navigate(link.getAttribute('href')!);
   };
   return (
-    <div className="overview-scroll" tabIndex={0} role="region" aria-labelledby="overview-grid-caption">
-      <table className="overview-grid" data-overview-grid>
+    <div ref={scrollRef} className="overview-scroll" tabIndex={0} role="region" aria-labelledby="overview-grid-caption">
+      <table className="overview-grid" data-overview-grid aria-colcount={columns.length + 1}>
         <caption id="overview-grid-caption">{t('overview.grid.caption')}</caption>
         <colgroup>
           <col className="overview-name-col" />
@@ -38,17 +45,26 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">{t('overview.grid.student')}</th>
-            {columns.map(({ target }) => (
-              <th scope="col" key={target.id} title={targetStatement(target, language, 'teacher')}>
+            <th scope="col" aria-colindex={1}>
+              {t('overview.grid.student')}
+            </th>
+            <Spacer span={start} />
+            {columns.slice(start, end).map(({ target }, i) => (
+              <th
+                scope="col"
+                key={target.id}
+                aria-colindex={start + i + 2}
+                title={targetStatement(target, language, 'teacher')}
+              >
                 {target.code}
               </th>
             ))}
+            <Spacer span={columns.length - end} />
           </tr>
         </thead>
         <tbody onClick={followLink}>
           {rows.map((row) => (
-            <GridRow key={row.student.id} row={row} columns={columns} labels={labels} />
+            <GridRow key={row.student.id} row={row} columns={columns} labels={labels} start={start} end={end} />
           ))}
         </tbody>
       </table>
@@ -56,15 +72,27 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   );
 }
 
-/** React sets a row's HTML only when it differs from the last (a live update rewrites the changed rows). */
+/** Stands for the columns left out of the DOM, so the table keeps its width and the scrollbar its length. */
+function Spacer({ span }: { readonly span: number }) {
+  return span > 0 ? <td className="overview-spacer" colSpan={span} aria-hidden="true" /> : null;
+}
+
+/**
+ * React sets a row's HTML only when it differs from the last: a live update rewrites the changed rows, a
+ * scroll to other columns every row.
+ */
 const GridRow = memo(function GridRow({
   row,
   columns,
   labels,
+  start,
+  end,
 }: {
   readonly row: OverviewRow;
   readonly columns: Columns;
   readonly labels: RowLabels;
+  readonly start: number;
+  readonly end: number;
 }) {
-  return <tr dangerouslySetInnerHTML={{ __html: rowCellsHtml(row, columns, labels) }} />;
+  return <tr dangerouslySetInnerHTML={{ __html: rowCellsHtml(row, columns, labels, { start, end }) }} />;
 });
