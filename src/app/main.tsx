@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { getConnection, openStore, requestPersistentStorage, seedFirstRun, StoreProvider } from '#db';
+import { loadAllLanguages, loadLanguage, toLanguage } from '#i18n';
 import { createSyncController } from '#sync';
 import { useActivityStore } from '#state/activity-store.ts';
+import { useLanguageStore } from '#state/language-store.ts';
 import { FamilyLinkServiceContext } from '#state/family-links.ts';
 import { SyncControllerContext, useSyncActivity } from '#state/sync-controller.ts';
 import { App } from './App.tsx';
@@ -58,5 +60,17 @@ function startFamilyView(root: Root) {
 
 const element = document.getElementById('root');
 if (!element) throw new Error('index.html has no #root');
-if (isFamilyLinkPath(window.location.pathname)) startFamilyView(createRoot(element));
-else startDevice(createRoot(element));
+// English ships in the app; the device's own language is loaded before the first render, the others just
+// after (a child's or a family's language may differ from the tablet's).
+async function start(root: HTMLElement) {
+  if (isFamilyLinkPath(window.location.pathname)) {
+    await loadAllLanguages().catch(() => undefined);
+    startFamilyView(createRoot(root));
+  } else {
+    await loadLanguage(toLanguage(useLanguageStore.getState().language)).catch(() => undefined);
+    startDevice(createRoot(root));
+    void loadAllLanguages().catch(() => undefined);
+  }
+}
+
+void start(element);

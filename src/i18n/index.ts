@@ -1,26 +1,15 @@
 import { formatList, formatMessage, type MessageParams } from './format.ts';
 import { appEn } from './messages/app.en.ts';
-import { appEs } from './messages/app.es.ts';
 import { picturesEn } from './messages/pictures.en.ts';
-import { picturesEs } from './messages/pictures.es.ts';
 import { rulesEn } from './messages/rules.en.ts';
-import { rulesEs } from './messages/rules.es.ts';
 import { conferenceEn } from './messages/conference.en.ts';
-import { conferenceEs } from './messages/conference.es.ts';
 import { stationEn } from './messages/station.en.ts';
-import { stationEs } from './messages/station.es.ts';
 import { deskEn } from './messages/desk.en.ts';
-import { deskEs } from './messages/desk.es.ts';
 import { targetsEn } from './messages/targets.en.ts';
-import { targetsEs } from './messages/targets.es.ts';
 import { exportsEn } from './messages/exports.en.ts';
-import { exportsEs } from './messages/exports.es.ts';
 import { familyEn } from './messages/family.en.ts';
-import { familyEs } from './messages/family.es.ts';
 import { schoolEn } from './messages/school.en.ts';
-import { schoolEs } from './messages/school.es.ts';
 import { pathsEn } from './messages/paths.en.ts';
-import { pathsEs } from './messages/paths.es.ts';
 
 export { formatList, formatMessage, type MessageParams } from './format.ts';
 
@@ -38,29 +27,38 @@ const en = {
   ...schoolEn,
   ...pathsEn,
 };
-const es = {
-  ...appEs,
-  ...picturesEs,
-  ...rulesEs,
-  ...conferenceEs,
-  ...stationEs,
-  ...deskEs,
-  ...targetsEs,
-  ...exportsEs,
-  ...familyEs,
-  ...schoolEs,
-  ...pathsEs,
-};
-type CatalogKey = Extract<keyof typeof en, string>;
+export type CatalogKey = Extract<keyof typeof en, string>;
 type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
 /** A catalog key, or the base name of a plural (`class.studentCount` for `class.studentCount_one`…). */
 export type MessageKey = CatalogKey | PluralBase<CatalogKey>;
 
-/** Every language must carry every key: the Record type makes a missing Spanish string a type error. */
-export const CATALOGS: Readonly<Record<Language, Readonly<Record<CatalogKey, string>>>> = {
-  en,
-  es,
-};
+export type Catalog = Readonly<Record<CatalogKey, string>>;
+
+/**
+ * English ships with the app; every other language is its own chunk (catalog-es.ts, whose type makes a
+ * missing Spanish string an error), loaded before the first render when it is the device's language and
+ * just after otherwise (main.tsx). Until a catalog is loaded its messages fall back to English.
+ */
+const catalogs: Partial<Record<Language, Catalog>> = { en };
+
+export function isLanguageLoaded(language: Language): boolean {
+  return catalogs[language] !== undefined;
+}
+
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'es' && !catalogs.es) catalogs.es = (await import('./catalog-es.ts')).es;
+}
+
+export async function loadAllLanguages(): Promise<void> {
+  await Promise.all(LANGUAGES.map((l) => loadLanguage(l.tag)));
+}
+
+/** A loaded catalog; throws for one not loaded yet, so a test never compares English with itself. */
+export function loadedCatalog(language: Language): Catalog {
+  const catalog = catalogs[language];
+  if (!catalog) throw new Error(`The ${language} messages are not loaded`);
+  return catalog;
+}
 
 export const LANGUAGES = [
   { tag: 'en', name: 'English' },
@@ -87,7 +85,7 @@ export function translate(language: Language, key: MessageKey | string, params: 
   for (const [name, value] of Object.entries(params)) {
     flat[name] = Array.isArray(value) ? formatList(language, value) : (value as string | number);
   }
-  return formatMessage(CATALOGS[language], language, key, flat as MessageParams);
+  return formatMessage(catalogs[language] ?? en, language, key, flat as MessageParams);
 }
 
 export function hasMessage(key: string): key is MessageKey {

@@ -1,5 +1,13 @@
-import { useCallback } from 'react';
-import { toLanguage, translate, type Language, type MessageKey, type RichParams } from '#i18n';
+import { useCallback, useEffect, useReducer } from 'react';
+import {
+  isLanguageLoaded,
+  loadLanguage,
+  toLanguage,
+  translate,
+  type Language,
+  type MessageKey,
+  type RichParams,
+} from '#i18n';
 import { useLanguageStore } from '#state/language-store.ts';
 
 export type Translate = (key: MessageKey, params?: RichParams) => string;
@@ -7,6 +15,12 @@ export type Translate = (key: MessageKey, params?: RichParams) => string;
 /** The current language and a translator bound to it. */
 export function useT(): { t: Translate; language: Language } {
   const language = toLanguage(useLanguageStore((s) => s.language));
-  const t = useCallback<Translate>((key, params) => translate(language, key, params), [language]);
+  // A language chosen before its messages have arrived renders again once they have.
+  const [loads, loaded] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!isLanguageLoaded(language)) void loadLanguage(language).then(loaded);
+  }, [language]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `loads` makes a new t once a catalog lands
+  const t = useCallback<Translate>((key, params) => translate(language, key, params), [language, loads]);
   return { t, language };
 }

@@ -1,7 +1,7 @@
 /** The page a family opens from a link: the report from the server's snapshot, read-only, nothing stored. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -86,7 +86,8 @@ describe('the family’s page', () => {
     expect(screen.queryByRole('button', { name: /link|enlace/i })).not.toBeInTheDocument();
     expect(screen.getByText(/Aquí no se puede cambiar nada/)).toBeInTheDocument();
     expect(await indexedDB.databases()).toEqual([]);
-    expect(document.documentElement.lang).toBe('es');
+    // The page's language is set in an effect, which may run after the report is on screen.
+    await waitFor(() => expect(document.documentElement.lang).toBe('es'));
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { saveFramework, type Store } from '#db';
-import { CATALOGS } from '#i18n';
+import { loadedCatalog } from '#i18n';
 import type { ItemSet, Target } from '#protocol';
 import FrameworksPage from '#features/frameworks/FrameworksPage.tsx';
 import { draftChanges, parseRule, ruleDraft, targetDraft } from '#features/frameworks/target-form.ts';
@@ -257,8 +257,8 @@ describe('target form', () => {
 
   it('names every icon in both languages', () => {
     for (const icon of Object.keys(TARGET_ICONS)) {
-      expect(CATALOGS.en, icon).toHaveProperty([`targetEdit.icon.${icon}`]);
-      expect(CATALOGS.es, icon).toHaveProperty([`targetEdit.icon.${icon}`]);
+      expect(loadedCatalog('en'), icon).toHaveProperty([`targetEdit.icon.${icon}`]);
+      expect(loadedCatalog('es'), icon).toHaveProperty([`targetEdit.icon.${icon}`]);
     }
   });
 });

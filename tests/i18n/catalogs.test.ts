@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, toLanguage, translate } from '#i18n';
+import { loadedCatalog, toLanguage, translate } from '#i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {
-  const en = CATALOGS.en;
-  const es = CATALOGS.es;
+  const en = loadedCatalog('en');
+  const es = loadedCatalog('es');
 
   it('have the same keys in English and Spanish, none empty', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());

@@ -1,0 +1,27 @@
+/** Spanish: its own chunk, loaded by loadLanguage('es'). The type makes a missing Spanish string an error. */
+import type { Catalog } from './index.ts';
+import { appEs } from './messages/app.es.ts';
+import { picturesEs } from './messages/pictures.es.ts';
+import { rulesEs } from './messages/rules.es.ts';
+import { conferenceEs } from './messages/conference.es.ts';
+import { stationEs } from './messages/station.es.ts';
+import { deskEs } from './messages/desk.es.ts';
+import { targetsEs } from './messages/targets.es.ts';
+import { exportsEs } from './messages/exports.es.ts';
+import { familyEs } from './messages/family.es.ts';
+import { schoolEs } from './messages/school.es.ts';
+import { pathsEs } from './messages/paths.es.ts';
+
+export const es: Catalog = {
+  ...appEs,
+  ...picturesEs,
+  ...rulesEs,
+  ...conferenceEs,
+  ...stationEs,
+  ...deskEs,
+  ...targetsEs,
+  ...exportsEs,
+  ...familyEs,
+  ...schoolEs,
+  ...pathsEs,
+};
