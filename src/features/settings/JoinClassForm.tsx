@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useSyncController } from '#state/sync-controller.ts';
 import { useT } from '#ui/useT.ts';
+import { CredentialFields, type Credentials } from './CredentialFields.tsx';
 import { useAttempt } from './useAttempt.ts';
 import './school.css';
 
@@ -18,15 +19,14 @@ export function JoinClassForm({ baseUrl }: { baseUrl: string }) {
   const [joinCode, setJoinCode] = useState('');
   const [kind, setKind] = useState<Kind>('station');
   const [deviceName, setDeviceName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [credentials, setCredentials] = useState<Credentials>({ email: '', password: '' });
 
   const submit = () =>
     controller.enroll(baseUrl, {
       joinCode,
       kind,
       deviceName,
-      ...(kind === 'teacher' ? { teacher: { email: email.trim(), password } } : {}),
+      ...(kind === 'teacher' ? { teacher: { email: credentials.email.trim(), password: credentials.password } } : {}),
     });
   return (
     <form aria-labelledby={`${id}-title`} onSubmit={(e) => void run(e, submit)}>
@@ -62,23 +62,11 @@ export function JoinClassForm({ baseUrl }: { baseUrl: string }) {
       {kind === 'teacher' ? (
         <>
           <p className="muted">{t('school.connect.teacherProof')}</p>
-          <label htmlFor={`${id}-email`}>{t('school.connect.teacherEmail')}</label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-          <label htmlFor={`${id}-password`}>{t('school.connect.teacherPassword')}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
+          <CredentialFields
+            value={credentials}
+            onChange={setCredentials}
+            emailLabel={t('school.connect.teacherEmail')}
+            passwordLabel={t('school.connect.teacherPassword')}
           />
         </>
       ) : null}
