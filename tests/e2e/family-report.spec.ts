@@ -1,9 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { teacherTablet } from './teacher-tablet.ts';
 import { drawsText, pdfPageContents } from './pdf-pages.ts';
-
-const DEMO_EMAIL = 'teacher@demo.school';
-const DEMO_PASSWORD = 'waypoint-demo';
 
 async function expectNoSeriousAxeIssues(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -66,21 +64,6 @@ test('a Spanish-speaking family’s report prints on A4 and Letter with no blank
   expect(counts.A4).toBeGreaterThanOrEqual(3);
   expect(counts.Letter).toBeGreaterThanOrEqual(3);
 });
-
-/** A teacher tablet signed in to the server, showing the server's demo class. */
-async function teacherTablet(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/settings');
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
-  await expect(page.getByTestId('sync-status')).toContainText('Synced');
-  await page.goto('/class');
-  await page.getByLabel('Show class').selectOption({ label: 'Room 4 (demo)' });
-  await expect(page.getByRole('heading', { level: 1, name: 'Room 4 (demo)' })).toBeVisible();
-  return page;
-}
 
 test('the family opens a shared link read-only in Spanish, and is told kindly once it is turned off', async ({
   browser,

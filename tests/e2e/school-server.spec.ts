@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const DEMO_EMAIL = 'teacher@demo.school';
-const DEMO_PASSWORD = 'waypoint-demo';
+import { DEMO_EMAIL, DEMO_PASSWORD } from './teacher-tablet.ts';
 
 async function openSettings(page: Page) {
   await page.goto('/');

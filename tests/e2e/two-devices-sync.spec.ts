@@ -1,24 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-
-const DEMO_EMAIL = 'teacher@demo.school';
-const DEMO_PASSWORD = 'waypoint-demo';
-
-/** A teacher tablet: first visit, signed in to the server, showing the server's demo class. */
-async function teacherTablet(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.evaluate(async () => navigator.serviceWorker.ready);
-  await page.goto('/settings');
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
-  await expect(page.getByTestId('sync-status')).toContainText('Synced');
-  await page.goto('/class');
-  await page.getByLabel('Show class').selectOption({ label: 'Room 4 (demo)' });
-  await expect(page.getByRole('heading', { level: 1, name: 'Room 4 (demo)' })).toBeVisible();
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { teacherTablet } from './teacher-tablet.ts';
 
 test('evidence recorded offline on one tablet appears on the other once both are online', async ({ browser }) => {
   const contextA = await browser.newContext();

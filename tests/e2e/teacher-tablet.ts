@@ -1,0 +1,24 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+
+export const DEMO_EMAIL = 'teacher@demo.school';
+export const DEMO_PASSWORD = 'waypoint-demo';
+
+/**
+ * A teacher tablet: first visit (the service worker settled, so it never takes over mid-test), signed in
+ * to the server, showing the server's demo class.
+ */
+export async function teacherTablet(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.evaluate(async () => navigator.serviceWorker.ready);
+  await page.goto('/settings');
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('Synced');
+  await page.goto('/class');
+  await page.getByLabel('Show class').selectOption({ label: 'Room 4 (demo)' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Room 4 (demo)' })).toBeVisible();
+  return page;
+}
