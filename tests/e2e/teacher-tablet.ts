@@ -19,6 +19,7 @@ export async function teacherTablet(context: BrowserContext): Promise<Page> {
   await expect(page.getByTestId('sync-status')).toContainText('Synced');
   await page.goto('/class');
   await page.getByLabel('Show class').selectOption({ label: 'Room 4 (demo)' });
-  await expect(page.getByRole('heading', { level: 1, name: 'Room 4 (demo)' })).toBeVisible();
+  // Exact: the tablet's own demo class is "Kindergarten, Room 4 (demo)", whose children share names.
+  await expect(page.getByRole('heading', { level: 1, name: 'Room 4 (demo)', exact: true })).toBeVisible();
   return page;
 }
