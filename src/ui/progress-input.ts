@@ -22,10 +22,24 @@ export function toRulesTargets(targets: readonly Target[], itemSets: readonly It
   });
 }
 
+/**
+ * The rules' targets for the lists a screen read, made once: a class's students share the same lists, so a
+ * class overview builds them once instead of once per child (the lists are read-only snapshots).
+ */
+const rulesTargetsCache = new WeakMap<readonly Target[], { itemSets: readonly ItemSet[]; targets: TargetInput[] }>();
+
+function rulesTargetsOf(targets: readonly Target[], itemSets: readonly ItemSet[]): TargetInput[] {
+  const cached = rulesTargetsCache.get(targets);
+  if (cached?.itemSets === itemSets) return cached.targets;
+  const built = toRulesTargets(targets, itemSets);
+  rulesTargetsCache.set(targets, { itemSets, targets: built });
+  return built;
+}
+
 export function toRulesInput(source: ProgressSource, now: Date): StudentRulesInput {
   return {
     path: source.path?.entries ?? [],
-    targets: toRulesTargets(source.targets, source.itemSets),
+    targets: rulesTargetsOf(source.targets, source.itemSets),
     evidence: source.evidence,
     decisions: source.decisions,
     scale: source.scale,
