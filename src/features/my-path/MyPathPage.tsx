@@ -9,7 +9,7 @@ import { useT } from '#ui/useT.ts';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
 import { ChooseNextForm } from './ChooseNextForm.tsx';
 import { MyEvidenceList } from './MyEvidenceList.tsx';
-import { MyPathList } from './MyPathList.tsx';
+import { PathList } from '#ui/PathList.tsx';
 import { MyCurrentTarget } from './MyCurrentTarget.tsx';
 import './my-path.css';
 
@@ -46,7 +46,7 @@ export default function MyPathPage() {
       <MyCurrentTarget progress={progress} targetsById={targetsById} />
       <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="kid" />
       <div className="two-columns">
-        <MyPathList progress={progress} targetsById={targetsById} />
+        <PathList progress={progress} targetsById={targetsById} audience="kid" />
         <div>
           <ChooseNextForm progress={progress} targetsById={targetsById} me={me} />
           <AddEvidenceForm

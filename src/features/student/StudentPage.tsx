@@ -6,7 +6,7 @@ import { Picture } from '#ui/Picture.tsx';
 import { PathMap } from '#ui/path-map/PathMap.tsx';
 import { useT } from '#ui/useT.ts';
 import { CurrentTargetCard } from './CurrentTargetCard.tsx';
-import { PathList } from './PathList.tsx';
+import { PathList } from '#ui/PathList.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { ObservationForm } from './ObservationForm.tsx';
 
@@ -46,7 +46,7 @@ export default function StudentPage() {
       <CurrentTargetCard progress={progress} targetsById={targetsById} />
       <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="teacher" />
       <div className="two-columns">
-        <PathList progress={progress} targetsById={targetsById} />
+        <PathList progress={progress} targetsById={targetsById} audience="teacher" />
         <div>
           <ObservationForm
             studentId={data.student.id}
