@@ -1,36 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import type { Target } from '#protocol';
 import { literacyFramework, selFramework } from '#content/index.ts';
+import { TARGET_ICONS } from '#ui/pictures.ts';
 
 const CCSS_NOTICE =
   '(c) Copyright 2010. National Governors Association Center for Best Practices and Council of Chief State School Officers. All rights reserved.';
 
-const ICONS = new Set([
-  'book',
-  'arrow',
-  'word',
-  'space',
-  'abc',
-  'letter-upper',
-  'letter-lower',
-  'ear',
-  'clap',
-  'rhyme',
-  'syllable',
-  'blend',
-  'sound',
-  'vowel',
-  'eye',
-  'pencil',
-  'puzzle',
-  'star',
-  'heart',
-  'calm',
-  'hand',
-  'friends',
-  'speech',
-  'choice',
-]);
+// The icons the app can draw: every starter target must use one of them.
+const ICONS = new Set(Object.keys(TARGET_ICONS));
 
 const all: Target[] = [...literacyFramework.targets, ...selFramework.targets];
 const targetIds = new Set(all.map((t) => t.id));
