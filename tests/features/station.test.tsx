@@ -17,9 +17,10 @@ import {
 } from '#db';
 import { toLanguage, translate } from '#i18n';
 import StationPage, { type StationPageProps } from '#features/station/StationPage.tsx';
-import type { AudioDevices, RecorderLike } from '#ui/capture/index.ts';
+import type { AudioDevices } from '#ui/capture/index.ts';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { onSpeak, type SpeechRequest } from '#ui/speech.ts';
+import { fakeRecorder } from '#tests/helpers/fake-recorder.ts';
 import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
@@ -35,22 +36,7 @@ async function seededStore() {
 /** A recorder that "records" a few fixed bytes, so tests need no microphone. */
 const fakeAudio: AudioDevices = {
   getMicrophone: async () => ({ getTracks: () => [] }) as unknown as MediaStream,
-  createRecorder: (): RecorderLike => {
-    let onData: (chunk: Blob) => void = () => undefined;
-    let onStop: () => void = () => undefined;
-    return {
-      mimeType: 'audio/webm',
-      listen: (data, stop) => {
-        onData = data;
-        onStop = stop;
-      },
-      start: () => undefined,
-      stop: () => {
-        onData(new Blob([new Uint8Array([1, 2, 3, 4])], { type: 'audio/webm' }));
-        onStop();
-      },
-    };
-  },
+  createRecorder: () => fakeRecorder('audio/webm'),
 };
 
 function renderStation(store: Store, props: StationPageProps = {}) {

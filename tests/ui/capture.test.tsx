@@ -2,6 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLanguageStore } from '#state/language-store.ts';
+import { fakeRecorder } from '#tests/helpers/fake-recorder.ts';
 import {
   AudioRecorder,
   DrawingPad,
@@ -10,7 +11,6 @@ import {
   type AudioClip,
   type AudioDevices,
   type CompressedImage,
-  type RecorderLike,
 } from '#ui/capture/index.ts';
 
 /** A microphone and recorder that produce a fixed clip, so the recorder's flow runs without hardware. */
@@ -22,22 +22,7 @@ function fakeDevices(): AudioDevices & { stopped: number } {
       return state.stopped;
     },
     getMicrophone: async () => ({ getTracks: () => [track] }) as unknown as MediaStream,
-    createRecorder: (): RecorderLike => {
-      let onData: (chunk: Blob) => void = () => undefined;
-      let onStop: () => void = () => undefined;
-      return {
-        mimeType: 'audio/webm;codecs=opus',
-        listen: (data, stop) => {
-          onData = data;
-          onStop = stop;
-        },
-        start: () => undefined,
-        stop: () => {
-          onData(new Blob([new Uint8Array([1, 2, 3, 4])], { type: 'audio/webm' }));
-          onStop();
-        },
-      };
-    },
+    createRecorder: () => fakeRecorder('audio/webm;codecs=opus'),
   };
 }
 
