@@ -7,7 +7,7 @@ import { getSetting } from './settings-repository.ts';
 export const ACTIVE_CLASS_KEY = 'activeClassId';
 
 export async function listClasses(store: Store): Promise<ClassRecord[]> {
-  return alive(await store.db.classes.toArray()).sort((a, b) => a.name.localeCompare(b.name));
+  return byName(alive(await store.db.classes.toArray()));
 }
 
 export async function getClass(store: Store, id: string): Promise<ClassRecord | undefined> {
@@ -23,4 +23,14 @@ export async function getActiveClass(store: Store): Promise<ClassRecord | null> 
   const chosen = await getSetting<string>(store, ACTIVE_CLASS_KEY);
   const group = chosen ? await getClass(store, chosen) : undefined;
   return group ?? (await listClasses(store))[0] ?? null;
+}
+
+/** getActiveClass over rows already read: the chosen class if it is alive, else the first by name. */
+export function chooseActiveClass(chosenId: string | undefined, classes: readonly ClassRecord[]): ClassRecord | null {
+  const live = alive(classes);
+  return live.find((c) => c.id === chosenId) ?? byName(live)[0] ?? null;
+}
+
+function byName(classes: ClassRecord[]): ClassRecord[] {
+  return classes.sort((a, b) => a.name.localeCompare(b.name));
 }

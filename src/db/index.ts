@@ -29,6 +29,8 @@ export * from './backup-format.ts';
 export * from './backup-restore.ts';
 export * from './backup-merge.ts';
 export * from './desk-repository.ts';
+export { onTablesChanged } from './table-changes.ts';
+export { useLiveRead } from './useLiveRead.ts';
 export * from './roster-import.ts';
 export * from './case-repository.ts';
 export * from './target-edit-repository.ts';

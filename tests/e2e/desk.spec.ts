@@ -40,6 +40,15 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   const grid = page.getByRole('table', { name: 'Status of each student on each learning target' });
   await expect(grid.getByRole('row')).toHaveCount(9);
   await expect(page.getByRole('heading', { name: 'Working on' })).toBeVisible();
+  // Live: a child added in another tab of this tablet shows up in the open overview.
+  const otherTab = await page.context().newPage();
+  await otherTab.goto('/roster');
+  await otherTab.getByLabel('New student’s name').fill('Zoë Live');
+  await otherTab.getByRole('button', { name: 'Add student' }).click();
+  await expect(otherTab.getByText('Zoë Live added, with a picture of their own.')).toBeVisible();
+  await otherTab.close();
+  await expect(grid.getByRole('rowheader', { name: 'Zoë Live' })).toBeVisible();
+  await expect(grid.getByRole('row')).toHaveCount(10);
   await expectNoSeriousAxeIssues(page);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', landscape: true });

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -158,70 +158,121 @@ describe('overview grid rows as HTML', () => {
   });
 });
 
-describe('overview grid column window', () => {
+describe('overview grid cell window', () => {
+  const NAMES = Array.from({ length: 40 }, (_, i) => `Child ${String(i + 1).padStart(2, '0')}`);
   const renderWide = () => {
-    const v = view([student('s1', 'Ana'), student('s2', 'Bo')], 30);
+    const v = view(
+      NAMES.map((name, i) => student(`s${i + 1}`, name)),
+      30,
+    );
     render(
       <MemoryRouter>
         <OverviewGrid columns={columnsOf(v)} rows={v.rows} stateLabels={LABELS} />
       </MemoryRouter>,
     );
     const grid = screen.getByRole('table', { name: 'Status of each student on each learning target' });
+    const scroller = screen.getByRole('region', { name: 'Status of each student on each learning target' });
     const headerCodes = () =>
       within(grid)
         .getAllByRole('columnheader')
         .map((th) => th.textContent);
+    const bodyRows = () => within(grid).getAllByRole('row').slice(1);
     const colIndexes = (cells: readonly HTMLElement[]) => cells.map((c) => Number(c.getAttribute('aria-colindex')));
-    return { grid, headerCodes, colIndexes };
+    /** Which body rows (1-based) have status cells. */
+    const rowsWithCells = () =>
+      bodyRows()
+        .map((row, i) => (within(row).queryAllByRole('cell').length > 0 ? i + 1 : 0))
+        .filter((n) => n > 0);
+    // jsdom has no layout: fake the container's size and scroll position, as a browser would report them.
+    const layOut = (box: { width?: number; height?: number; left?: number; top?: number }) => {
+      for (const [key, value] of Object.entries({
+        clientWidth: box.width,
+        clientHeight: box.height,
+        scrollLeft: box.left,
+        scrollTop: box.top,
+      }))
+        if (value !== undefined) Object.defineProperty(scroller, key, { configurable: true, value });
+      fireEvent.scroll(scroller);
+    };
+    return { grid, scroller, headerCodes, bodyRows, colIndexes, rowsWithCells, layOut };
   };
   const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-  it('renders every row but only the columns in view, with their true column numbers', () => {
-    const { grid, headerCodes, colIndexes } = renderWide();
+  it('keeps every child’s row and name, with cells only in the rows and columns in view, at their true columns', () => {
+    const { grid, headerCodes, bodyRows, colIndexes, rowsWithCells } = renderWide();
     expect(grid).toHaveAttribute('aria-colcount', '31');
-    // No layout in jsdom: a 1,024 px view at the start; 1,024 − 199 px of it for 135 px target columns
-    // shows 7 of them (6 whole), and 3 more are rendered after them.
-    expect(headerCodes()).toEqual(['Student', ...range(1, 10).map((n) => `T.${n}`)]);
-    expect(colIndexes(within(grid).getAllByRole('columnheader'))).toEqual(range(1, 11));
+    // No layout in jsdom, so the guess from the window's size stands: jsdom's window is 1,024 px wide; less
+    // the page's padding (36 px) and the student column (199 px), 789 px for 135 px target columns shows 6
+    // of them (5 whole), and 2 more are rendered after them.
+    expect(headerCodes()).toEqual(['Student', ...range(1, 8).map((n) => `T.${n}`)]);
+    expect(colIndexes(within(grid).getAllByRole('columnheader'))).toEqual(range(1, 9));
+    // Every child is in the table, with a name link to their conference.
+    expect(bodyRows()).toHaveLength(40);
     expect(
       within(grid)
         .getAllByRole('rowheader')
         .map((th) => th.textContent),
-    ).toEqual(['Ana', 'Bo']);
-    const firstRow = within(grid).getAllByRole('row')[1]!;
-    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(2, 11));
+    ).toEqual(NAMES);
+    expect(within(grid).getAllByRole('link')).toHaveLength(40);
+    // jsdom's window is 768 px high and the grid may take 70 % of it: 537 px, less 63 px of caption and
+    // header row, for 34 px rows shows 14, and 2 more are rendered below them.
+    expect(rowsWithCells()).toEqual(range(1, 16));
+    const firstRow = bodyRows()[0]!;
+    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(2, 9));
     expect(within(grid).getAllByRole('rowheader')[0]).toHaveAttribute('aria-colindex', '1');
     // The columns left out are spanned by one empty cell, hidden from assistive technology.
     const spacer = firstRow.querySelector('.overview-spacer')!;
-    expect(spacer).toHaveAttribute('colspan', '20');
+    expect(spacer).toHaveAttribute('colspan', '22');
     expect(spacer).toHaveAttribute('aria-hidden', 'true');
+    // A row out of view is its name and one spacer across every target column.
+    const lastRow = bodyRows()[39]!;
+    expect(within(lastRow).queryAllByRole('cell')).toHaveLength(0);
+    expect([...lastRow.querySelectorAll('.overview-spacer')].map((td) => td.getAttribute('colspan'))).toEqual(['30']);
   });
 
   it('follows the scroll to other columns, keyboard or pointer alike', async () => {
-    const { grid, headerCodes, colIndexes } = renderWide();
-    const scroller = screen.getByRole('region', { name: 'Status of each student on each learning target' });
+    const { scroller, headerCodes, bodyRows, colIndexes, layOut } = renderWide();
     expect(scroller).toHaveAttribute('tabindex', '0');
-    // jsdom has no layout: fake the container's width and scroll position, as a browser would report them.
-    Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: 1024 });
-    Object.defineProperty(scroller, 'scrollLeft', { configurable: true, value: 1200 });
-    fireEvent.scroll(scroller);
-    // 1,200 px scrolled = 8.9 columns of 135 px: columns 8..14 (T.9..T.15) in view, 3 more each side.
-    await waitFor(() => expect(headerCodes()).toEqual(['Student', ...range(6, 18).map((n) => `T.${n}`)]));
-    const firstRow = within(grid).getAllByRole('row')[1]!;
-    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(7, 19));
+    layOut({ width: 1024, left: 1200 });
+    // 1,200 px scrolled = 8.9 columns of 135 px: columns 8..14 (T.9..T.15) in view, 2 more each side.
+    await waitFor(() => expect(headerCodes()).toEqual(['Student', ...range(7, 17).map((n) => `T.${n}`)]));
+    const firstRow = bodyRows()[0]!;
+    expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(8, 18));
     expect([...firstRow.querySelectorAll('.overview-spacer')].map((td) => td.getAttribute('colspan'))).toEqual([
-      '5',
-      '12',
+      '6',
+      '13',
     ]);
   });
 
-  it('renders every column while printing', () => {
-    const { grid, headerCodes } = renderWide();
+  it('follows the scroll to other rows', async () => {
+    const { rowsWithCells, layOut } = renderWide();
+    layOut({ height: 600, top: 900 });
+    // No layout to measure the rows in: the guess's 34 px rows 63 px down. 900 px scrolled shows rows from
+    // (900 − 63) / 34 = 24.6 (the 25th) to the last, and 2 more are rendered above.
+    await waitFor(() => expect(rowsWithCells()).toEqual(range(23, 40)));
+  });
+
+  it('leaves the cells as they are while the view stays within them', async () => {
+    const { headerCodes, rowsWithCells, layOut } = renderWide();
+    const before = document.querySelector('tbody')!.innerHTML;
+    // 100 px right and 34 px down: columns 0..5 and rows 0..14 show, all rendered already.
+    layOut({ width: 988, height: 537, left: 100, top: 34 });
+    // The window is read on the next animation frame; give React time to render any change from it.
+    await act(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    expect(headerCodes()).toHaveLength(9);
+    expect(rowsWithCells()).toEqual(range(1, 16));
+    expect(document.querySelector('tbody')!.innerHTML).toBe(before);
+  });
+
+  it('renders every cell while printing', () => {
+    const { grid, headerCodes, rowsWithCells } = renderWide();
     fireEvent(window, new Event('beforeprint'));
     expect(headerCodes()).toHaveLength(31);
-    expect(within(within(grid).getAllByRole('row')[2]!).getAllByRole('cell')).toHaveLength(30);
+    expect(rowsWithCells()).toEqual(range(1, 40));
+    expect(within(within(grid).getAllByRole('row')[40]!).getAllByRole('cell')).toHaveLength(30);
     expect(grid.querySelector('.overview-spacer')).toBeNull();
     fireEvent(window, new Event('afterprint'));
-    expect(headerCodes()).toHaveLength(11);
+    expect(headerCodes()).toHaveLength(9);
+    expect(rowsWithCells()).toEqual(range(1, 16));
   });
 });

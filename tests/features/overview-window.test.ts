@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleColumnRange } from '#features/overview/overview-window.ts';
+import { covers, visibleColumnRange, visibleRowRange } from '#features/overview/overview-window.ts';
 
 // The CSS's sizes at 16 px per rem: 7.5rem target columns, an 11rem sticky student column.
 const base = { columnWidth: 120, headerWidth: 176, columnCount: 60, overscan: 3 };
@@ -50,5 +50,39 @@ describe('overview column window', () => {
       start: 0,
       end: 60,
     });
+  });
+});
+
+describe('overview row window', () => {
+  // 34 px rows starting 63 px into the scrolled content (a 31 px caption, then a 32 px sticky header row).
+  const rows = { rowHeight: 34, bodyTop: 63, stickyHeaderHeight: 32, rowCount: 30, overscan: 2 };
+
+  it('at the top, renders the rows that show below the header row, and the overscan after them', () => {
+    // A 502 px view: rows from 63 to 502 px show, 439 px = 12.9 rows (0..12), then 2 more.
+    expect(visibleRowRange({ ...rows, scrollTop: 0, viewportHeight: 502 })).toEqual({ start: 0, end: 15 });
+  });
+
+  it('scrolled, leaves out the rows under the sticky header row, less the overscan', () => {
+    // 400 px scrolled: the header row covers 400..432 px, so rows from (432 − 63) / 34 = 10.9 (10) show,
+    // down to (902 − 63) / 34 = 24.7 (24).
+    expect(visibleRowRange({ ...rows, scrollTop: 400, viewportHeight: 502 })).toEqual({ start: 8, end: 27 });
+  });
+
+  it('scrolled to the end, stops at the last row; without a known height, every row', () => {
+    expect(visibleRowRange({ ...rows, scrollTop: 600, viewportHeight: 502 })).toEqual({ start: 14, end: 30 });
+    expect(visibleRowRange({ ...rows, rowHeight: 0, scrollTop: 0, viewportHeight: 502 })).toEqual({
+      start: 0,
+      end: 30,
+    });
+  });
+});
+
+describe('overview window changes', () => {
+  it('only when the view needs a cell that is not rendered', () => {
+    expect(covers({ start: 0, end: 11 }, { start: 0, end: 8 })).toBe(true);
+    expect(covers({ start: 0, end: 11 }, { start: 3, end: 11 })).toBe(true);
+    expect(covers({ start: 0, end: 11 }, { start: 4, end: 12 })).toBe(false);
+    expect(covers({ start: 5, end: 11 }, { start: 4, end: 9 })).toBe(false);
+    expect(covers({ start: 0, end: 0 }, { start: 0, end: 0 })).toBe(true);
   });
 });

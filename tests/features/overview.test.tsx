@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  addStudent,
   getActiveClass,
   listStudents,
   loadStudentProgressData,
@@ -83,7 +84,10 @@ describe('class overview', { timeout: 30_000 }, () => {
       expect(cell.textContent).toMatch(/^(Not started|In progress|Mastered|Skipped|Not on path)/);
       expect(cell.className).toMatch(/cell-(notStarted|inProgress|mastered|skipped|notOnPath)/);
     }
-    expect(screen.getByRole('heading', { name: 'Needs help' }).parentElement).toHaveTextContent(stuck.displayName);
+    // The lists below the grid render just after it.
+    expect((await screen.findByRole('heading', { name: 'Needs help' })).parentElement).toHaveTextContent(
+      stuck.displayName,
+    );
     const review = screen.getByRole('heading', { name: 'Evidence waiting for review' }).parentElement!;
     expect(review).toHaveTextContent(`${students[1]!.displayName}: Self-assessment`);
     expect(screen.getByRole('heading', { name: 'Working on' }).parentElement!.textContent).toMatch(/students?:/);
@@ -125,6 +129,38 @@ describe('class overview', { timeout: 30_000 }, () => {
     expect(screen.getByRole('status')).toHaveTextContent(/y 8 objetivos/);
     expect(grid).toHaveAttribute('aria-colcount', '9');
     expect(within(grid).getAllByRole('columnheader')).toHaveLength(9);
+  });
+
+  it('follows writes as they are committed: new evidence changes a cell, a new student adds a row', async () => {
+    const store = await demoClass();
+    const group = (await getActiveClass(store))!;
+    const students = await listStudents(store, group.id);
+    wideEnoughForEveryColumn();
+    renderWithStore(<OverviewPage />, store);
+    const grid = await screen.findByRole('table', { name: 'Status of each student on each learning target' });
+    const child = students[0]!;
+    const row = () => within(grid).getByRole('row', { name: new RegExp(`^${child.displayName}`) });
+    // A target the child has not started, and its column.
+    const untouched = [...row().querySelectorAll('td.cell-notStarted')][0]!;
+    const column = untouched.getAttribute('aria-colindex')!;
+    const code = within(grid)
+      .getAllByRole('columnheader')
+      .find((th) => th.getAttribute('aria-colindex') === column)!;
+    const target = (await loadStudentProgressData(store, child.id))!.targets.find((t) => t.code === code.textContent)!;
+    await recordEvidence(store, {
+      studentId: child.id,
+      targetIds: [target.id],
+      kind: 'observation',
+      level: 1,
+      recordedBy: teacher,
+    });
+    await waitFor(() =>
+      expect(row().querySelector(`td[aria-colindex="${column}"]`)).not.toHaveClass('cell-notStarted'),
+    );
+
+    await addStudent(store, { classId: group.id, displayName: 'Zoë New', picture: 'owl', familyLanguage: 'en' });
+    expect(await within(grid).findByRole('rowheader', { name: 'Zoë New' })).toBeInTheDocument();
+    expect(within(grid).getAllByRole('rowheader')).toHaveLength(students.length + 1);
   });
 
   it('exports CSV with statuses as words, quoting and defusing formulas', () => {

@@ -5,7 +5,7 @@ import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { rowCellsHtml, type RowLabels } from './overview-row-html.ts';
 import type { CellState, OverviewRow } from './overview-view.ts';
-import { useColumnWindow } from './useColumnWindow.ts';
+import { useCellWindow } from './useCellWindow.ts';
 
 type Columns = readonly { readonly target: TargetRecord; readonly index: number }[];
 
@@ -17,14 +17,16 @@ interface Props {
 
 /**
  * Students × targets. Each cell has an icon and a word as well as a colour, never colour alone.
- * Every student's row is in the DOM, but only the target columns in view (and a few each side): see
- * useColumnWindow. aria-colcount and aria-colindex tell assistive technology where the rendered ones are.
+ * Every student's row is in the DOM with the child's name, but status cells only in the rows and target
+ * columns in view (and a few each side): see useCellWindow. aria-colcount and aria-colindex tell assistive
+ * technology where the rendered ones are.
  */
 export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   const { t, language } = useT();
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { start, end } = useColumnWindow(scrollRef, columns.length);
+  const cells = useCellWindow(scrollRef, columns.length, rows.length);
+  const { start, end } = cells.columns;
   const labels = useMemo<RowLabels>(() => ({ states: stateLabels, current: t('status.current') }), [stateLabels, t]);
   // The rows' name links are plain anchors (see rowCellsHtml): a plain click stays in the app, like <Link>.
   const followLink = (event: MouseEvent<HTMLTableSectionElement>) => {
@@ -63,9 +65,20 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
           </tr>
         </thead>
         <tbody onClick={followLink}>
-          {rows.map((row) => (
-            <GridRow key={row.student.id} row={row} columns={columns} labels={labels} start={start} end={end} />
-          ))}
+          {rows.map((row, i) => {
+            // Rows out of view keep their name (every child stays in reach by keyboard and screen reader).
+            const withCells = i >= cells.rows.start && i < cells.rows.end;
+            return (
+              <GridRow
+                key={row.student.id}
+                row={row}
+                columns={columns}
+                labels={labels}
+                start={withCells ? start : 0}
+                end={withCells ? end : 0}
+              />
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -78,8 +91,9 @@ function Spacer({ span }: { readonly span: number }) {
 }
 
 /**
- * React sets a row's HTML only when it differs from the last: a live update rewrites the changed rows, a
- * scroll to other columns every row.
+ * React sets a row's HTML only when its props change: a live update rewrites the changed rows, a scroll to
+ * other columns the rows with cells, a scroll to other rows the rows that gain or lose their cells.
+ * [start, end) are the target columns to give cells (none for a row out of view).
  */
 const GridRow = memo(function GridRow({
   row,

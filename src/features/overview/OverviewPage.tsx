@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useT } from '#ui/useT.ts';
 import { buildOverviewCsv } from './overview-csv.ts';
 import { applyOverviewFilter, RECENT_EVIDENCE_DAYS, type CellState, type OverviewFilter } from './overview-view.ts';
@@ -26,6 +26,8 @@ export default function OverviewPage() {
     [t],
   );
   const view = loaded?.view ?? null;
+  // The lists sit below the grid, out of view at first: they render just after it, so the grid shows sooner.
+  const listsView = useDeferredValue(view, null);
   const shown = useMemo(() => (view ? applyOverviewFilter(view, filter) : null), [view, filter]);
   const targetsById = useMemo(() => new Map(view?.targets.map((target) => [target.id, target]) ?? []), [view]);
 
@@ -62,12 +64,14 @@ export default function OverviewPage() {
         {t('overview.showing', { students: shown.rows.length, targets: shown.columns.length })}
       </p>
       <OverviewGrid columns={shown.columns} rows={shown.rows} stateLabels={stateLabels} />
-      <div className="overview-lists">
-        <NeedsHelpList rows={view.needsHelp} />
-        <WaitingReviewList items={view.waitingReview} targetsById={targetsById} />
-        <WorkingOnGroups groups={view.workingOn} />
-        <NoRecentEvidenceList rows={view.noRecentEvidence} days={RECENT_EVIDENCE_DAYS} />
-      </div>
+      {listsView ? (
+        <div className="overview-lists">
+          <NeedsHelpList rows={listsView.needsHelp} />
+          <WaitingReviewList items={listsView.waitingReview} targetsById={targetsById} />
+          <WorkingOnGroups groups={listsView.workingOn} />
+          <NoRecentEvidenceList rows={listsView.noRecentEvidence} days={RECENT_EVIDENCE_DAYS} />
+        </div>
+      ) : null}
     </section>
   );
 }

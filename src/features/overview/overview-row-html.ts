@@ -1,6 +1,6 @@
 import type { TargetRecord } from '#db';
 import type { CellState, OverviewRow } from './overview-view.ts';
-import type { ColumnRange } from './overview-window.ts';
+import type { IndexRange } from './overview-window.ts';
 
 export interface RowLabels {
   readonly states: Readonly<Record<CellState, string>>;
@@ -19,7 +19,7 @@ export function rowCellsHtml(
   row: OverviewRow,
   columns: readonly { readonly target: TargetRecord; readonly index: number }[],
   labels: RowLabels,
-  range: ColumnRange = { start: 0, end: columns.length },
+  range: IndexRange = { start: 0, end: columns.length },
 ): string {
   const current = row.progress.currentTargetId;
   // Escaped once per row, not once per cell: the five words repeat across the row.

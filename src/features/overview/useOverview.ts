@@ -1,25 +1,29 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
-  getActiveClass,
-  listFrameworks,
-  loadClassOverviewData,
-  useStore,
+  CLASS_OVERVIEW_TABLES,
+  readActiveClassOverview,
+  useLiveRead,
   type ClassRecord,
   type FrameworkRecord,
+  type Store,
 } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { buildOverviewView, type OverviewView } from './overview-view.ts';
 
+export interface LoadedOverview {
+  readonly group: ClassRecord | null;
+  readonly view: OverviewView | null;
+  readonly frameworks: readonly FrameworkRecord[];
+}
+
 /** The active class's overview, live: it updates as evidence is recorded or synced in. */
-export function useOverview():
-  { group: ClassRecord | null; view: OverviewView | null; frameworks: readonly FrameworkRecord[] } | undefined {
-  const store = useStore();
-  return useLiveQuery(async () => {
-    const [group, frameworks] = await Promise.all([getActiveClass(store), listFrameworks(store)]);
-    if (!group) return { group, view: null, frameworks };
-    const now = new Date();
-    const data = await loadClassOverviewData(store, group.id);
-    const progress = data.map((d) => evaluateProgress(d, now));
-    return { group, view: buildOverviewView(group, data, progress, now), frameworks };
-  }, [store]);
+export function useOverview(): LoadedOverview | undefined {
+  return useLiveRead(loadOverview, CLASS_OVERVIEW_TABLES);
+}
+
+async function loadOverview(store: Store): Promise<LoadedOverview> {
+  const { group, frameworks, students } = await readActiveClassOverview(store);
+  if (!group) return { group, view: null, frameworks };
+  const now = new Date();
+  const progress = students.map((d) => evaluateProgress(d, now));
+  return { group, view: buildOverviewView(group, students, progress, now), frameworks };
 }

@@ -1,0 +1,56 @@
+import type { Store } from './store.ts';
+
+/**
+ * A read-only IndexedDB transaction used directly, for the few reads of a whole class at once (the class
+ * overview, the exports). On a low-end tablet's CPU each request costs more than its records: its answer
+ * is a task of its own, and through Dexie it also passes its middleware and promise zones. So these reads
+ * go straight to IndexedDB and ask for key ranges (see keyRuns) rather than one request per student.
+ * Reads only: every write still goes through the write funnel. Screens that show these reads learn of
+ * changes from `onTablesChanged` (table-changes.ts), since Dexie's liveQuery cannot see them.
+ */
+export interface BulkRead {
+  get<T>(table: string, key: string): Promise<T | undefined>;
+  getAll<T>(table: string): Promise<T[]>;
+  /** Every row whose key (`index` null) or `index` is within [first, last]. */
+  getAllBetween<T>(table: string, index: string | null, first: string, last: string): Promise<T[]>;
+}
+
+export async function bulkRead<R>(
+  store: Store,
+  tables: readonly string[],
+  read: (tx: BulkRead) => Promise<R>,
+): Promise<R> {
+  if (!store.db.isOpen()) await store.db.open();
+  const tx = store.db.backendDB().transaction([...tables], 'readonly');
+  const request = <T>(req: IDBRequest): Promise<T> =>
+    new Promise((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result as T);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));
+    });
+  const source = (table: string, index: string | null) =>
+    index === null ? tx.objectStore(table) : tx.objectStore(table).index(index);
+  // Native promises resolve in the microtasks right after each success event, while the transaction is still
+  // active, so `read` may await one request and then make more.
+  return read({
+    get: (table, key) => request(tx.objectStore(table).get(key)),
+    getAll: (table) => request(tx.objectStore(table).getAll()),
+    getAllBetween: (table, index, first, last) => request(source(table, index).getAll(IDBKeyRange.bound(first, last))),
+  });
+}
+
+/**
+ * The fewest key ranges [first, last] that hold every `wanted` key and no other key of `all` (wanted ⊆ all):
+ * runs of wanted keys in IndexedDB's order (strings compare by UTF-16 code units, as JavaScript's sort does).
+ * A class's students, made together, have neighbouring ids (UUID v7 starts with the time), so their
+ * evidence is usually one range of the studentId index, however many children there are.
+ */
+export function keyRuns(wanted: ReadonlySet<string>, all: readonly string[]): [string, string][] {
+  const runs: [string, string][] = [];
+  let run: [string, string] | null = null;
+  for (const key of [...new Set(all)].sort()) {
+    if (!wanted.has(key)) run = null;
+    else if (run) run[1] = key;
+    else runs.push((run = [key, key]));
+  }
+  return runs;
+}

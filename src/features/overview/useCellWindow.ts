@@ -1,0 +1,190 @@
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
+import {
+  covers,
+  visibleColumnRange,
+  visibleRowRange,
+  type ColumnWindowInput,
+  type IndexRange,
+  type RowWindowInput,
+} from './overview-window.ts';
+
+/** Columns and rows rendered beyond each edge of the view, so a short scroll shows cells already there. */
+export const OVERSCAN = 2;
+/**
+ * The first render's guess, before any layout (and where there is none: jsdom), from the CSS at the app's
+ * 18px rem: 7.5rem target columns after an 11rem student column and the table's 1px border; 34px rows after
+ * a caption and a header row of about 63px; a scroll container as wide as the window less the page's 1rem
+ * padding each side, and at most 70% of the window high (`max-height: 70vh` in overview.css). A larger
+ * font needs fewer cells, so the guess covers the view; when it does not, the measurement after layout
+ * adds the rest.
+ */
+export const DEFAULT_COLUMN_WIDTH = 135;
+export const DEFAULT_HEADER_WIDTH = 199;
+export const DEFAULT_ROW_HEIGHT = 34;
+export const DEFAULT_BODY_TOP = 63;
+export const DEFAULT_PAGE_PADDING = 36;
+export const DEFAULT_VIEWPORT_WIDTH = 1024;
+export const DEFAULT_VIEWPORT_HEIGHT = 768;
+const SCROLL_HEIGHT_OF_WINDOW = 0.7;
+
+export interface CellWindow {
+  readonly columns: IndexRange;
+  readonly rows: IndexRange;
+}
+
+/**
+ * The target columns and student rows of a grid scrolled inside `scrollRef` to render cells for: those in
+ * view plus OVERSCAN each side. It follows scroll (passive listener, one read per animation frame) and the
+ * container's size (ResizeObserver), and changes only when the view holds a cell it has not rendered, so
+ * the first render's guess (from the window's size) stands when it covers the view: no second render.
+ * Every cell while printing: paper does not scroll.
+ */
+export function useCellWindow(
+  scrollRef: RefObject<HTMLElement | null>,
+  columnCount: number,
+  rowCount: number,
+): CellWindow {
+  const [cells, setCells] = useState<CellWindow>(() => cellsInView(guessGeometry(columnCount, rowCount), OVERSCAN));
+  const printing = usePrinting();
+
+  useLayoutEffect(() => {
+    const container = scrollRef.current;
+    if (!container) return;
+    const update = () => {
+      const geometry = measureGeometry(container, columnCount, rowCount);
+      const inView = cellsInView(geometry, 0);
+      setCells((previous) =>
+        covers(previous.columns, inView.columns) && covers(previous.rows, inView.rows)
+          ? previous
+          : cellsInView(geometry, OVERSCAN),
+      );
+    };
+    update();
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        update();
+      });
+    };
+    container.addEventListener('scroll', onScroll, { passive: true });
+    // A ResizeObserver reports the size it starts with too: that one was measured just above.
+    let observedSize: string | null = null;
+    const resize =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver(([entry]) => {
+            const size = `${entry?.contentRect.width}×${entry?.contentRect.height}`;
+            if (observedSize !== null && size !== observedSize) onScroll();
+            observedSize = size;
+          })
+        : null;
+    resize?.observe(container);
+    return () => {
+      container.removeEventListener('scroll', onScroll);
+      resize?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [scrollRef, columnCount, rowCount]);
+
+  if (printing) return { columns: { start: 0, end: columnCount }, rows: { start: 0, end: rowCount } };
+  return { columns: clampRange(cells.columns, columnCount), rows: clampRange(cells.rows, rowCount) };
+}
+
+/** True while the page prints (print dialog or PDF, and print media emulation). */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(() => window.matchMedia?.('print').matches ?? false);
+  useEffect(() => {
+    // flushSync: the print layout is taken right after beforeprint, so every cell must be there by then.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(window.matchMedia?.('print').matches ?? false);
+    const query = window.matchMedia?.('print');
+    const onChange = (event: MediaQueryListEvent) => (event.matches ? before() : after());
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    query?.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      query?.removeEventListener('change', onChange);
+    };
+  }, []);
+  return printing;
+}
+
+/** The sizes the window is worked out from (the overscan aside). */
+interface Geometry {
+  readonly columns: Omit<ColumnWindowInput, 'overscan'>;
+  readonly rows: Omit<RowWindowInput, 'overscan'>;
+}
+
+function cellsInView(geometry: Geometry, overscan: number): CellWindow {
+  return {
+    columns: visibleColumnRange({ ...geometry.columns, overscan }),
+    rows: visibleRowRange({ ...geometry.rows, overscan }),
+  };
+}
+
+/** Before layout (the window's size needs none): the grid unscrolled, as wide and high as its CSS allows. */
+function guessGeometry(columnCount: number, rowCount: number): Geometry {
+  return {
+    columns: {
+      scrollLeft: 0,
+      viewportWidth: (window.innerWidth || DEFAULT_VIEWPORT_WIDTH) - DEFAULT_PAGE_PADDING,
+      columnWidth: DEFAULT_COLUMN_WIDTH,
+      headerWidth: DEFAULT_HEADER_WIDTH,
+      columnCount,
+    },
+    rows: {
+      scrollTop: 0,
+      viewportHeight: SCROLL_HEIGHT_OF_WINDOW * (window.innerHeight || DEFAULT_VIEWPORT_HEIGHT),
+      rowHeight: DEFAULT_ROW_HEIGHT,
+      bodyTop: DEFAULT_BODY_TOP,
+      stickyHeaderHeight: 0,
+      rowCount,
+    },
+  };
+}
+
+/**
+ * From the container's scroll and size and the laid-out table: the header cells' widths (the CSS sets them
+ * in rem, so they follow the reader's font size), the body's average row height, where it starts and how
+ * much the sticky header row covers. Where nothing is laid out (size 0), the guess.
+ */
+function measureGeometry(container: HTMLElement, columnCount: number, rowCount: number): Geometry {
+  const guess = guessGeometry(columnCount, rowCount);
+  const table = container.querySelector('table');
+  const nameHeader = table?.querySelector('thead th[aria-colindex="1"]');
+  const targetHeader = table?.querySelector('thead th[aria-colindex]:not([aria-colindex="1"])');
+  const tableBox = table?.getBoundingClientRect();
+  const headerWidth = nameHeader && tableBox ? nameHeader.getBoundingClientRect().right - tableBox.left : 0;
+  const columnWidth = targetHeader?.getBoundingClientRect().width ?? 0;
+  const body = table?.tBodies[0]?.getBoundingClientRect();
+  const rowHeight = body && rowCount > 0 ? body.height / rowCount : 0;
+  const bodyTop = body
+    ? body.top - container.getBoundingClientRect().top - container.clientTop + container.scrollTop
+    : 0;
+  return {
+    columns: {
+      scrollLeft: container.scrollLeft,
+      viewportWidth: container.clientWidth || guess.columns.viewportWidth,
+      columnWidth: columnWidth || guess.columns.columnWidth,
+      headerWidth: headerWidth || guess.columns.headerWidth,
+      columnCount,
+    },
+    rows: {
+      scrollTop: container.scrollTop,
+      viewportHeight: container.clientHeight || guess.rows.viewportHeight,
+      rowHeight: rowHeight || guess.rows.rowHeight,
+      bodyTop: rowHeight ? bodyTop : guess.rows.bodyTop,
+      stickyHeaderHeight: table?.tHead?.getBoundingClientRect().height ?? 0,
+      rowCount,
+    },
+  };
+}
+
+function clampRange(range: IndexRange, count: number): IndexRange {
+  const end = Math.min(range.end, count);
+  return { start: Math.min(range.start, end), end };
+}
