@@ -9,7 +9,7 @@ export function formatMessage(catalog: Catalog, language: string, key: string, p
   const count = params['count'];
   let template: string | undefined;
   if (typeof count === 'number') {
-    const category = new Intl.PluralRules(language).select(count);
+    const category = pluralRules(language).select(count);
     template = catalog[`${key}_${category}`] ?? catalog[`${key}_other`];
   }
   template ??= catalog[key];
@@ -17,11 +17,22 @@ export function formatMessage(catalog: Catalog, language: string, key: string, p
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : value;
+    return typeof value === 'number' ? numberFormat(language).format(value) : value;
   });
 }
 
 /** Joins a list the way the language does: "b, d and p" / "b, d y p". */
 export function formatList(language: string, items: readonly string[]): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(language).format(items);
+}
+
+// Making an Intl formatter costs far more than using one (a screen of plural messages made hundreds), and
+// a device speaks two or three languages: one of each per language, kept.
+const pluralRules = perLanguage((language) => new Intl.PluralRules(language));
+const numberFormat = perLanguage((language) => new Intl.NumberFormat(language));
+const listFormat = perLanguage((language) => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }));
+
+function perLanguage<T>(make: (language: string) => T): (language: string) => T {
+  const made = new Map<string, T>();
+  return (language) => made.get(language) ?? made.set(language, make(language)).get(language)!;
 }

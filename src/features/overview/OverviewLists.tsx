@@ -57,6 +57,7 @@ export function WaitingReviewList({
   targetsById: ReadonlyMap<string, TargetRecord>;
 }) {
   const { t, language } = useT();
+  const date = new Intl.DateTimeFormat(language);
   return (
     <section className="card" aria-labelledby="waiting-review-title">
       <h2 id="waiting-review-title">{t('overview.review.title')}</h2>
@@ -66,7 +67,7 @@ export function WaitingReviewList({
           <li key={evidence.id}>
             <Link to={`/conference/${student.id}`}>{student.displayName}</Link>: {t(`evidence.kind.${evidence.kind}`)} ·{' '}
             {evidence.targetIds.map((id) => targetsById.get(id)?.code ?? id).join(', ')} ·{' '}
-            {new Date(evidence.observedAt).toLocaleDateString(language)}
+            {date.format(new Date(evidence.observedAt))}
           </li>
         ))}
       </ul>
@@ -76,6 +77,7 @@ export function WaitingReviewList({
 
 export function NoRecentEvidenceList({ rows, days }: { rows: OverviewView['noRecentEvidence']; days: number }) {
   const { t, language } = useT();
+  const date = new Intl.DateTimeFormat(language);
   return (
     <section className="card" aria-labelledby="no-recent-title">
       <h2 id="no-recent-title">{t('overview.noRecent.title', { days })}</h2>
@@ -85,7 +87,7 @@ export function NoRecentEvidenceList({ rows, days }: { rows: OverviewView['noRec
           <li key={row.student.id}>
             <Link to={`/conference/${row.student.id}`}>{row.student.displayName}</Link>:{' '}
             {row.lastEvidenceAt
-              ? t('overview.noRecent.last', { date: new Date(row.lastEvidenceAt).toLocaleDateString(language) })
+              ? t('overview.noRecent.last', { date: date.format(new Date(row.lastEvidenceAt)) })
               : t('overview.noRecent.never')}
           </li>
         ))}
