@@ -4,7 +4,7 @@ import { covers, visibleColumnRange, visibleRowRange } from '#features/overview/
 // The CSS's sizes at 16 px per rem: 7.5rem target columns, an 11rem sticky student column.
 const base = { columnWidth: 120, headerWidth: 176, columnCount: 60, overscan: 3 };
 
-describe('overview column window', () => {
+describe('overview column range', () => {
   it('at the start, renders the columns that fit beside the student column, and the overscan after them', () => {
     // 1024 − 176 = 848 px for targets: 7 whole columns and a part of the 8th (0..7), then 3 more.
     expect(visibleColumnRange({ ...base, scrollLeft: 0, viewportWidth: 1024 })).toEqual({ start: 0, end: 11 });
@@ -53,7 +53,7 @@ describe('overview column window', () => {
   });
 });
 
-describe('overview row window', () => {
+describe('overview row range', () => {
   // 34 px rows starting 63 px into the scrolled content (a 31 px caption, then a 32 px sticky header row).
   const rows = { rowHeight: 34, bodyTop: 63, stickyHeaderHeight: 32, rowCount: 30, overscan: 2 };
 

@@ -28,8 +28,9 @@ async function demoClass(): Promise<Store> {
 }
 
 /**
- * The grid renders only the target columns in view (see useColumnWindow); a view wide enough for all of
- * them (jsdom has no layout, so the grid's scroll container reports this width) puts every cell in the DOM.
+ * The grid gives cells only to the target columns in view (see useCellWindow); a view wide enough for all
+ * of them (jsdom has no layout, so the grid's scroll container reports this width) puts them all in the DOM
+ * (the demo class's eight rows fit the view without one).
  */
 function wideEnoughForEveryColumn() {
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(100_000);
