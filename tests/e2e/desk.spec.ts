@@ -49,6 +49,19 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   await otherTab.close();
   await expect(grid.getByRole('rowheader', { name: 'Zoë Live' })).toBeVisible();
   await expect(grid.getByRole('row')).toHaveCount(10);
+  // Scrolled sideways, the grid shows status cells where it is looked at, not the empty cells that stand
+  // for the columns left out of the DOM.
+  const scroller = page.getByRole('region', { name: 'Status of each student on each learning target' });
+  await scroller.scrollIntoViewIfNeeded();
+  await scroller.evaluate((el) => el.scrollTo(1500, 0));
+  const cellsAcross = () =>
+    scroller.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [0.3, 0.6, 0.95].map((x) =>
+        Boolean(document.elementFromPoint(box.left + box.width * x, box.top + box.height * 0.6)?.closest('td.cell')),
+      );
+    });
+  await expect.poll(cellsAcross).toEqual([true, true, true]);
   await expectNoSeriousAxeIssues(page);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', landscape: true });

@@ -155,11 +155,14 @@ function guessGeometry(columnCount: number, rowCount: number): Geometry {
 function measureGeometry(container: HTMLElement, columnCount: number, rowCount: number): Geometry {
   const guess = guessGeometry(columnCount, rowCount);
   const table = container.querySelector('table');
-  const nameHeader = table?.querySelector('thead th[aria-colindex="1"]');
+  // The first rendered target header: its width, and where it starts in the table less the columns before
+  // it, where the student column ends (that column's own header sticks to the view, so its box moves).
   const targetHeader = table?.querySelector('thead th[aria-colindex]:not([aria-colindex="1"])');
-  const tableBox = table?.getBoundingClientRect();
-  const headerWidth = nameHeader && tableBox ? nameHeader.getBoundingClientRect().right - tableBox.left : 0;
-  const columnWidth = targetHeader?.getBoundingClientRect().width ?? 0;
+  const targetBox = targetHeader?.getBoundingClientRect();
+  const columnWidth = targetBox?.width ?? 0;
+  const before = Number(targetHeader?.getAttribute('aria-colindex')) - 2;
+  const headerWidth =
+    table && targetBox ? targetBox.left - table.getBoundingClientRect().left - before * columnWidth : 0;
   const body = table?.tBodies[0]?.getBoundingClientRect();
   const rowHeight = body && rowCount > 0 ? body.height / rowCount : 0;
   const bodyTop = body
