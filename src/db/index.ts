@@ -30,7 +30,7 @@ export * from './backup-restore.ts';
 export * from './backup-merge.ts';
 export * from './desk-repository.ts';
 export { onTablesChanged } from './table-changes.ts';
-export { useLiveRead } from './useLiveRead.ts';
+export { useSuspendingLiveRead } from './useSuspendingLiveRead.ts';
 export * from './roster-import.ts';
 export * from './case-repository.ts';
 export * from './target-edit-repository.ts';

@@ -14,7 +14,7 @@ import {
 import { evaluateProgress } from '#ui/progress-input.ts';
 import OverviewPage from '#features/overview/OverviewPage.tsx';
 import { buildOverviewCsv, csvField } from '#features/overview/overview-csv.ts';
-import { renderWithStore } from '#tests/helpers/render.tsx';
+import { renderSuspendingWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 const teacher = { kind: 'teacher', id: 't' } as const;
@@ -72,7 +72,7 @@ describe('class overview', { timeout: 30_000 }, () => {
     const after = evaluateProgress((await loadStudentProgressData(store, stuck.id))!, new Date());
     expect(after.nextStep.kind).toBe('talkToTeacher');
     wideEnoughForEveryColumn();
-    renderWithStore(<OverviewPage />, store);
+    await renderSuspendingWithStore(<OverviewPage />, store);
 
     const grid = await screen.findByRole('table', { name: 'Status of each student on each learning target' });
     const rows = within(grid).getAllByRole('row');
@@ -99,7 +99,7 @@ describe('class overview', { timeout: 30_000 }, () => {
     const group = (await getActiveClass(store))!;
     const students = await listStudents(store, group.id);
     wideEnoughForEveryColumn();
-    renderWithStore(<OverviewPage />, store, { language: 'es' });
+    await renderSuspendingWithStore(<OverviewPage />, store, { language: 'es' });
     const grid = await screen.findByRole('table', {
       name: 'Estado de cada estudiante en cada objetivo de aprendizaje',
     });
@@ -137,7 +137,7 @@ describe('class overview', { timeout: 30_000 }, () => {
     const group = (await getActiveClass(store))!;
     const students = await listStudents(store, group.id);
     wideEnoughForEveryColumn();
-    renderWithStore(<OverviewPage />, store);
+    await renderSuspendingWithStore(<OverviewPage />, store);
     const grid = await screen.findByRole('table', { name: 'Status of each student on each learning target' });
     const child = students[0]!;
     const row = () => within(grid).getByRole('row', { name: new RegExp(`^${child.displayName}`) });

@@ -31,7 +31,6 @@ export default function OverviewPage() {
   const shown = useMemo(() => (view ? applyOverviewFilter(view, filter) : null), [view, filter]);
   const targetsById = useMemo(() => new Map(view?.targets.map((target) => [target.id, target]) ?? []), [view]);
 
-  if (loaded === undefined) return <p role="status">{t('common.loading')}</p>;
   if (loaded.group === null || view === null || shown === null) return <p>{t('class.noClass')}</p>;
 
   const exportCsv = () => {

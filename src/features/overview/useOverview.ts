@@ -1,7 +1,7 @@
 import {
   CLASS_OVERVIEW_TABLES,
   readActiveClassOverview,
-  useLiveRead,
+  useSuspendingLiveRead,
   type ClassRecord,
   type FrameworkRecord,
   type Store,
@@ -15,9 +15,12 @@ export interface LoadedOverview {
   readonly frameworks: readonly FrameworkRecord[];
 }
 
-/** The active class's overview, live: it updates as evidence is recorded or synced in. */
-export function useOverview(): LoadedOverview | undefined {
-  return useLiveRead(loadOverview, CLASS_OVERVIEW_TABLES);
+/**
+ * The active class's overview, live: it updates as evidence is recorded or synced in. Suspends until the
+ * first read is done (the page before stays up meanwhile: the router navigates in a transition).
+ */
+export function useOverview(): LoadedOverview {
+  return useSuspendingLiveRead(loadOverview, CLASS_OVERVIEW_TABLES);
 }
 
 async function loadOverview(store: Store): Promise<LoadedOverview> {

@@ -1,0 +1,98 @@
+import { use, useLayoutEffect, useState } from 'react';
+import { useStore } from './store-context.tsx';
+import type { Store } from './store.ts';
+import { onTablesChanged } from './table-changes.ts';
+
+type Read<T> = (store: Store) => Promise<T>;
+
+interface FirstRead {
+  readonly promise: Promise<unknown>;
+  readonly startedAt: number;
+  /** A write to one of the tables since the read began: the screen reads again once it shows. */
+  dirty: boolean;
+  readonly stop: () => void;
+}
+
+const firstReads = new WeakMap<Store, Map<Read<unknown>, FirstRead>>();
+/** A first read not shown for this long (its render was abandoned) is not used: it would show an old "now". */
+const FIRST_READ_MAX_AGE_MS = 60_000;
+
+/**
+ * `read`'s result, read again after every write to one of `tables` (like useLiveQuery, for reads Dexie's
+ * liveQuery cannot follow: see bulk-read.ts). The screen suspends (React's `use`) until the first read is
+ * done, so a navigation — a transition in the router — keeps the previous screen up meanwhile, then
+ * changes screens in one commit and one frame, with no loading state painted in between. The first read
+ * starts in render (kept per store and read function until the screen mounts); a write during it is
+ * answered by one more read once the screen shows. Later reads never overlap: writes during a read are
+ * answered by one more read after it. A read's error is thrown in render, for the error boundary. `read`
+ * must be stable (defined outside the component).
+ */
+export function useSuspendingLiveRead<T>(read: Read<T>, tables: readonly string[]): T {
+  const store = useStore();
+  // Kept in state once mounted, so later renders (a filter typed, a live update) never suspend again;
+  // before that (suspended, not yet mounted) the map keeps the read for the retries.
+  const [first] = useState(() => firstRead(store, read, tables));
+  const initial = use(first.promise) as T;
+  const [latest, setLatest] = useState<{ readonly value: T } | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+
+  useLayoutEffect(() => {
+    forgetFirstRead(store, read, first);
+    let closed = false;
+    let reading = false;
+    let again = false;
+    const run = async () => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          again = false;
+          const value = await read(store);
+          if (!again && !closed) setLatest({ value });
+        } while (again && !closed);
+      } catch (failure) {
+        if (!closed) setError(failure);
+      } finally {
+        reading = false;
+      }
+    };
+    const stop = onTablesChanged(store, tables, () => void run());
+    if (first.dirty) void run();
+    return () => {
+      closed = true;
+      stop();
+    };
+    // The tables are a list of constants; joined, they compare by value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, read, first, tables.join()]);
+
+  if (error !== undefined) throw error;
+  return latest ? latest.value : initial;
+}
+
+function firstRead(store: Store, read: Read<unknown>, tables: readonly string[]): FirstRead {
+  let reads = firstReads.get(store);
+  if (!reads) firstReads.set(store, (reads = new Map()));
+  const kept = reads.get(read);
+  if (kept && Date.now() - kept.startedAt < FIRST_READ_MAX_AGE_MS) return kept;
+  kept?.stop();
+  const entry: FirstRead = {
+    promise: read(store),
+    startedAt: Date.now(),
+    dirty: false,
+    stop: onTablesChanged(store, tables, () => {
+      entry.dirty = true;
+    }),
+  };
+  reads.set(read, entry);
+  return entry;
+}
+
+function forgetFirstRead(store: Store, read: Read<unknown>, entry: FirstRead): void {
+  entry.stop();
+  const reads = firstReads.get(store);
+  if (reads?.get(read) === entry) reads.delete(read);
+}

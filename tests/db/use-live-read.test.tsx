@@ -1,0 +1,73 @@
+import { act, render, screen } from '@testing-library/react';
+import { Suspense, useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { getSetting, setSetting, StoreProvider, useSuspendingLiveRead, type Store } from '#db';
+import { testStore } from '#tests/helpers/test-store.ts';
+
+/** A read of one setting that counts its calls and, while `gate` is set, waits for it after reading. */
+function countedRead() {
+  const calls = { count: 0, gate: null as Promise<void> | null };
+  const read = async (store: Store) => {
+    calls.count += 1;
+    const value = (await getSetting<number>(store, 'x')) ?? 0;
+    if (calls.gate) await calls.gate;
+    return value;
+  };
+  return { read, calls };
+}
+
+function Shown({ read }: { read: (store: Store) => Promise<number> }) {
+  const value = useSuspendingLiveRead(read, ['settings']);
+  const [clicks, setClicks] = useState(0);
+  return (
+    <button type="button" onClick={() => setClicks(clicks + 1)}>
+      value {value}, clicks {clicks}
+    </button>
+  );
+}
+
+async function mount(store: Store, read: (store: Store) => Promise<number>) {
+  await act(async () => {
+    render(
+      <StoreProvider store={store}>
+        <Suspense fallback={<p>waiting</p>}>
+          <Shown read={read} />
+        </Suspense>
+      </StoreProvider>,
+    );
+  });
+}
+
+describe('a screen that suspends until its first read', () => {
+  it('shows the first read, follows writes, and never reads again for a render of its own', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 1);
+    const { read, calls } = countedRead();
+    await mount(store, read);
+    expect(await screen.findByRole('button', { name: 'value 1, clicks 0' })).toBeInTheDocument();
+    expect(calls.count).toBe(1);
+
+    await act(async () => screen.getByRole('button').click());
+    expect(screen.getByRole('button', { name: 'value 1, clicks 1' })).toBeInTheDocument();
+    expect(calls.count).toBe(1);
+
+    await act(async () => setSetting(store, 'x', 2));
+    expect(await screen.findByRole('button', { name: 'value 2, clicks 1' })).toBeInTheDocument();
+    expect(calls.count).toBe(2);
+  });
+
+  it('reads again once shown when a write landed while its first read was under way', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 1);
+    const { read, calls } = countedRead();
+    let open!: () => void;
+    calls.gate = new Promise((resolve) => (open = resolve));
+    await mount(store, read);
+    expect(screen.getByText('waiting')).toBeInTheDocument();
+    await setSetting(store, 'x', 2);
+    calls.gate = null;
+    await act(async () => open());
+    expect(await screen.findByRole('button', { name: 'value 2, clicks 0' })).toBeInTheDocument();
+    expect(calls.count).toBe(2);
+  });
+});
