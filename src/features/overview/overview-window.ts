@@ -39,42 +39,45 @@ export interface RowWindowInput {
   readonly overscan: number;
 }
 
-/** Items of one `size`, laid out from `offset`, that show (even partly) between `viewStart` and `viewEnd`. */
+/**
+ * Items of one `size`, laid out from `offset` in the scrolled content, in a view scrolled by `scroll` and
+ * `viewport` long whose first `covered` px a sticky header hides.
+ */
 interface Axis {
+  readonly scroll: number;
+  readonly viewport: number;
+  readonly covered: number;
   readonly offset: number;
   readonly size: number;
-  readonly viewStart: number;
-  readonly viewEnd: number;
   readonly count: number;
+  readonly overscan: number;
 }
 
 export function visibleColumnRange(input: ColumnWindowInput): IndexRange {
-  const { scrollLeft, viewportWidth, columnWidth, headerWidth, columnCount, overscan } = input;
   // Column i spans [headerWidth + i·w, headerWidth + (i+1)·w) of the table; the sticky student column hides
-  // the first headerWidth px of the view, so the columns show from scrollLeft + headerWidth to its far edge.
-  const scrolled = Math.max(0, scrollLeft);
-  const inView = itemsInView({
-    offset: headerWidth,
-    size: columnWidth,
-    viewStart: scrolled + headerWidth,
-    viewEnd: scrolled + Math.max(viewportWidth, headerWidth),
-    count: columnCount,
+  // the first headerWidth px of the view.
+  return visibleRange({
+    scroll: input.scrollLeft,
+    viewport: input.viewportWidth,
+    covered: input.headerWidth,
+    offset: input.headerWidth,
+    size: input.columnWidth,
+    count: input.columnCount,
+    overscan: input.overscan,
   });
-  return widen(inView, overscan, columnCount);
 }
 
 export function visibleRowRange(input: RowWindowInput): IndexRange {
-  const { scrollTop, viewportHeight, rowHeight, bodyTop, stickyHeaderHeight, rowCount, overscan } = input;
-  // The sticky header row covers the top of the view, so the rows show from below it to the view's bottom.
-  const scrolled = Math.max(0, scrollTop);
-  const inView = itemsInView({
-    offset: bodyTop,
-    size: rowHeight,
-    viewStart: scrolled + stickyHeaderHeight,
-    viewEnd: scrolled + Math.max(viewportHeight, stickyHeaderHeight),
-    count: rowCount,
+  // Rows start below the caption and the header row; the sticky header row hides the top of the view.
+  return visibleRange({
+    scroll: input.scrollTop,
+    viewport: input.viewportHeight,
+    covered: input.stickyHeaderHeight,
+    offset: input.bodyTop,
+    size: input.rowHeight,
+    count: input.rowCount,
+    overscan: input.overscan,
   });
-  return widen(inView, overscan, rowCount);
 }
 
 /** True when `rendered` holds every item of `needed`: the window need not change. */
@@ -86,13 +89,15 @@ export function sameRange(a: IndexRange, b: IndexRange): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
-/** At least one item (the nearest) when any exist; every item when their size is unknown. */
-function itemsInView({ offset, size, viewStart, viewEnd, count }: Axis): IndexRange {
+/** The items that show (even partly), at least one (the nearest) when any exist, and the overscan. */
+function visibleRange({ scroll, viewport, covered, offset, size, count, overscan }: Axis): IndexRange {
   if (count <= 0) return { start: 0, end: 0 };
   if (!(size > 0)) return { start: 0, end: count };
+  const viewStart = Math.max(0, scroll) + covered;
+  const viewEnd = Math.max(0, scroll) + Math.max(viewport, covered);
   const first = clamp(Math.floor((viewStart - offset) / size), 0, count - 1);
   const last = clamp(Math.ceil((viewEnd - offset) / size), first + 1, count);
-  return { start: first, end: last };
+  return widen({ start: first, end: last }, overscan, count);
 }
 
 function widen(range: IndexRange, overscan: number, count: number): IndexRange {
