@@ -85,10 +85,6 @@ export function covers(rendered: IndexRange, needed: IndexRange): boolean {
   return needed.start >= needed.end || (rendered.start <= needed.start && needed.end <= rendered.end);
 }
 
-export function sameRange(a: IndexRange, b: IndexRange): boolean {
-  return a.start === b.start && a.end === b.end;
-}
-
 /** The items that show (even partly), at least one (the nearest) when any exist, and the overscan. */
 function visibleRange({ scroll, viewport, covered, offset, size, count, overscan }: Axis): IndexRange {
   if (count <= 0) return { start: 0, end: 0 };
