@@ -10,6 +10,8 @@ interface FirstRead {
   readonly startedAt: number;
   /** A write to one of the tables since the read began: the screen reads again once it shows. */
   dirty: boolean;
+  /** It failed: the error boundary showed that; the next visit reads afresh. */
+  failed: boolean;
   readonly stop: () => void;
 }
 
@@ -77,16 +79,20 @@ function firstRead(store: Store, read: Read<unknown>, tables: readonly string[])
   let reads = firstReads.get(store);
   if (!reads) firstReads.set(store, (reads = new Map()));
   const kept = reads.get(read);
-  if (kept && Date.now() - kept.startedAt < FIRST_READ_MAX_AGE_MS) return kept;
+  if (kept && !kept.failed && Date.now() - kept.startedAt < FIRST_READ_MAX_AGE_MS) return kept;
   kept?.stop();
   const entry: FirstRead = {
     promise: read(store),
     startedAt: Date.now(),
     dirty: false,
+    failed: false,
     stop: onTablesChanged(store, tables, () => {
       entry.dirty = true;
     }),
   };
+  entry.promise.catch(() => {
+    entry.failed = true;
+  });
   reads.set(read, entry);
   return entry;
 }

@@ -1,6 +1,6 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense, useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getSetting, setSetting, StoreProvider, useSuspendingLiveRead, type Store } from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
 
@@ -69,5 +69,32 @@ describe('a screen that suspends until its first read', () => {
     await act(async () => open());
     expect(await screen.findByRole('button', { name: 'value 2, clicks 0' })).toBeInTheDocument();
     expect(calls.count).toBe(2);
+  });
+
+  it('reads afresh on the next visit after a first read failed', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 5);
+    let fail = true;
+    const read = async (s: Store) => {
+      if (fail) throw new Error('The tablet’s storage could not be read.');
+      return (await getSetting<number>(s, 'x')) ?? 0;
+    };
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => {
+      errors.push(event.error);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    const silenced = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(mount(store, read)).rejects.toThrow('The tablet’s storage could not be read.');
+    } finally {
+      window.removeEventListener('error', onError);
+      silenced.mockRestore();
+    }
+    cleanup();
+    fail = false;
+    await mount(store, read);
+    expect(await screen.findByRole('button', { name: 'value 5, clicks 0' })).toBeInTheDocument();
   });
 });
