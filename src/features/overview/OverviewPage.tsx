@@ -25,7 +25,7 @@ export default function OverviewPage() {
     }),
     [t],
   );
-  const view = loaded?.view ?? null;
+  const view = loaded.view;
   // The lists sit below the grid, out of view at first: they render just after it, so the grid shows sooner.
   const listsView = useDeferredValue(view, null);
   const shown = useMemo(() => (view ? applyOverviewFilter(view, filter) : null), [view, filter]);
