@@ -59,10 +59,11 @@ export function PathMapStop({ stop, target, isOpen, detailId, formatDate, onTogg
         <span className="map-trail-token" aria-hidden="true">
           {targetIcon(target.icon)}
         </span>
-        <span className="map-trail-said">{t('pathMap.stopNumber', { position: stop.position })} </span>
+        {/* Read out ("Stop 3", commas between the parts), not shown: the trail shows the order. */}
+        <span className="visually-hidden">{t('pathMap.stopNumber', { position: stop.position })} </span>
         {parts.map((part, index) => (
           <Fragment key={index}>
-            {index > 0 ? <span className="map-trail-said">, </span> : null}
+            {index > 0 ? <span className="visually-hidden">, </span> : null}
             {part}
           </Fragment>
         ))}
