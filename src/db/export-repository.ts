@@ -1,11 +1,12 @@
-import { getClass, getSchool } from './classes-repository.ts';
-import { listFrameworks, loadClassOverviewData } from './desk-repository.ts';
-import { alive } from './live.ts';
+import { bulkRead } from './bulk-read.ts';
+import { byTitle, readShared, readStudentsProgress } from './class-read.ts';
+import { CLASS_OVERVIEW_TABLES } from './desk-repository.ts';
+import { alive, aliveOne } from './live.ts';
 import type { StudentProgressData } from './progress-data.ts';
 import type { ClassRecord, FrameworkRecord, SchoolRecord, TeacherRecord } from './records.ts';
 import type { Store } from './store.ts';
 
-/** What the class exports (evidence, mastery, OneRoster results) need, read at one moment. */
+/** What the class exports (evidence, mastery, OneRoster results) need, read in one transaction. */
 export interface ClassExportData {
   readonly group: ClassRecord;
   readonly school: SchoolRecord | undefined;
@@ -15,14 +16,22 @@ export interface ClassExportData {
   readonly frameworks: readonly FrameworkRecord[];
 }
 
-export async function loadClassExportData(store: Store, classId: string): Promise<ClassExportData | null> {
-  const group = await getClass(store, classId);
-  if (!group) return null;
-  const [school, students, teachers, frameworks] = await Promise.all([
-    getSchool(store, group.schoolId),
-    loadClassOverviewData(store, classId),
-    store.db.teachers.toArray(),
-    listFrameworks(store),
-  ]);
-  return { group, school, students, teachers: alive(teachers), frameworks };
+export function loadClassExportData(store: Store, classId: string): Promise<ClassExportData | null> {
+  return bulkRead(store, [...CLASS_OVERVIEW_TABLES, 'teachers'], async (tx) => {
+    const [group, shared, teachers, frameworks] = await Promise.all([
+      tx.get<ClassRecord>('classes', classId),
+      readShared(tx),
+      tx.getAll<TeacherRecord>('teachers'),
+      tx.getAll<FrameworkRecord>('frameworks'),
+    ]);
+    const live = aliveOne(group);
+    if (!live) return null;
+    return {
+      group: live,
+      school: aliveOne(shared.schools.find((s) => s.id === live.schoolId)),
+      students: await readStudentsProgress(tx, live, shared),
+      teachers: alive(teachers),
+      frameworks: byTitle(alive(frameworks)),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_CLASS_KEY,
-  loadClassOverviewData,
+  loadClassExportData,
   loadClassProgressData,
   onTablesChanged,
   readActiveClassOverview,
@@ -113,7 +113,7 @@ describe('reading a whole class for the overview', () => {
   it('gives each listed child exactly what the per-student reads give, however the ids interleave', async () => {
     const store = await twoClasses();
     for (const classId of ['A', 'B']) {
-      const bulk = await loadClassOverviewData(store, classId);
+      const bulk = (await loadClassExportData(store, classId))!.students;
       expect(bulk.map((d) => d.student.id)).toEqual(classId === 'A' ? ['a1', 'a2', 'a3', 'a5'] : ['b1', 'b2']);
       expect(bulk).toEqual(await loadClassProgressData(store, classId));
     }
