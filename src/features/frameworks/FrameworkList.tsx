@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { listFrameworks, listFrameworkTargets, useStore, type FrameworkRecord } from '#db';
 import { exportCasePackage } from '#protocol/case-package.ts';
 import { useT } from '#ui/useT.ts';
+import { downloadFile } from '#ui/download.ts';
 
 /** The frameworks on this device, each with its target count, its targets to edit and an export to CASE. */
 export function FrameworkList({ onShowTargets }: { onShowTargets: (frameworkId: string) => void }) {
@@ -21,12 +22,10 @@ export function FrameworkList({ onShowTargets }: { onShowTargets: (frameworkId: 
   const exportFramework = async (framework: FrameworkRecord) => {
     const targets = await listFrameworkTargets(store, framework.id);
     const json = JSON.stringify(exportCasePackage(framework, targets, new Date().toISOString()), null, 1);
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${framework.title.replace(/[^\p{L}\p{N}]+/gu, '-')}.case.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadFile(
+      new Blob([json], { type: 'application/json' }),
+      `${framework.title.replace(/[^\p{L}\p{N}]+/gu, '-')}.case.json`,
+    );
   };
 
   if (!rows) return <p role="status">{t('common.loading')}</p>;

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import { downloadFile } from '#ui/download.ts';
 import { useT } from '#ui/useT.ts';
 import { buildOverviewCsv } from './overview-csv.ts';
 import { applyOverviewFilter, RECENT_EVIDENCE_DAYS, type CellState, type OverviewFilter } from './overview-view.ts';
@@ -41,12 +42,10 @@ export default function OverviewPage() {
       lastEvidence: t('overview.csv.lastEvidence'),
       states: stateLabels,
     });
-    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${loaded.group?.name ?? 'class'}-overview.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadFile(
+      new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }),
+      `${loaded.group?.name ?? 'class'}-overview.csv`,
+    );
   };
 
   return (
