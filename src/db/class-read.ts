@@ -2,7 +2,6 @@ import { DEFAULT_SCALE } from '#protocol';
 import { keyRuns, type BulkRead } from './bulk-read.ts';
 import { alive, aliveOne } from './live.ts';
 import type { StudentProgressData } from './progress-data.ts';
-import { classList } from './students-repository.ts';
 import type {
   ClassRecord,
   DecisionRecord,
@@ -46,7 +45,9 @@ export async function readStudentsProgress(
   group: ClassRecord,
   rows: SharedRows,
 ): Promise<StudentProgressData[]> {
-  const listed = classList(alive(rows.students).filter((s) => s.classId === group.id));
+  const listed = alive(rows.students)
+    .filter((s) => s.classId === group.id && !s.archived)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
   const ids = new Set(listed.map((s) => s.id));
   const runs = keyRuns(
     ids,

@@ -5,12 +5,8 @@ import { newId, type Store } from './store.ts';
 import { writeFields } from './write-funnel.ts';
 
 export async function listStudents(store: Store, classId: string): Promise<StudentRecord[]> {
-  return classList(alive(await store.db.students.where('classId').equals(classId).toArray()));
-}
-
-/** A class's students as its list shows them: archived ones left out, by name. */
-export function classList(students: readonly StudentRecord[]): StudentRecord[] {
-  return students.filter((s) => !s.archived).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const rows = alive(await store.db.students.where('classId').equals(classId).toArray());
+  return rows.filter((s) => !s.archived).sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 export async function getStudent(store: Store, id: string): Promise<StudentRecord | undefined> {
