@@ -10,7 +10,7 @@ export default defineConfig({
       // The app shows its own "update available" prompt and reloads only when no write or sync is running.
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      includeAssets: ['favicon-48.png', 'apple-touch-icon.png'],
       manifest: {
         name: 'Waypoint',
         short_name: 'Waypoint',
