@@ -14,57 +14,60 @@ import type {
   TargetRecord,
 } from './records.ts';
 
-// A whole class read at once, in one bulkRead (the overview's and the exports'): what does not depend on
-// the class first, then the class's children by key ranges.
+// A whole class read at once, in one bulkRead (the overview's and the exports'): the device's students
+// first (they tell which key ranges hold the class), then the class's children by those key ranges, while
+// the rest of what does not depend on the class is still being read.
 
-/** The rows of the device every class read needs, whichever class it is. */
+/** The rows of the device every class read needs besides its students, whichever class it is. */
 export interface SharedRows {
-  readonly students: StudentRecord[];
   readonly targets: TargetRecord[];
   readonly itemSets: ItemSetRecord[];
   readonly schools: SchoolRecord[];
 }
 
 export async function readShared(tx: BulkRead): Promise<SharedRows> {
-  const [students, targets, itemSets, schools] = await Promise.all([
-    tx.getAll<StudentRecord>('students'),
+  const [targets, itemSets, schools] = await Promise.all([
     tx.getAll<TargetRecord>('targets'),
     tx.getAll<ItemSetRecord>('itemSets'),
     tx.getAll<SchoolRecord>('schools'),
   ]);
-  return { students, targets, itemSets, schools };
+  return { targets, itemSets, schools };
 }
 
 /**
  * The class's students (archived ones left out, by name) with their paths, evidence and decisions, read by
  * key ranges that hold this class's students and no other child on the device (see keyRuns): usually three
- * requests for the whole class, where one per student and table took about a hundred.
+ * requests for the whole class, where one per student and table took about a hundred. `students` are all
+ * the device's students. The requests go out at once; `shared` is awaited only to put the result together,
+ * so IndexedDB reads the class's rows while the page still turns the shared rows into objects.
  */
 export async function readStudentsProgress(
   tx: BulkRead,
   group: ClassRecord,
-  rows: SharedRows,
+  students: readonly StudentRecord[],
+  shared: Promise<SharedRows>,
 ): Promise<StudentProgressData[]> {
-  const listed = alive(rows.students)
+  const listed = alive(students)
     .filter((s) => s.classId === group.id && !s.archived)
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
   const ids = new Set(listed.map((s) => s.id));
   const runs = keyRuns(
     ids,
-    rows.students.map((s) => s.id),
+    students.map((s) => s.id),
   );
   const between = <T>(table: string, index: string | null) =>
     Promise.all(runs.map(([first, last]) => tx.getAllBetween<T>(table, index, first, last))).then((r) => r.flat());
-  const [paths, evidence, decisions] = await Promise.all([
+  const [paths, evidence, decisions, rows] = await Promise.all([
     between<PathRecord>('paths', null),
     between<EvidenceRecord>('evidence', 'studentId'),
     between<DecisionRecord>('decisions', 'studentId'),
+    shared,
   ]);
   const pathOf = new Map(paths.map((p) => [p.id, p]));
   const evidenceOf = groupByStudent(alive(evidence));
   const decisionsOf = groupByStudent(alive(decisions));
   const school = aliveOne(rows.schools.find((s) => s.id === group.schoolId));
-  const shared = {
+  const common = {
     targets: alive(rows.targets).sort((a, b) => a.sequence - b.sequence),
     itemSets: alive(rows.itemSets),
     scale: school?.scale ?? DEFAULT_SCALE,
@@ -74,7 +77,7 @@ export async function readStudentsProgress(
     path: aliveOne(pathOf.get(student.id)),
     evidence: evidenceOf.get(student.id) ?? [],
     decisions: decisionsOf.get(student.id) ?? [],
-    ...shared,
+    ...common,
   }));
 }
 

@@ -3,7 +3,7 @@ import { byTitle, readShared, readStudentsProgress } from './class-read.ts';
 import { ACTIVE_CLASS_KEY, chooseActiveClass } from './classes-repository.ts';
 import { alive } from './live.ts';
 import type { StudentProgressData } from './progress-data.ts';
-import type { ClassRecord, FrameworkRecord, SettingRecord } from './records.ts';
+import type { ClassRecord, FrameworkRecord, SettingRecord, StudentRecord } from './records.ts';
 import type { Store } from './store.ts';
 
 /** Reads for the teacher's desk (overview, frameworks) that the older repositories do not offer. */
@@ -36,16 +36,21 @@ export interface ActiveClassOverviewData {
 /** The active class with every student's progress data and the frameworks, read in one transaction. */
 export function readActiveClassOverview(store: Store): Promise<ActiveClassOverviewData> {
   return bulkRead(store, CLASS_OVERVIEW_TABLES, async (tx) => {
-    // One round for everything that does not depend on which class is active (the device's students and
-    // schools are few), then one for the class's students: each round waits on IndexedDB's answers.
-    const [active, classes, frameworks, shared] = await Promise.all([
+    // What tells the active class and its children first; the class's rows are asked for as soon as those
+    // are in, while IndexedDB still answers the rest (see readStudentsProgress).
+    const first = Promise.all([
       tx.get<SettingRecord>('settings', ACTIVE_CLASS_KEY),
       tx.getAll<ClassRecord>('classes'),
-      tx.getAll<FrameworkRecord>('frameworks'),
-      readShared(tx),
+      tx.getAll<StudentRecord>('students'),
     ]);
+    const frameworksRead = tx.getAll<FrameworkRecord>('frameworks');
+    const shared = readShared(tx);
+    const [active, classes, all] = await first;
     const group = chooseActiveClass(active?.value as string | undefined, classes);
-    const students = group ? await readStudentsProgress(tx, group, shared) : [];
+    const [frameworks, students] = await Promise.all([
+      frameworksRead,
+      group ? readStudentsProgress(tx, group, all, shared) : shared.then(() => []),
+    ]);
     return { group, frameworks: byTitle(alive(frameworks)), students };
   });
 }

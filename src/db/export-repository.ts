@@ -3,7 +3,7 @@ import { byTitle, readShared, readStudentsProgress } from './class-read.ts';
 import { CLASS_OVERVIEW_TABLES } from './desk-repository.ts';
 import { alive, aliveOne } from './live.ts';
 import type { StudentProgressData } from './progress-data.ts';
-import type { ClassRecord, FrameworkRecord, SchoolRecord, TeacherRecord } from './records.ts';
+import type { ClassRecord, FrameworkRecord, SchoolRecord, StudentRecord, TeacherRecord } from './records.ts';
 import type { Store } from './store.ts';
 
 /** What the class exports (evidence, mastery, OneRoster results) need, read in one transaction. */
@@ -18,18 +18,22 @@ export interface ClassExportData {
 
 export function loadClassExportData(store: Store, classId: string): Promise<ClassExportData | null> {
   return bulkRead(store, [...CLASS_OVERVIEW_TABLES, 'teachers'], async (tx) => {
-    const [group, shared, teachers, frameworks] = await Promise.all([
-      tx.get<ClassRecord>('classes', classId),
-      readShared(tx),
-      tx.getAll<TeacherRecord>('teachers'),
-      tx.getAll<FrameworkRecord>('frameworks'),
-    ]);
+    // The class and the device's students first: the class's rows are asked for as soon as they are in.
+    const first = Promise.all([tx.get<ClassRecord>('classes', classId), tx.getAll<StudentRecord>('students')]);
+    const shared = readShared(tx);
+    const rest = Promise.all([tx.getAll<TeacherRecord>('teachers'), tx.getAll<FrameworkRecord>('frameworks')]);
+    const [group, students] = await first;
     const live = aliveOne(group);
-    if (!live) return null;
+    if (!live) return Promise.all([shared, rest]).then(() => null);
+    const [progress, { schools }, [teachers, frameworks]] = await Promise.all([
+      readStudentsProgress(tx, live, students, shared),
+      shared,
+      rest,
+    ]);
     return {
       group: live,
-      school: aliveOne(shared.schools.find((s) => s.id === live.schoolId)),
-      students: await readStudentsProgress(tx, live, shared),
+      school: aliveOne(schools.find((s) => s.id === live.schoolId)),
+      students: progress,
       teachers: alive(teachers),
       frameworks: byTitle(alive(frameworks)),
     };
