@@ -38,6 +38,8 @@ export interface CellWindow {
  * view plus OVERSCAN each side. It follows scroll (passive listener, one read per animation frame) and the
  * container's size (ResizeObserver), and changes only when the view holds a cell it has not rendered, so
  * the first render's guess (from the window's size) stands when it covers the view: no second render.
+ * The first render has the cells in view only; the OVERSCAN each side follow once the browser is idle after
+ * it (a short scroll comes later than that), so the grid shows sooner.
  * Every cell while printing: paper does not scroll.
  */
 export function useCellWindow(
@@ -45,22 +47,24 @@ export function useCellWindow(
   columnCount: number,
   rowCount: number,
 ): CellWindow {
-  const [cells, setCells] = useState<CellWindow>(() => cellsInView(guessGeometry(columnCount, rowCount), OVERSCAN));
+  const [cells, setCells] = useState<CellWindow>(() => cellsInView(guessGeometry(columnCount, rowCount), 0));
   const printing = usePrinting();
 
   useLayoutEffect(() => {
     const container = scrollRef.current;
     if (!container) return;
-    const update = () => {
+    // Renders again, with OVERSCAN each side, when the cells in view plus `margin` each side are not all there.
+    const update = (margin = 0) => {
       const geometry = measureGeometry(container, columnCount, rowCount);
-      const inView = cellsInView(geometry, 0);
+      const needed = cellsInView(geometry, margin);
       setCells((previous) =>
-        covers(previous.columns, inView.columns) && covers(previous.rows, inView.rows)
+        covers(previous.columns, needed.columns) && covers(previous.rows, needed.rows)
           ? previous
           : cellsInView(geometry, OVERSCAN),
       );
     };
     update();
+    const cancelIdle = whenIdle(() => update(OVERSCAN));
     let frame = 0;
     const onScroll = () => {
       if (frame) return;
@@ -82,6 +86,7 @@ export function useCellWindow(
         : null;
     resize?.observe(container);
     return () => {
+      cancelIdle();
       container.removeEventListener('scroll', onScroll);
       resize?.disconnect();
       if (frame) cancelAnimationFrame(frame);
@@ -90,6 +95,17 @@ export function useCellWindow(
 
   if (printing) return { columns: { start: 0, end: columnCount }, rows: { start: 0, end: rowCount } };
   return { columns: clampRange(cells.columns, columnCount), rows: clampRange(cells.rows, rowCount) };
+}
+
+/** Runs `run` once the browser is idle (within half a second all the same); returns its cancel. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  // Safari has no requestIdleCallback.
+  const id = setTimeout(run, 100);
+  return () => clearTimeout(id);
 }
 
 /** True while the page prints (print dialog or PDF, and print media emulation). */
