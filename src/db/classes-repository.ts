@@ -18,14 +18,13 @@ export async function getSchool(store: Store, id: string): Promise<SchoolRecord 
   return aliveOne(await store.db.schools.get(id));
 }
 
-/** The class this device works with: the chosen one, else the first; null when there is none. */
+/** The class this device works with: the chosen one, else the first by name; null when there is none. */
 export async function getActiveClass(store: Store): Promise<ClassRecord | null> {
   const chosen = await getSetting<string>(store, ACTIVE_CLASS_KEY);
-  const group = chosen ? await getClass(store, chosen) : undefined;
-  return group ?? (await listClasses(store))[0] ?? null;
+  return chooseActiveClass(chosen, await store.db.classes.toArray());
 }
 
-/** getActiveClass over rows already read: the chosen class if it is alive, else the first by name. */
+/** The active class among rows already read: the chosen class if it is alive, else the first by name. */
 export function chooseActiveClass(chosenId: string | undefined, classes: readonly ClassRecord[]): ClassRecord | null {
   const live = alive(classes);
   return live.find((c) => c.id === chosenId) ?? byName(live)[0] ?? null;
