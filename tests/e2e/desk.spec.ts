@@ -40,6 +40,10 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   const grid = page.getByRole('table', { name: 'Status of each student on each learning target' });
   await expect(grid.getByRole('row')).toHaveCount(9);
   await expect(page.getByRole('heading', { name: 'Working on' })).toBeVisible();
+  // The grid scrolls in its own box and the page never sideways, not even for the current targets' cells
+  // rendered just out of the grid's view (their read-out-only words are absolutely placed).
+  await expect(grid.getByRole('columnheader')).toHaveCount(11);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(page.viewportSize()!.width);
   // Live: a child added in another tab of this tablet shows up in the open overview.
   const otherTab = await page.context().newPage();
   await otherTab.goto('/roster');
