@@ -158,6 +158,47 @@ describe('overview grid rows as HTML', () => {
   });
 });
 
+describe('overview grid focus', () => {
+  const renderGrid = () => {
+    const v = view([student('s1', 'Ana'), student('s2', 'Bo')]);
+    const ui = (labels: Record<CellState, string>) => (
+      <MemoryRouter>
+        <button type="button">Elsewhere</button>
+        <OverviewGrid columns={columnsOf(v)} rows={v.rows} stateLabels={labels} />
+      </MemoryRouter>
+    );
+    const { rerender } = render(ui(LABELS));
+    // New words rewrite every row's HTML, as a live update or a scroll rewrites the rows it changes.
+    const rewriteRows = () => rerender(ui({ ...LABELS, mastered: 'Dominada' }));
+    return { rewriteRows };
+  };
+
+  it('gives the focus back to the child’s name when their row is rewritten', () => {
+    const { rewriteRows } = renderGrid();
+    const before = screen.getByRole('link', { name: 'Bo' });
+    act(() => before.focus());
+    rewriteRows();
+    const after = screen.getByRole('link', { name: 'Bo' });
+    expect(screen.getAllByRole('cell', { name: 'Dominada' })).toHaveLength(2);
+    expect(after).not.toBe(before);
+    expect(after).toHaveFocus();
+  });
+
+  it('leaves the focus where the user moved it', async () => {
+    const { rewriteRows } = renderGrid();
+    act(() => screen.getByRole('link', { name: 'Bo' }).focus());
+    act(() => screen.getByRole('button', { name: 'Elsewhere' }).focus());
+    rewriteRows();
+    expect(screen.getByRole('button', { name: 'Elsewhere' })).toHaveFocus();
+    // Nor does a link the user left for the page's body take it back when its row is rewritten.
+    act(() => screen.getByRole('link', { name: 'Ana' }).focus());
+    act(() => (document.activeElement as HTMLElement).blur());
+    await act(() => Promise.resolve());
+    rewriteRows();
+    expect(document.body).toHaveFocus();
+  });
+});
+
 describe('overview grid cell window', () => {
   const NAMES = Array.from({ length: 40 }, (_, i) => `Child ${String(i + 1).padStart(2, '0')}`);
   const renderWide = () => {

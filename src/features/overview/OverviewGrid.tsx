@@ -6,6 +6,7 @@ import { useT } from '#ui/useT.ts';
 import { rowCellsHtml, type RowLabels } from './overview-row-html.ts';
 import type { CellState, OverviewRow } from './overview-view.ts';
 import { useCellWindow } from './useCellWindow.ts';
+import { useKeepLinkFocus } from './useKeepLinkFocus.ts';
 
 type Columns = readonly { readonly target: TargetRecord; readonly index: number }[];
 
@@ -25,6 +26,8 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   const { t, language } = useT();
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const keepFocus = useKeepLinkFocus(bodyRef);
   const cells = useCellWindow(scrollRef, columns.length, rows.length);
   const { start, end } = cells.columns;
   const labels = useMemo<RowLabels>(() => ({ states: stateLabels, current: t('status.current') }), [stateLabels, t]);
@@ -64,7 +67,7 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
             <Spacer span={columns.length - end} />
           </tr>
         </thead>
-        <tbody onClick={followLink}>
+        <tbody ref={bodyRef} onClick={followLink} {...keepFocus}>
           {rows.map((row, i) => {
             // Rows out of view keep their name (every child stays in reach by keyboard and screen reader).
             const withCells = i >= cells.rows.start && i < cells.rows.end;
