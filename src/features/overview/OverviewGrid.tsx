@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, type MouseEvent } from 'react';
+import { memo, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { TargetRecord } from '#db';
 import { targetStatement } from '#ui/target-text.ts';
@@ -40,7 +40,17 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   };
   return (
     <div ref={scrollRef} className="overview-scroll" tabIndex={0} role="region" aria-labelledby="overview-grid-caption">
-      <table className="overview-grid" data-overview-grid aria-colcount={columns.length + 1}>
+      <table
+        className="overview-grid"
+        data-overview-grid
+        aria-colcount={columns.length + 1}
+        style={
+          {
+            '--overview-columns': columns.length,
+            '--overview-column-width': t('overview.grid.columnWidth'),
+          } as CSSProperties
+        }
+      >
         <caption id="overview-grid-caption">{t('overview.grid.caption')}</caption>
         <colgroup>
           <col className="overview-name-col" />

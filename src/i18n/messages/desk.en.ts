@@ -47,6 +47,9 @@ export const deskEn = {
   'overview.notOnPath': 'Not on path',
   'overview.grid.caption': 'Status of each student on each learning target',
   'overview.grid.student': 'Student',
+  // A CSS length, not words: a target column wide enough for this language's longest status word, and for
+  // the current target's in bold (tests/e2e/overview-words.spec.ts checks each one fits).
+  'overview.grid.columnWidth': '7.5rem',
   'overview.workingOn.title': 'Working on',
   'overview.workingOn.none': 'No student has a current target.',
   'overview.workingOn.students_one': '{count} student: {names}',

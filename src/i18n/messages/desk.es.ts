@@ -48,6 +48,7 @@ export const deskEs: Record<DeskMessageKey, string> = {
   'overview.notOnPath': 'Fuera de la ruta',
   'overview.grid.caption': 'Estado de cada estudiante en cada objetivo de aprendizaje',
   'overview.grid.student': 'Estudiante',
+  'overview.grid.columnWidth': '8.75rem',
   'overview.workingOn.title': 'Trabajando en',
   'overview.workingOn.none': 'Ningún estudiante tiene un objetivo actual.',
   'overview.workingOn.students_one': '{count} estudiante: {names}',
