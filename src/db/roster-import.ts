@@ -26,11 +26,18 @@ export const rosterId = (sourcedId: string): string => `oneroster:${sourcedId}`;
  * (new students get a picture no classmate has; a re-import updates names and never a chosen picture).
  * Refuses a preview with a fatal problem (a missing file or column), so a broken upload writes nothing.
  */
+export interface RosterImportResult {
+  readonly classes: number;
+  readonly students: number;
+  /** The imported classes' ids, in the roster's order. */
+  readonly classIds: readonly string[];
+}
+
 export async function importRoster(
   store: Store,
   preview: RosterPreview,
   options: RosterImportOptions,
-): Promise<{ classes: number; students: number }> {
+): Promise<RosterImportResult> {
   if (preview.fatal)
     throw new RosterImportError('The roster files have problems that stop the import; nothing was written.');
   const chosen = preview.classes.filter((c) => options.classSourcedIds.includes(c.sourcedId));
@@ -88,7 +95,7 @@ export async function importRoster(
     }
   }
   await writeMany(store.db, store.env, writes);
-  return { classes: chosen.length, students };
+  return { classes: chosen.length, students, classIds: chosen.map((c) => rosterId(c.sourcedId)) };
 }
 
 /** The first picture no classmate has; once all are taken, the least used one. */

@@ -82,7 +82,7 @@ describe('importing a roster', () => {
       pictures: PICTURES,
       familyLanguage: 'es',
     });
-    expect(result).toEqual({ classes: 1, students: 2 });
+    expect(result).toEqual({ classes: 1, students: 2, classIds: [rosterId('cls-k-a')] });
     const students = await listStudents(store, rosterId('cls-k-a'));
     expect(students.map((s) => [s.displayName, s.picture, s.familyLanguage])).toEqual([
       ['Ana', 'dog', 'es'],

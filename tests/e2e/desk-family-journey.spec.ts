@@ -43,7 +43,9 @@ test('teacher’s desk journey, offline: roster and CASE import, class path, evi
   await expect(page.getByText('OneRoster version: 1.2')).toBeVisible();
   await page.getByLabel('Family language for new students').selectOption({ label: 'Español' });
   await page.getByRole('button', { name: 'Import 1 class' }).click();
-  await expect(page.getByText('Import done: 1 of the chosen classes, 2 students.')).toBeVisible();
+  await expect(
+    page.getByText('Import done: 1 of the chosen classes, 2 students. The Class page now shows Kinder Sunflowers.'),
+  ).toBeVisible();
 
   // 2. The tiny-phonics CASE package.
   await page.getByRole('link', { name: 'Frameworks', exact: true }).click();
@@ -52,9 +54,8 @@ test('teacher’s desk journey, offline: roster and CASE import, class path, evi
   await page.getByRole('button', { name: 'Import 3 targets' }).click();
   await expect(page.getByText('Imported Tiny phonics: 3 targets.')).toBeVisible();
 
-  // 3. The imported class becomes the one shown, and its class path is built from the imported framework.
+  // 3. The imported class is the one shown now, and its class path is built from the imported framework.
   await page.getByRole('link', { name: 'Class', exact: true }).click();
-  await page.getByLabel('Show class').selectOption({ label: 'Kinder Sunflowers' });
   await expect(page.getByRole('heading', { level: 1, name: 'Kinder Sunflowers' })).toBeVisible();
   const students = page.getByRole('list', { name: 'Students' }).getByRole('link');
   await expect(students).toHaveCount(2);

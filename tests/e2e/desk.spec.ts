@@ -26,8 +26,15 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   await expect(page.getByText('OneRoster version: 1.2')).toBeVisible();
   await expect(page.getByText('Every row can be imported.')).toBeVisible();
   await page.getByRole('button', { name: 'Import 1 class' }).click();
-  await expect(page.getByText('Import done: 1 of the chosen classes, 2 students.')).toBeVisible();
+  await expect(
+    page.getByText('Import done: 1 of the chosen classes, 2 students. The Class page now shows Kinder Sunflowers.'),
+  ).toBeVisible();
   await expectNoSeriousAxeIssues(page);
+  // The overview below is the demo class's, with its weeks of evidence: back to it on the Class page.
+  await page.getByRole('link', { name: 'Class', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kinder Sunflowers' })).toBeVisible();
+  await page.getByLabel('Show class').selectOption({ label: 'Kindergarten, Room 4 (demo)' });
+  await expect(page.getByRole('list', { name: 'Students' }).getByRole('link')).toHaveCount(8);
 
   await page.getByRole('link', { name: 'Frameworks', exact: true }).click();
   await page.getByLabel('Choose a CASE package file').setInputFiles(join(fixtures, 'case', 'tiny-phonics.case.json'));

@@ -43,8 +43,18 @@ describe('roster page', { timeout: 30_000 }, () => {
     expect(await store.db.students.count()).toBe(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Import 1 class' }));
-    expect(await screen.findByText('Import done: 1 of the chosen classes, 2 students.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Import done: 1 of the chosen classes, 2 students. The Class page now shows Kindergarten A.',
+      ),
+    ).toBeInTheDocument();
     expect((await listStudents(store, rosterId('cls-k-a'))).map((s) => s.displayName)).toEqual(['Ana', 'Ben']);
+    // The tablet shows the imported class from now on: its children are the ones to edit by hand here.
+    expect(await store.db.settings.get(ACTIVE_CLASS_KEY)).toEqual({
+      key: ACTIVE_CLASS_KEY,
+      value: rosterId('cls-k-a'),
+    });
+    expect(await screen.findByRole('textbox', { name: 'Name of Ana' })).toBeInTheDocument();
   });
 
   it('blocks a broken file set and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { importRoster, useStore } from '#db';
+import { ACTIVE_CLASS_KEY, importRoster, rosterId, setSetting, useStore } from '#db';
 import { LANGUAGES } from '#i18n';
 import { previewOneRoster, type RosterPreview } from '#protocol/oneroster.ts';
 import { whileBusy } from '#state/activity-store.ts';
@@ -33,7 +33,13 @@ export function RosterImportPanel() {
       const result = await whileBusy(
         importRoster(store, preview, { classSourcedIds: chosen, pictures, familyLanguage: language }),
       );
-      setMessage(t('roster.import.done', { classes: result.classes, students: result.students }));
+      // The teacher imported their class to work with it: the tablet shows it from now on (the first one, of
+      // several; the Class page chooses among them).
+      const shown = result.classIds[0];
+      if (shown !== undefined) await setSetting(store, ACTIVE_CLASS_KEY, shown);
+      const name = preview.classes.find((c) => rosterId(c.sourcedId) === shown)?.title;
+      const done = t('roster.import.done', { classes: result.classes, students: result.students });
+      setMessage(name === undefined ? done : `${done} ${t('roster.import.nowShowing', { name })}`);
     } catch (error) {
       setMessage(t('roster.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
     }

@@ -82,6 +82,7 @@ export const deskEn = {
   'roster.import.button_one': 'Import {count} class',
   'roster.import.button_other': 'Import {count} classes',
   'roster.import.done': 'Import done: {classes} of the chosen classes, {students} students.',
+  'roster.import.nowShowing': 'The Class page now shows {name}.',
   'roster.import.failed': 'Nothing was imported: {reason}',
   'roster.preview.version': 'OneRoster version: {version}',
   'roster.preview.fatal': 'These files cannot be imported until the problems below are fixed. Nothing was saved.',

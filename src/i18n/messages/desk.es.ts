@@ -81,6 +81,7 @@ export const deskEs: Record<DeskMessageKey, string> = {
   'roster.import.button_one': 'Importar {count} clase',
   'roster.import.button_other': 'Importar {count} clases',
   'roster.import.done': 'Importación hecha: {classes} de las clases elegidas, {students} estudiantes.',
+  'roster.import.nowShowing': 'La página Clase ahora muestra {name}.',
   'roster.import.failed': 'No se importó nada: {reason}',
   'roster.preview.version': 'Versión de OneRoster: {version}',
   'roster.preview.fatal':
