@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { isStationModeOn, useStore } from '#db';
+import { loadLanguage } from '#i18n';
 import { useT } from '#ui/useT.ts';
 import { ClassPage } from '#features/class/ClassPage.tsx';
 import { OfflineIndicator } from './OfflineIndicator.tsx';
@@ -9,18 +10,26 @@ import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { InstallHint } from './InstallHint.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 
-const StudentPage = lazy(() => import('#features/student/StudentPage.tsx'));
-const SettingsPage = lazy(() => import('#features/settings/SettingsPage.tsx'));
-const StationPage = lazy(() => import('#features/station/StationPage.tsx'));
-const ConferencePage = lazy(() => import('#features/conference/ConferencePage.tsx'));
-const MyPathPage = lazy(() => import('#features/my-path/MyPathPage.tsx'));
-const BackupPage = lazy(() => import('#features/backup/BackupPage.tsx'));
-const OverviewPage = lazy(() => import('#features/overview/OverviewPage.tsx'));
-const RosterPage = lazy(() => import('#features/roster/RosterPage.tsx'));
-const FrameworksPage = lazy(() => import('#features/frameworks/FrameworksPage.tsx'));
-const FamilyReportPage = lazy(() => import('#features/family/FamilyReportPage.tsx'));
-const ClassPathPage = lazy(() => import('#features/paths/ClassPathPage.tsx'));
-const StudentPathPage = lazy(() => import('#features/paths/StudentPathPage.tsx'));
+/**
+ * A screen after the first: its code and the English it speaks, which is not in the app's first chunk (see
+ * src/i18n). Both are usually in hand by the time a teacher taps (loaded just after the first render).
+ */
+function screen<T extends ComponentType>(load: () => Promise<{ readonly default: T }>) {
+  return lazy(async () => (await Promise.all([load(), loadLanguage('en').catch(() => undefined)]))[0]);
+}
+
+const StudentPage = screen(() => import('#features/student/StudentPage.tsx'));
+const SettingsPage = screen(() => import('#features/settings/SettingsPage.tsx'));
+const StationPage = screen(() => import('#features/station/StationPage.tsx'));
+const ConferencePage = screen(() => import('#features/conference/ConferencePage.tsx'));
+const MyPathPage = screen(() => import('#features/my-path/MyPathPage.tsx'));
+const BackupPage = screen(() => import('#features/backup/BackupPage.tsx'));
+const OverviewPage = screen(() => import('#features/overview/OverviewPage.tsx'));
+const RosterPage = screen(() => import('#features/roster/RosterPage.tsx'));
+const FrameworksPage = screen(() => import('#features/frameworks/FrameworksPage.tsx'));
+const FamilyReportPage = screen(() => import('#features/family/FamilyReportPage.tsx'));
+const ClassPathPage = screen(() => import('#features/paths/ClassPathPage.tsx'));
+const StudentPathPage = screen(() => import('#features/paths/StudentPathPage.tsx'));
 
 export function App() {
   const { t, language } = useT();

@@ -60,14 +60,15 @@ function startFamilyView(root: Root) {
 
 const element = document.getElementById('root');
 if (!element) throw new Error('index.html has no #root');
-// English ships in the app; the device's own language is loaded before the first render, the others just
-// after (a child's or a family's language may differ from the tablet's).
+// The first screen's English ships in the app; the device's own language, if not English, is loaded before
+// the first render, the rest just after (a child's or a family's language may differ from the tablet's).
 async function start(root: HTMLElement) {
   if (isFamilyLinkPath(window.location.pathname)) {
     await loadAllLanguages().catch(() => undefined);
     startFamilyView(createRoot(root));
   } else {
-    await loadLanguage(toLanguage(useLanguageStore.getState().language)).catch(() => undefined);
+    const language = toLanguage(useLanguageStore.getState().language);
+    if (language !== 'en') await loadLanguage(language).catch(() => undefined);
     startDevice(createRoot(root));
     void loadAllLanguages().catch(() => undefined);
   }

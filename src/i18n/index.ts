@@ -1,33 +1,14 @@
 import { formatList, formatMessage, type MessageParams } from './format.ts';
 import { appEn } from './messages/app.en.ts';
 import { picturesEn } from './messages/pictures.en.ts';
-import { rulesEn } from './messages/rules.en.ts';
-import { conferenceEn } from './messages/conference.en.ts';
-import { stationEn } from './messages/station.en.ts';
-import { deskEn } from './messages/desk.en.ts';
-import { targetsEn } from './messages/targets.en.ts';
-import { exportsEn } from './messages/exports.en.ts';
-import { familyEn } from './messages/family.en.ts';
-import { schoolEn } from './messages/school.en.ts';
-import { pathsEn } from './messages/paths.en.ts';
+import type { englishMore } from './catalog-en-more.ts';
 
 export { formatList, formatMessage, type MessageParams } from './format.ts';
 
-// One catalog pair per part of the app, one line each.
-const en = {
-  ...appEn,
-  ...picturesEn,
-  ...rulesEn,
-  ...conferenceEn,
-  ...stationEn,
-  ...deskEn,
-  ...targetsEn,
-  ...exportsEn,
-  ...familyEn,
-  ...schoolEn,
-  ...pathsEn,
-};
-export type CatalogKey = Extract<keyof typeof en, string>;
+/** What the first screen says (the header and the class page): the only messages in the app's first chunk. */
+const englishFirst = { ...appEn, ...picturesEn };
+type English = typeof englishFirst & typeof englishMore;
+export type CatalogKey = Extract<keyof English, string>;
 type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
 /** A catalog key, or the base name of a plural (`class.studentCount` for `class.studentCount_one`…). */
 export type MessageKey = CatalogKey | PluralBase<CatalogKey>;
@@ -35,18 +16,39 @@ export type MessageKey = CatalogKey | PluralBase<CatalogKey>;
 export type Catalog = Readonly<Record<CatalogKey, string>>;
 
 /**
- * English ships with the app; every other language is its own chunk (catalog-es.ts, whose type makes a
- * missing Spanish string an error), loaded before the first render when it is the device's language and
- * just after otherwise (main.tsx). Until a catalog is loaded its messages fall back to English.
+ * The first screen's English ships with the app. The rest of the English (catalog-en-more.ts) and every
+ * other language (catalog-es.ts, whose type makes a missing Spanish string an error) are chunks of their
+ * own: the device's language before the first render when it is not English, everything else just after
+ * (main.tsx), and each screen after the first waits for its English before it shows (App.tsx). Until a
+ * catalog is loaded its messages fall back to the English there is.
  */
-const catalogs: Partial<Record<Language, Catalog>> = { en };
+const catalogs: Partial<Record<Language, Catalog>> = {};
+const loading = new Map<Language, Promise<void>>();
 
 export function isLanguageLoaded(language: Language): boolean {
   return catalogs[language] !== undefined;
 }
 
-export async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'es' && !catalogs.es) catalogs.es = (await import('./catalog-es.ts')).es;
+export function loadLanguage(language: Language): Promise<void> {
+  let load = loading.get(language);
+  if (!load) {
+    load = importCatalog(language).then(
+      (catalog) => {
+        catalogs[language] = catalog;
+      },
+      (error: unknown) => {
+        loading.delete(language); // the next call tries again
+        throw error;
+      },
+    );
+    loading.set(language, load);
+  }
+  return load;
+}
+
+async function importCatalog(language: Language): Promise<Catalog> {
+  if (language === 'es') return (await import('./catalog-es.ts')).es;
+  return { ...englishFirst, ...(await import('./catalog-en-more.ts')).englishMore };
 }
 
 export async function loadAllLanguages(): Promise<void> {
@@ -85,9 +87,14 @@ export function translate(language: Language, key: MessageKey | string, params: 
   for (const [name, value] of Object.entries(params)) {
     flat[name] = Array.isArray(value) ? formatList(language, value) : (value as string | number);
   }
-  return formatMessage(catalogs[language] ?? en, language, key, flat as MessageParams);
+  return formatMessage(catalogs[language] ?? english(), language, key, flat as MessageParams);
 }
 
 export function hasMessage(key: string): key is MessageKey {
+  const en = english();
   return key in en || `${key}_other` in en;
+}
+
+function english(): Readonly<Record<string, string>> {
+  return catalogs.en ?? englishFirst;
 }

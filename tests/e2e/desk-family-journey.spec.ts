@@ -44,7 +44,7 @@ test('teacher’s desk journey, offline: roster and CASE import, class path, evi
   await page.getByLabel('Family language for new students').selectOption({ label: 'Español' });
   await page.getByRole('button', { name: 'Import 1 class' }).click();
   await expect(
-    page.getByText('Import done: 1 of the chosen classes, 2 students. The Class page now shows Kinder Sunflowers.'),
+    page.getByText('Import done: 1 class and 2 students. The Class page now shows Kinder Sunflowers.'),
   ).toBeVisible();
 
   // 2. The tiny-phonics CASE package.

@@ -27,7 +27,7 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   await expect(page.getByText('Every row can be imported.')).toBeVisible();
   await page.getByRole('button', { name: 'Import 1 class' }).click();
   await expect(
-    page.getByText('Import done: 1 of the chosen classes, 2 students. The Class page now shows Kinder Sunflowers.'),
+    page.getByText('Import done: 1 class and 2 students. The Class page now shows Kinder Sunflowers.'),
   ).toBeVisible();
   await expectNoSeriousAxeIssues(page);
   // The overview below is the demo class's, with its weeks of evidence: back to it on the Class page.

@@ -4,6 +4,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { listFrameworks } from '#db';
+import { CaseImportReportView } from '#features/frameworks/CaseImportReportView.tsx';
 import FrameworksPage from '#features/frameworks/FrameworksPage.tsx';
 import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
@@ -37,5 +38,18 @@ describe('frameworks page', { timeout: 30_000 }, () => {
     expect(alert).toHaveTextContent('Este archivo no se puede importar. No se cambió nada.');
     expect(alert).toHaveTextContent('there is no CFDocument');
     expect(await store.db.outbox.count()).toBe(0);
+  });
+
+  it('counts in the report agree with their numbers, in both languages', () => {
+    const imported = {
+      framework: { id: 'f', title: 'One of each', kind: 'academic' as const, version: '1', notices: [] },
+      targets: [],
+      report: { targets: 1, groups: ['Letters'], prerequisites: 1, ignoredAssociations: {}, skipped: [] },
+    };
+    const { unmount } = renderWithStore(<CaseImportReportView imported={imported} />, testStore());
+    expect(screen.getByText('1 target in 1 group, with 1 prerequisite.')).toBeInTheDocument();
+    unmount();
+    renderWithStore(<CaseImportReportView imported={imported} />, testStore(), { language: 'es' });
+    expect(screen.getByText('1 objetivo en 1 grupo, con 1 requisito previo.')).toBeInTheDocument();
   });
 });

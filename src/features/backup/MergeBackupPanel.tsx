@@ -42,10 +42,10 @@ function describeMerge(report: MergeReport, t: Translate): BackupOutcome {
   return {
     kind: 'done',
     message: t('backup.merge.done', {
-      newRecords: report.newRecords,
-      newEvidence: report.newEvidence,
-      updated: report.updatedRecords,
-      files: report.newAttachments,
+      newRecords: t('backup.merge.newRecords', { count: report.newRecords }),
+      newEvidence: t('backup.merge.newEvidence', { count: report.newEvidence }),
+      updated: t('backup.merge.updated', { count: report.updatedRecords }),
+      files: t('backup.merge.newFiles', { count: report.newAttachments }),
     }),
     notes,
   };

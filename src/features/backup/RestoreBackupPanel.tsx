@@ -25,7 +25,11 @@ export function RestoreBackupPanel() {
       const date = new Date(backup.createdAt).toLocaleString(language);
       setOutcome({
         kind: 'done',
-        message: t('backup.restore.done', { records: countRecords(backup.tables), files: backup.blobs.length, date }),
+        message: t('backup.restore.done', {
+          records: t('backup.records', { count: countRecords(backup.tables) }),
+          files: t('backup.files', { count: backup.blobs.length }),
+          date,
+        }),
       });
     } catch (error) {
       setOutcome(outcomeOfError(error));

@@ -21,8 +21,8 @@ export function SaveBackupPanel() {
       setOutcome({
         kind: 'done',
         message: t('backup.save.done', {
-          records: countRecords(backup.tables),
-          files: backup.blobs.length,
+          records: t('backup.records', { count: countRecords(backup.tables) }),
+          files: t('backup.files', { count: backup.blobs.length }),
           size: formatBytes(file.size, language),
         }),
       });

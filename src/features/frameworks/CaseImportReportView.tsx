@@ -11,9 +11,9 @@ export function CaseImportReportView({ imported }: { imported: CaseImport }) {
       <h3>{imported.framework.title}</h3>
       <p>
         {t('frameworks.report.summary', {
-          targets: report.targets,
-          groups: report.groups.length,
-          prerequisites: report.prerequisites,
+          targets: t('frameworks.report.targets', { count: report.targets }),
+          groups: t('frameworks.report.groupCount', { count: report.groups.length }),
+          prerequisites: t('frameworks.report.prerequisites', { count: report.prerequisites }),
         })}
       </p>
       <p>{t('frameworks.report.groups', { groups: report.groups })}</p>

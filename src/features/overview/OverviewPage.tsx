@@ -59,7 +59,10 @@ export default function OverviewPage() {
         onExportCsv={exportCsv}
       />
       <p className="muted" role="status">
-        {t('overview.showing', { students: shown.rows.length, targets: shown.columns.length })}
+        {t('overview.showing', {
+          students: t('class.studentCount', { count: shown.rows.length }),
+          targets: t('overview.targetCount', { count: shown.columns.length }),
+        })}
       </p>
       <OverviewGrid columns={shown.columns} rows={shown.rows} stateLabels={stateLabels} />
       {listsView ? (

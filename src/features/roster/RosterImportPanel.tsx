@@ -38,7 +38,10 @@ export function RosterImportPanel() {
       const shown = result.classIds[0];
       if (shown !== undefined) await setSetting(store, ACTIVE_CLASS_KEY, shown);
       const name = preview.classes.find((c) => rosterId(c.sourcedId) === shown)?.title;
-      const done = t('roster.import.done', { classes: result.classes, students: result.students });
+      const done = t('roster.import.done', {
+        classes: t('roster.import.classCount', { count: result.classes }),
+        students: t('class.studentCount', { count: result.students }),
+      });
       setMessage(name === undefined ? done : `${done} ${t('roster.import.nowShowing', { name })}`);
     } catch (error) {
       setMessage(t('roster.import.failed', { reason: error instanceof Error ? error.message : String(error) }));

@@ -31,7 +31,6 @@ export const pathsEn = {
   'pathPlan.remove': 'Remove',
   'pathPlan.targetName': '{code} “{statement}”',
 
-  'classPath.link': 'Class path',
   'classPath.title': 'Class path: {name}',
   'classPath.intro':
     'The targets every student’s path starts from, in order. Saving gives students without a path the whole class path, and adds targets new to the class path at the end of every other path. Skips, order, dates and extra targets chosen for a student stay; removing a target here leaves it on students’ paths.',

@@ -32,7 +32,6 @@ export const pathsEs: Record<PathsMessageKey, string> = {
   'pathPlan.remove': 'Quitar',
   'pathPlan.targetName': '{code} «{statement}»',
 
-  'classPath.link': 'Ruta de la clase',
   'classPath.title': 'Ruta de la clase: {name}',
   'classPath.intro':
     'Los objetivos con los que empieza la ruta de cada estudiante, en orden. Al guardar, los estudiantes sin ruta reciben toda la ruta de la clase y los objetivos nuevos se añaden al final de las demás rutas. Se conservan las omisiones, el orden, las fechas y los objetivos extra elegidos para cada estudiante; quitar un objetivo aquí no lo quita de las rutas de los estudiantes.',

@@ -1,0 +1,26 @@
+/**
+ * English for every screen but the first: its own chunk, loaded just after the first render (and by each
+ * other screen before it shows: see App.tsx), so the first screen's JavaScript carries only what the
+ * header and the class page say (catalog index.ts, `englishFirst`).
+ */
+import { rulesEn } from './messages/rules.en.ts';
+import { conferenceEn } from './messages/conference.en.ts';
+import { stationEn } from './messages/station.en.ts';
+import { deskEn } from './messages/desk.en.ts';
+import { targetsEn } from './messages/targets.en.ts';
+import { exportsEn } from './messages/exports.en.ts';
+import { familyEn } from './messages/family.en.ts';
+import { schoolEn } from './messages/school.en.ts';
+import { pathsEn } from './messages/paths.en.ts';
+
+export const englishMore = {
+  ...rulesEn,
+  ...conferenceEn,
+  ...stationEn,
+  ...deskEn,
+  ...targetsEn,
+  ...exportsEn,
+  ...familyEn,
+  ...schoolEn,
+  ...pathsEn,
+};
