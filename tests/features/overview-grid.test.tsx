@@ -141,11 +141,13 @@ describe('overview grid rows as HTML', () => {
       </MemoryRouter>,
     );
     const grid = screen.getByRole('table', { name: 'Status of each student on each learning target' });
+    // Each target's header: its code, and the child's statement, which tells targets of one code apart.
     expect(
       within(grid)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
-    ).toEqual(['Student', 'T.1', 'T.2', 'T.3', 'T.4']);
+    ).toEqual(['Student', 'T.1 I can 1', 'T.2 I can 2', 'T.3 I can 3', 'T.4 I can 4']);
+    expect(within(grid).getAllByRole('columnheader')[1]).toHaveAttribute('title', 'Target 1');
     expect(
       within(grid)
         .getAllByRole('rowheader')
@@ -216,7 +218,7 @@ describe('overview grid cell window', () => {
     const headerCodes = () =>
       within(grid)
         .getAllByRole('columnheader')
-        .map((th) => th.textContent);
+        .map((th) => th.querySelector('.overview-code')?.textContent ?? th.textContent);
     const bodyRows = () => within(grid).getAllByRole('row').slice(1);
     const colIndexes = (cells: readonly HTMLElement[]) => cells.map((c) => Number(c.getAttribute('aria-colindex')));
     /** Which body rows (1-based) have status cells. */
@@ -256,8 +258,8 @@ describe('overview grid cell window', () => {
         .map((th) => th.textContent),
     ).toEqual(NAMES);
     expect(within(grid).getAllByRole('link')).toHaveLength(40);
-    // jsdom's window is 768 px high and the grid may take 70 % of it: 537 px, less 63 px of caption and
-    // header row, for 34 px rows shows 14.
+    // jsdom's window is 768 px high and the grid may take 70 % of it: 537 px, less 81 px of caption and
+    // header row, for 34 px rows shows 14 (13.4).
     expect(rowsWithCells()).toEqual(range(1, 14));
     expect(colIndexes(within(bodyRows()[0]!).getAllByRole('cell'))).toEqual(range(2, 7));
     expect(bodyRows()[0]!.querySelector('.overview-spacer')).toHaveAttribute('colspan', '24');
@@ -296,8 +298,8 @@ describe('overview grid cell window', () => {
   it('follows the scroll to other rows', async () => {
     const { rowsWithCells, layOut } = renderWide();
     layOut({ height: 600, top: 900 });
-    // No layout to measure the rows in: the guess's 34 px rows 63 px down. 900 px scrolled shows rows from
-    // (900 − 63) / 34 = 24.6 (the 25th) to the last, and 2 more are rendered above.
+    // No layout to measure the rows in: the guess's 34 px rows 81 px down. 900 px scrolled shows rows from
+    // (900 − 81) / 34 = 24.1 (the 25th) to the last, and 2 more are rendered above.
     await waitFor(() => expect(rowsWithCells()).toEqual(range(23, 40)));
   });
 

@@ -147,7 +147,9 @@ describe('class overview', { timeout: 30_000 }, () => {
     const code = within(grid)
       .getAllByRole('columnheader')
       .find((th) => th.getAttribute('aria-colindex') === column)!;
-    const target = (await loadStudentProgressData(store, child.id))!.targets.find((t) => t.code === code.textContent)!;
+    const target = (await loadStudentProgressData(store, child.id))!.targets.find(
+      (t) => t.code === code.querySelector('.overview-code')!.textContent,
+    )!;
     await recordEvidence(store, {
       studentId: child.id,
       targetIds: [target.id],

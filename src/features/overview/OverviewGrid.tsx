@@ -71,7 +71,10 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
                 aria-colindex={start + i + 2}
                 title={targetStatement(target, language, 'teacher')}
               >
-                {target.code}
+                {/* Targets may share a standard's code (upper- and lowercase letters are both RF.K.1d): the
+                    start of the child's statement tells them apart without hovering, which a tablet cannot. */}
+                <span className="overview-code">{target.code}</span>{' '}
+                <span className="overview-target-name">{targetStatement(target, language, 'kid')}</span>
               </th>
             ))}
             <Spacer span={columns.length - end} />
