@@ -1,6 +1,7 @@
 import { useT } from '#ui/useT.ts';
 import { RosterImportPanel } from './RosterImportPanel.tsx';
 import { StudentsPanel } from './StudentsPanel.tsx';
+import './roster.css';
 
 /** Rosters: import from the school's system (OneRoster CSV), and keep students by hand. */
 export default function RosterPage() {

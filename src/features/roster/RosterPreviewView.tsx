@@ -42,7 +42,7 @@ export function RosterPreviewView({ preview, chosen, onChoose }: Props) {
         <fieldset>
           <legend>{t('roster.preview.classes')}</legend>
           {preview.classes.map((c) => (
-            <label key={c.sourcedId} className="checkbox-row">
+            <label key={c.sourcedId} className="checkbox-label">
               <input
                 type="checkbox"
                 checked={chosen.includes(c.sourcedId)}

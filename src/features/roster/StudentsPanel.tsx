@@ -42,6 +42,7 @@ export function StudentsPanel() {
         ))}
       </ul>
       <form
+        className="roster-add"
         onSubmit={(e) => {
           e.preventDefault();
           void add();

@@ -67,7 +67,7 @@ export function StationSetup({
               </option>
             ))}
           </select>
-          <label className="checkbox-row">
+          <label className="checkbox-label">
             <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />{' '}
             {t('kiosk.setup.showNames')}
           </label>
