@@ -75,6 +75,14 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   await expect.poll(cellsAcross).toEqual([true, true, true]);
   await expectNoSeriousAxeIssues(page);
   await page.emulateMedia({ media: 'print' });
+  // Paper does not scroll: every target prints, ten to a table with every child, each within the page.
+  const printed = page.getByRole('table', { name: /^Targets \d+–\d+ of 36$/ });
+  await expect(printed).toHaveCount(4);
+  await expect(printed.locator('th[scope=col] .overview-code')).toHaveCount(36);
+  await expect(printed.last().getByRole('rowheader')).toHaveCount(9);
+  const pageWidth = await page.evaluate(() => document.documentElement.clientWidth);
+  for (const box of await printed.evaluateAll((tables) => tables.map((t) => t.getBoundingClientRect().right)))
+    expect(box).toBeLessThanOrEqual(pageWidth);
   const pdf = await page.pdf({ format: 'A4', landscape: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });

@@ -316,16 +316,31 @@ describe('overview grid cell window', () => {
     expect(document.querySelector('tbody')!.innerHTML).toBe(before);
   });
 
-  it('renders every cell while printing', async () => {
-    const { grid, headerCodes, rowsWithCells, withOverscan } = renderWide();
+  it('prints every cell, in tables of ten targets that fit the page, each with every child', async () => {
+    const { headerCodes, rowsWithCells, withOverscan } = renderWide();
     await withOverscan();
+    expect(screen.queryByRole('table', { name: /^Targets/ })).toBeNull();
     fireEvent(window, new Event('beforeprint'));
-    expect(headerCodes()).toHaveLength(31);
-    expect(rowsWithCells()).toEqual(range(1, 40));
-    expect(within(within(grid).getAllByRole('row')[40]!).getAllByRole('cell')).toHaveLength(30);
-    expect(grid.querySelector('.overview-spacer')).toBeNull();
-    fireEvent(window, new Event('afterprint'));
+    const parts = screen.getAllByRole('table', { name: /^Targets/ });
+    expect(parts.map((table) => table.querySelector('caption')!.textContent)).toEqual([
+      'Targets 1–10 of 30',
+      'Targets 11–20 of 30',
+      'Targets 21–30 of 30',
+    ]);
+    parts.forEach((table, part) => {
+      const codes = within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.querySelector('.overview-code')?.textContent ?? th.textContent);
+      expect(codes).toEqual(['Student', ...range(part * 10 + 1, part * 10 + 10).map((n) => `T.${n}`)]);
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(NAMES);
+      for (const row of rows) expect(within(row).getAllByRole('cell')).toHaveLength(10);
+      expect(table.querySelector('.overview-spacer')).toBeNull();
+    });
+    // The screen's grid (hidden on paper) keeps its window.
     expect(headerCodes()).toHaveLength(9);
     expect(rowsWithCells()).toEqual(range(1, 16));
+    fireEvent(window, new Event('afterprint'));
+    expect(screen.queryByRole('table', { name: /^Targets/ })).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
 import { memo, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { TargetRecord } from '#db';
-import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { rowCellsHtml, type RowLabels } from './overview-row-html.ts';
 import type { CellState, OverviewRow } from './overview-view.ts';
+import { OverviewPrint } from './OverviewPrint.tsx';
+import { TargetHeader } from './TargetHeader.tsx';
 import { useCellWindow } from './useCellWindow.ts';
 import { useKeepLinkFocus } from './useKeepLinkFocus.ts';
+import { usePrinting } from './usePrinting.ts';
 
 type Columns = readonly { readonly target: TargetRecord; readonly index: number }[];
 
@@ -20,7 +22,8 @@ interface Props {
  * Students × targets. Each cell has an icon and a word as well as a colour, never colour alone.
  * Every student's row is in the DOM with the child's name, but status cells only in the rows and target
  * columns in view (and a few each side): see useCellWindow. aria-colcount and aria-colindex tell assistive
- * technology where the rendered ones are.
+ * technology where the rendered ones are. Paper does not scroll: while printing, OverviewPrint gives every
+ * cell in tables that fit the page, and the print stylesheet hides this one.
  */
 export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   const { t, language } = useT();
@@ -29,6 +32,7 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const keepFocus = useKeepLinkFocus(bodyRef);
   const cells = useCellWindow(scrollRef, columns.length, rows.length);
+  const printing = usePrinting();
   const { start, end } = cells.columns;
   const labels = useMemo<RowLabels>(() => ({ states: stateLabels, current: t('status.current') }), [stateLabels, t]);
   // The rows' name links are plain anchors (see rowCellsHtml): a plain click stays in the app, like <Link>.
@@ -39,65 +43,64 @@ export function OverviewGrid({ columns, rows, stateLabels }: Props) {
     void navigate(link.getAttribute('href')!);
   };
   return (
-    <div ref={scrollRef} className="overview-scroll" tabIndex={0} role="region" aria-labelledby="overview-grid-caption">
-      <table
-        className="overview-grid"
-        data-overview-grid
-        aria-colcount={columns.length + 1}
-        style={
-          {
-            '--overview-columns': columns.length,
-            '--overview-column-width': t('overview.grid.columnWidth'),
-          } as CSSProperties
-        }
+    <>
+      <div
+        ref={scrollRef}
+        className="overview-scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="overview-grid-caption"
       >
-        <caption id="overview-grid-caption">{t('overview.grid.caption')}</caption>
-        <colgroup>
-          <col className="overview-name-col" />
-          {columns.map(({ target }) => (
-            <col key={target.id} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" aria-colindex={1}>
-              {t('overview.grid.student')}
-            </th>
-            <Spacer span={start} />
-            {columns.slice(start, end).map(({ target }, i) => (
-              <th
-                scope="col"
-                key={target.id}
-                aria-colindex={start + i + 2}
-                title={targetStatement(target, language, 'teacher')}
-              >
-                {/* Targets may share a standard's code (upper- and lowercase letters are both RF.K.1d): the
-                    start of the child's statement tells them apart without hovering, which a tablet cannot. */}
-                <span className="overview-code">{target.code}</span>{' '}
-                <span className="overview-target-name">{targetStatement(target, language, 'kid')}</span>
-              </th>
+        <table
+          className="overview-grid"
+          data-overview-grid
+          aria-colcount={columns.length + 1}
+          style={
+            {
+              '--overview-columns': columns.length,
+              '--overview-column-width': t('overview.grid.columnWidth'),
+            } as CSSProperties
+          }
+        >
+          <caption id="overview-grid-caption">{t('overview.grid.caption')}</caption>
+          <colgroup>
+            <col className="overview-name-col" />
+            {columns.map(({ target }) => (
+              <col key={target.id} />
             ))}
-            <Spacer span={columns.length - end} />
-          </tr>
-        </thead>
-        <tbody ref={bodyRef} onClick={followLink} {...keepFocus}>
-          {rows.map((row, i) => {
-            // Rows out of view keep their name (every child stays in reach by keyboard and screen reader).
-            const withCells = i >= cells.rows.start && i < cells.rows.end;
-            return (
-              <GridRow
-                key={row.student.id}
-                row={row}
-                columns={columns}
-                labels={labels}
-                start={withCells ? start : 0}
-                end={withCells ? end : 0}
-              />
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col" aria-colindex={1}>
+                {t('overview.grid.student')}
+              </th>
+              <Spacer span={start} />
+              {columns.slice(start, end).map(({ target }, i) => (
+                <TargetHeader key={target.id} target={target} language={language} colIndex={start + i + 2} />
+              ))}
+              <Spacer span={columns.length - end} />
+            </tr>
+          </thead>
+          <tbody ref={bodyRef} onClick={followLink} {...keepFocus}>
+            {rows.map((row, i) => {
+              // Rows out of view keep their name (every child stays in reach by keyboard and screen reader).
+              const withCells = i >= cells.rows.start && i < cells.rows.end;
+              return (
+                <GridRow
+                  key={row.student.id}
+                  row={row}
+                  columns={columns}
+                  labels={labels}
+                  start={withCells ? start : 0}
+                  end={withCells ? end : 0}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {printing ? <OverviewPrint columns={columns} rows={rows} labels={labels} /> : null}
+    </>
   );
 }
 

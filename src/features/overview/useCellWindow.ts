@@ -1,5 +1,4 @@
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import {
   covers,
   visibleColumnRange,
@@ -41,7 +40,6 @@ export interface CellWindow {
  * the first render's guess (from the window's size) stands when it covers the view: no second render.
  * The first render has the cells in view only; the OVERSCAN each side follow once the browser is idle after
  * it (a short scroll comes later than that), so the grid shows sooner.
- * Every cell while printing: paper does not scroll.
  */
 export function useCellWindow(
   scrollRef: RefObject<HTMLElement | null>,
@@ -49,7 +47,6 @@ export function useCellWindow(
   rowCount: number,
 ): CellWindow {
   const [cells, setCells] = useState<CellWindow>(() => cellsInView(guessGeometry(columnCount, rowCount), 0));
-  const printing = usePrinting();
 
   useLayoutEffect(() => {
     const container = scrollRef.current;
@@ -94,7 +91,6 @@ export function useCellWindow(
     };
   }, [scrollRef, columnCount, rowCount]);
 
-  if (printing) return { columns: { start: 0, end: columnCount }, rows: { start: 0, end: rowCount } };
   return { columns: clampRange(cells.columns, columnCount), rows: clampRange(cells.rows, rowCount) };
 }
 
@@ -107,27 +103,6 @@ function whenIdle(run: () => void): () => void {
   // Safari has no requestIdleCallback.
   const id = setTimeout(run, 100);
   return () => clearTimeout(id);
-}
-
-/** True while the page prints (print dialog or PDF, and print media emulation). */
-function usePrinting(): boolean {
-  const [printing, setPrinting] = useState(() => window.matchMedia?.('print').matches ?? false);
-  useEffect(() => {
-    // flushSync: the print layout is taken right after beforeprint, so every cell must be there by then.
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(window.matchMedia?.('print').matches ?? false);
-    const query = window.matchMedia?.('print');
-    const onChange = (event: MediaQueryListEvent) => (event.matches ? before() : after());
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    query?.addEventListener('change', onChange);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-      query?.removeEventListener('change', onChange);
-    };
-  }, []);
-  return printing;
 }
 
 /** The sizes the window is worked out from (the overscan aside). */

@@ -58,6 +58,7 @@ export const deskEn = {
   'overview.notOnPath': 'Not on path',
   'overview.grid.caption': 'Status of each student on each learning target',
   'overview.grid.student': 'Student',
+  'overview.print.part': 'Targets {from}–{to} of {total}',
   // A CSS length, not words: a target column wide enough for this language's longest status word, and for
   // the current target's in bold (tests/e2e/overview-words.spec.ts checks each one fits).
   'overview.grid.columnWidth': '7.5rem',

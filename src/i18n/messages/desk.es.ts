@@ -59,6 +59,7 @@ export const deskEs: Record<DeskMessageKey, string> = {
   'overview.notOnPath': 'Fuera de la ruta',
   'overview.grid.caption': 'Estado de cada estudiante en cada objetivo de aprendizaje',
   'overview.grid.student': 'Estudiante',
+  'overview.print.part': 'Objetivos {from}–{to} de {total}',
   'overview.grid.columnWidth': '8.75rem',
   'overview.workingOn.title': 'Trabajando en',
   'overview.workingOn.none': 'Ningún estudiante tiene un objetivo actual.',
