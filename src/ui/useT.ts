@@ -15,10 +15,12 @@ export type Translate = (key: MessageKey, params?: RichParams) => string;
 /** The current language and a translator bound to it. */
 export function useT(): { t: Translate; language: Language } {
   const language = toLanguage(useLanguageStore((s) => s.language));
-  // A language chosen before its messages have arrived renders again once they have.
+  // A language whose messages have not all arrived (the rest of the English comes just after the first
+  // screen) renders again once they have; a failed load leaves the English there is, and the next render
+  // that needs the language tries again.
   const [loads, loaded] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
-    if (!isLanguageLoaded(language)) void loadLanguage(language).then(loaded);
+    if (!isLanguageLoaded(language)) void loadLanguage(language).then(loaded, () => undefined);
   }, [language]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `loads` makes a new t once a catalog lands
   const t = useCallback<Translate>((key, params) => translate(language, key, params), [language, loads]);
