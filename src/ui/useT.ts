@@ -16,8 +16,8 @@ export type Translate = (key: MessageKey, params?: RichParams) => string;
 export function useT(): { t: Translate; language: Language } {
   const language = toLanguage(useLanguageStore((s) => s.language));
   // A language whose messages have not all arrived (the rest of the English comes just after the first
-  // screen) renders again once they have; a failed load leaves the English there is, and the next render
-  // that needs the language tries again.
+  // screen) renders again once they have; a failed load leaves the English there is, and the next
+  // component that mounts tries again.
   const [loads, loaded] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     if (!isLanguageLoaded(language)) void loadLanguage(language).then(loaded, () => undefined);
