@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ACTIVE_CLASS_KEY, importRoster, rosterId, setSetting, useStore } from '#db';
+import { ACTIVE_CLASS_KEY, importRoster, rosterId, setSetting, useStore, type RosterImportResult } from '#db';
 import { LANGUAGES } from '#i18n';
 import { previewOneRoster, type RosterPreview } from '#protocol/oneroster.ts';
 import { whileBusy } from '#state/activity-store.ts';
@@ -28,24 +28,30 @@ export function RosterImportPanel() {
 
   const runImport = async () => {
     if (!preview) return;
+    let result: RosterImportResult;
     try {
       const pictures = Object.keys(PICTURES);
-      const result = await whileBusy(
+      result = await whileBusy(
         importRoster(store, preview, { classSourcedIds: chosen, pictures, familyLanguage: language }),
       );
-      // The teacher imported their class to work with it: the tablet shows it from now on (the first one, of
-      // several; the Class page chooses among them).
-      const shown = result.classIds[0];
-      if (shown !== undefined) await setSetting(store, ACTIVE_CLASS_KEY, shown);
-      const name = preview.classes.find((c) => rosterId(c.sourcedId) === shown)?.title;
-      const done = t('roster.import.done', {
-        classes: t('roster.import.classCount', { count: result.classes }),
-        students: t('class.studentCount', { count: result.students }),
-      });
-      setMessage(name === undefined ? done : `${done} ${t('roster.import.nowShowing', { name })}`);
     } catch (error) {
       setMessage(t('roster.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      return;
     }
+    const done = t('roster.import.done', {
+      classes: t('roster.import.classCount', { count: result.classes }),
+      students: t('class.studentCount', { count: result.students }),
+    });
+    // The teacher imported their class to work with it: the tablet shows it from now on (the first one, of
+    // several; the Class page chooses among them). The import is saved whether or not this is.
+    const shown = result.classIds[0];
+    const name = preview.classes.find((c) => rosterId(c.sourcedId) === shown)?.title;
+    if (shown === undefined || name === undefined) return setMessage(done);
+    const switched = await setSetting(store, ACTIVE_CLASS_KEY, shown).then(
+      () => true,
+      () => false,
+    );
+    setMessage(switched ? `${done} ${t('roster.import.nowShowing', { name })}` : done);
   };
 
   return (
