@@ -41,7 +41,7 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   await expect(page.getByText('3 targets in 2 groups, with 2 prerequisites.')).toBeVisible();
   await page.getByRole('button', { name: 'Import 3 targets' }).click();
   await expect(page.getByText('Imported Tiny phonics: 3 targets.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Export Tiny phonics to CASE' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export to CASE (Tiny phonics)' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Overview', exact: true }).click();
   const grid = page.getByRole('table', { name: 'Status of each student on each learning target' });
@@ -101,6 +101,6 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   await tablet.getByLabel('Choose a backup file to restore').setInputFiles(file);
   await expect(tablet.getByText(/^Restored \d+ records and 0 photos or recordings/)).toBeVisible();
   await tablet.getByRole('link', { name: 'Frameworks', exact: true }).click();
-  await expect(tablet.getByRole('button', { name: 'Export Tiny phonics to CASE' })).toBeVisible();
+  await expect(tablet.getByRole('button', { name: 'Export to CASE (Tiny phonics)' })).toBeVisible();
   await expectNoSeriousAxeIssues(tablet);
 });

@@ -24,7 +24,7 @@ describe('frameworks page', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Import 3 targets' }));
     expect(await screen.findByText('Imported Tiny phonics: 3 targets.')).toBeInTheDocument();
     expect((await listFrameworks(store)).map((f) => f.title)).toEqual(['Tiny phonics']);
-    expect(await screen.findByRole('button', { name: 'Export Tiny phonics to CASE' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Export to CASE (Tiny phonics)' })).toBeInTheDocument();
   });
 
   it('refuses a malformed package with the reason, in Spanish, and saves nothing', async () => {

@@ -35,13 +35,18 @@ export function FrameworkList({ onShowTargets }: { onShowTargets: (frameworkId: 
       <ul className="plain-list">
         {rows.map(({ framework, count }) => (
           <li key={framework.id}>
-            <strong>{framework.title}</strong> — {t('frameworks.list.targets', { count })}{' '}
-            <button type="button" onClick={() => onShowTargets(framework.id)}>
-              {t('targetEdit.list.open', { title: framework.title })}
-            </button>{' '}
-            <button type="button" className="secondary" onClick={() => void exportFramework(framework)}>
-              {t('frameworks.list.export', { title: framework.title })}
-            </button>
+            <strong>{framework.title}</strong> — {t('frameworks.list.targets', { count })}
+            {/* The visible words are short; screen readers hear which framework each button is for. */}
+            <div className="form-actions">
+              <button type="button" onClick={() => onShowTargets(framework.id)}>
+                {t('targetEdit.list.open')}{' '}
+                <span className="visually-hidden">{t('targetEdit.list.openOf', { title: framework.title })}</span>
+              </button>
+              <button type="button" className="secondary" onClick={() => void exportFramework(framework)}>
+                {t('frameworks.list.export')}{' '}
+                <span className="visually-hidden">{t('frameworks.list.exportOf', { title: framework.title })}</span>
+              </button>
+            </div>
           </li>
         ))}
       </ul>

@@ -112,7 +112,8 @@ export const deskEn = {
   'frameworks.list.title': 'Frameworks on this tablet',
   'frameworks.list.targets_one': '{count} target',
   'frameworks.list.targets_other': '{count} targets',
-  'frameworks.list.export': 'Export {title} to CASE',
+  'frameworks.list.export': 'Export to CASE',
+  'frameworks.list.exportOf': '({title})',
   'frameworks.import.title': 'Import a CASE framework',
   'frameworks.import.help':
     'Choose a CASE package (CFPackage JSON) from your state or district, or from OpenSALT. You will see what it brings in before anything is saved.',

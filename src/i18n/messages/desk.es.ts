@@ -112,7 +112,8 @@ export const deskEs: Record<DeskMessageKey, string> = {
   'frameworks.list.title': 'Marcos en esta tableta',
   'frameworks.list.targets_one': '{count} objetivo',
   'frameworks.list.targets_other': '{count} objetivos',
-  'frameworks.list.export': 'Exportar {title} a CASE',
+  'frameworks.list.export': 'Exportar a CASE',
+  'frameworks.list.exportOf': '({title})',
   'frameworks.import.title': 'Importar un marco CASE',
   'frameworks.import.help':
     'Elija un paquete CASE (CFPackage JSON) de su estado o distrito, o de OpenSALT. Verá lo que trae antes de guardar nada.',

@@ -1,6 +1,8 @@
 /** English strings of the target editor (/frameworks). Every key must exist in targets.es.ts. */
 export const targetsEn = {
-  'targetEdit.list.open': 'Targets of {title}',
+  'targetEdit.list.open': 'Targets',
+  // Said by screen readers after the button's word, so each framework's button has a name of its own.
+  'targetEdit.list.openOf': 'of {title}',
   'targetEdit.list.title': 'Targets of {title}',
   'targetEdit.list.back': 'Back to frameworks',
   'targetEdit.list.edit': 'Edit {code}',

@@ -1,7 +1,8 @@
 import type { TargetsMessageKey } from './targets.en.ts';
 
 export const targetsEs: Record<TargetsMessageKey, string> = {
-  'targetEdit.list.open': 'Objetivos de {title}',
+  'targetEdit.list.open': 'Objetivos',
+  'targetEdit.list.openOf': 'de {title}',
   'targetEdit.list.title': 'Objetivos de {title}',
   'targetEdit.list.back': 'Volver a los marcos',
   'targetEdit.list.edit': 'Editar {code}',
