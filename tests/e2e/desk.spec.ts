@@ -60,6 +60,16 @@ test('teacher’s desk: roster and CASE import, the class overview printed, a ba
   await otherTab.close();
   await expect(grid.getByRole('rowheader', { name: 'Zoë Live' })).toBeVisible();
   await expect(grid.getByRole('row')).toHaveCount(10);
+  // A live update rewrites the row whose name link has the keyboard's focus: the focus stays on that child.
+  await grid.getByRole('link', { name: 'Zoë Live' }).focus();
+  const renameTab = await page.context().newPage();
+  await renameTab.goto('/roster');
+  const nameField = renameTab.getByLabel('Name of Zoë Live');
+  await nameField.fill('Zoë Lively');
+  await nameField.blur();
+  await expect(renameTab.getByLabel('Name of Zoë Lively')).toBeVisible();
+  await renameTab.close();
+  await expect(grid.getByRole('link', { name: 'Zoë Lively' })).toBeFocused();
   // Scrolled sideways, the grid shows status cells where it is looked at, not the empty cells that stand
   // for the columns left out of the DOM.
   const scroller = page.getByRole('region', { name: 'Status of each student on each learning target' });

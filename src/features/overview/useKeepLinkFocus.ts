@@ -33,10 +33,11 @@ export function useKeepLinkFocus(bodyRef: RefObject<HTMLTableSectionElement | nu
         focused.current = null;
         return;
       }
-      // No element took the focus: the user left it on the page, or the link was taken out of the DOM
-      // (some browsers say so with a blur): only the first lets the link go.
+      // No element took the focus: the user left it on the page, the link was taken out of the DOM (some
+      // browsers say so with a blur), or the window lost the focus (another tab; the link keeps it for the
+      // return): only the first lets the link go.
       queueMicrotask(() => {
-        if (link.isConnected && focused.current === link) focused.current = null;
+        if (focused.current === link && link.isConnected && document.activeElement !== link) focused.current = null;
       });
     },
   };
