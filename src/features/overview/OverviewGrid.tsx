@@ -1,19 +1,16 @@
 import { memo, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { TargetRecord } from '#db';
 import { useT } from '#ui/useT.ts';
 import { rowCellsHtml, type RowLabels } from './overview-row-html.ts';
-import type { CellState, OverviewRow } from './overview-view.ts';
+import type { CellState, OverviewColumns, OverviewRow } from './overview-view.ts';
 import { OverviewPrint } from './OverviewPrint.tsx';
 import { TargetHeader } from './TargetHeader.tsx';
 import { useCellWindow } from './useCellWindow.ts';
 import { useKeepLinkFocus } from './useKeepLinkFocus.ts';
 import { usePrinting } from './usePrinting.ts';
 
-type Columns = readonly { readonly target: TargetRecord; readonly index: number }[];
-
 interface Props {
-  readonly columns: Columns;
+  readonly columns: OverviewColumns;
   readonly rows: readonly OverviewRow[];
   readonly stateLabels: Readonly<Record<CellState, string>>;
 }
@@ -122,7 +119,7 @@ const GridRow = memo(function GridRow({
   end,
 }: {
   readonly row: OverviewRow;
-  readonly columns: Columns;
+  readonly columns: OverviewColumns;
   readonly labels: RowLabels;
   readonly start: number;
   readonly end: number;

@@ -1,11 +1,8 @@
 import type { CSSProperties } from 'react';
-import type { TargetRecord } from '#db';
 import { useT } from '#ui/useT.ts';
 import { rowCellsHtml, type RowLabels } from './overview-row-html.ts';
-import type { OverviewRow } from './overview-view.ts';
+import type { OverviewColumns, OverviewRow } from './overview-view.ts';
 import { TargetHeader } from './TargetHeader.tsx';
-
-type Columns = readonly { readonly target: TargetRecord; readonly index: number }[];
 
 /** Target columns in one printed table: ten fit across landscape A4 and Letter at the print font. */
 export const PRINT_COLUMNS = 10;
@@ -22,12 +19,12 @@ export function OverviewPrint({
   rows,
   labels,
 }: {
-  readonly columns: Columns;
+  readonly columns: OverviewColumns;
   readonly rows: readonly OverviewRow[];
   readonly labels: RowLabels;
 }) {
   const { t, language } = useT();
-  const parts: Columns[] = [];
+  const parts: OverviewColumns[] = [];
   for (let from = 0; from < columns.length; from += PRINT_COLUMNS)
     parts.push(columns.slice(from, from + PRINT_COLUMNS));
   return (

@@ -1,5 +1,4 @@
-import type { CellState, OverviewRow } from './overview-view.ts';
-import type { TargetRecord } from '#db';
+import type { CellState, OverviewColumns, OverviewRow } from './overview-view.ts';
 import { csvField, toCsv } from '#protocol/csv.ts';
 
 export { csvField };
@@ -14,7 +13,7 @@ export interface CsvLabels {
 
 /** The grid as CSV (RFC 4180, CRLF), one row per child and one column per target, statuses as words. */
 export function buildOverviewCsv(
-  columns: readonly { readonly target: TargetRecord; readonly index: number }[],
+  columns: OverviewColumns,
   rows: readonly OverviewRow[],
   codeOf: (targetId: string | null) => string,
   labels: CsvLabels,

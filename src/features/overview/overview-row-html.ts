@@ -1,5 +1,4 @@
-import type { TargetRecord } from '#db';
-import type { CellState, OverviewRow } from './overview-view.ts';
+import type { CellState, OverviewColumns, OverviewRow } from './overview-view.ts';
 import type { IndexRange } from './overview-window.ts';
 
 export interface RowLabels {
@@ -17,7 +16,7 @@ export interface RowLabels {
  */
 export function rowCellsHtml(
   row: OverviewRow,
-  columns: readonly { readonly target: TargetRecord; readonly index: number }[],
+  columns: OverviewColumns,
   labels: RowLabels,
   range: IndexRange = { start: 0, end: columns.length },
 ): string {

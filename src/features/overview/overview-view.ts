@@ -112,8 +112,14 @@ export interface OverviewFilter {
   readonly onlyNeedsHelp: boolean;
 }
 
+/** The target columns shown, each with its index in the view's targets (a row's cells are by that index). */
+export type OverviewColumns = readonly { readonly target: TargetRecord; readonly index: number }[];
+
 /** The rows and columns the teacher asked to see, in the order asked for. */
-export function applyOverviewFilter(view: OverviewView, filter: OverviewFilter) {
+export function applyOverviewFilter(
+  view: OverviewView,
+  filter: OverviewFilter,
+): { readonly columns: OverviewColumns; readonly rows: readonly OverviewRow[] } {
   const search = filter.search.trim().toLocaleLowerCase();
   const columns = view.targets
     .map((target, index) => ({ target, index }))
