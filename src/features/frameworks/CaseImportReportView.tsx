@@ -11,7 +11,7 @@ export function CaseImportReportView({ imported }: { imported: CaseImport }) {
       <h3>{imported.framework.title}</h3>
       <p>
         {t('frameworks.report.summary', {
-          targets: t('frameworks.report.targets', { count: report.targets }),
+          targets: t('count.targets', { count: report.targets }),
           groups: t('frameworks.report.groupCount', { count: report.groups.length }),
           prerequisites: t('frameworks.report.prerequisites', { count: report.prerequisites }),
         })}

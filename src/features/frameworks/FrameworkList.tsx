@@ -35,7 +35,7 @@ export function FrameworkList({ onShowTargets }: { onShowTargets: (frameworkId: 
       <ul className="plain-list">
         {rows.map(({ framework, count }) => (
           <li key={framework.id}>
-            <strong>{framework.title}</strong> — {t('frameworks.list.targets', { count })}
+            <strong>{framework.title}</strong> — {t('count.targets', { count })}
             {/* The visible words are short; screen readers hear which framework each button is for. */}
             <div className="form-actions">
               <button type="button" onClick={() => onShowTargets(framework.id)}>

@@ -61,7 +61,7 @@ export default function OverviewPage() {
       <p className="muted" role="status">
         {t('overview.showing', {
           students: t('class.studentCount', { count: shown.rows.length }),
-          targets: t('overview.targetCount', { count: shown.columns.length }),
+          targets: t('count.targets', { count: shown.columns.length }),
         })}
       </p>
       <OverviewGrid columns={shown.columns} rows={shown.rows} stateLabels={stateLabels} />

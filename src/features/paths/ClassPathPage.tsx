@@ -107,7 +107,7 @@ function describeOutcome(t: Translate, outcome: ClassPathOutcome): string {
   if (outcome.extendedPathCount > 0) {
     parts.push(
       t('classPath.outcome.added', {
-        targets: t('classPath.outcome.targets', { count: outcome.addedTargetCount }),
+        targets: t('count.targets', { count: outcome.addedTargetCount }),
         paths: t('classPath.outcome.paths', { count: outcome.extendedPathCount }),
       }),
     );

@@ -48,8 +48,6 @@ export const pathsEn = {
   'classPath.saved': 'Class path saved.',
   'classPath.failed': 'Not saved: {reason}',
   'classPath.outcome.added': 'Added {targets} to {paths}.',
-  'classPath.outcome.targets_one': '{count} target',
-  'classPath.outcome.targets_other': '{count} targets',
   'classPath.outcome.paths_one': '{count} path',
   'classPath.outcome.paths_other': '{count} paths',
   'classPath.outcome.created_one': '{count} student without a path got the class path.',

@@ -49,8 +49,6 @@ export const pathsEs: Record<PathsMessageKey, string> = {
   'classPath.saved': 'Ruta de la clase guardada.',
   'classPath.failed': 'No se guardó: {reason}',
   'classPath.outcome.added': 'Se añadieron {targets} a {paths}.',
-  'classPath.outcome.targets_one': '{count} objetivo',
-  'classPath.outcome.targets_other': '{count} objetivos',
   'classPath.outcome.paths_one': '{count} ruta',
   'classPath.outcome.paths_other': '{count} rutas',
   'classPath.outcome.created_one': '{count} estudiante sin ruta recibió la ruta de la clase.',
