@@ -16,12 +16,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
     const body = valid(validatePushRequest(request.body));
     const mismatch = versionMismatch(body.protocolVersion);
     if (mismatch) throw mismatch;
-    return applyPush(ctx.storage, principal, body.deviceId, body.changes, isoAt(ctx.clock));
+    const answer = await applyPush(ctx.storage, principal, body.deviceId, body.changes, isoAt(ctx.clock));
+    return { ...answer, serverTime: ctx.clock.now() };
   });
 
   app.get('/sync/pull', async (request) => {
     const principal = await authenticate(ctx, request);
     const query = valid(validatePullQuery(request.query));
-    return pullChanges(ctx.storage, principal, query.sinceEpoch, query.since, query.limit);
+    const page = await pullChanges(ctx.storage, principal, query.sinceEpoch, query.since, query.limit);
+    return { ...page, serverTime: ctx.clock.now() };
   });
 }

@@ -10,7 +10,7 @@ export async function pullChanges(
   sinceEpoch: string | null,
   since: number,
   limit: number,
-): Promise<PullResponse> {
+): Promise<Omit<PullResponse, 'serverTime'>> {
   const epoch = await storage.epoch();
   const filter = visibilityFor(principal);
   let page = await storage.pull(filter, since, limit);

@@ -51,7 +51,7 @@ export async function applyPush(
   deviceId: string,
   changes: readonly Change[],
   receivedAt: string,
-): Promise<PushResponse> {
+): Promise<Omit<PushResponse, 'serverTime'>> {
   const classIds = new Set((await storage.listClasses(principal.schoolId)).map((c) => c.id));
   const epoch = await storage.epoch();
   return storage.syncTransaction(async (tx) => {
@@ -91,16 +91,21 @@ export async function applyPush(
       const existing = working.get(key);
       const derived = deriveScope(change, existing, ctx);
       if (!derived.ok) {
-        rejected.push({ changeId: change.changeId, reason: derived.reason });
+        rejected.push({ changeId: change.changeId, code: 'scope', reason: derived.reason, current: null });
         continue;
       }
-      const refusal =
+      const forbidden =
         (derived.createsClass ? newClassRefusal(principal) : null) ??
-        writeRefusal(principal, change.table, derived.scope, existing === undefined) ??
-        (existing ? immutableRewrite(change, existing) : null) ??
-        (derived.createsClass ? await claimNewClass(tx, principal, change, receivedAt) : null);
+        writeRefusal(principal, change.table, derived.scope, existing === undefined);
+      const immutable = forbidden === null && existing ? immutableRewrite(change, existing) : null;
+      const taken =
+        forbidden === null && immutable === null && derived.createsClass
+          ? await claimNewClass(tx, principal, change, receivedAt)
+          : null;
+      const refusal = forbidden ?? immutable ?? taken;
       if (refusal !== null) {
-        rejected.push({ changeId: change.changeId, reason: refusal });
+        const code = forbidden !== null ? 'forbidden' : immutable !== null ? 'immutable' : 'scope';
+        rejected.push({ changeId: change.changeId, code, reason: refusal });
         continue;
       }
       if (derived.createsClass) classIds.add(change.recordId);

@@ -14,6 +14,13 @@ const WALL_DIGITS = 13;
 const COUNTER_DIGITS = 6;
 const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
 
+/**
+ * How far ahead of the server's clock a stamp may be. The server refuses a change stamped further ahead
+ * (code `clockAhead`, per change), and a device never moves its clock to a remote stamp beyond its own
+ * (corrected) time plus this bound, so one wrong clock can neither stop others' sync nor win every field.
+ */
+export const MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000;
+
 export const HLC_ZERO: HlcState = { wallMs: 0, counter: 0 };
 
 export function formatHlc(state: HlcState, deviceId: string): Hlc {

@@ -3,6 +3,7 @@
  * and the client sync engine; `validate.ts` checks untrusted values against these shapes.
  */
 import type { Change } from './change.ts';
+import type { Hlc } from './hlc.ts';
 
 /** Header carrying PROTOCOL_VERSION on every request. */
 export const PROTOCOL_HEADER = 'x-waypoint-protocol';
@@ -56,9 +57,35 @@ export interface PushRequest {
   readonly changes: readonly Change[];
 }
 
+/**
+ * Why the server refused a change. The device acts on the code and shows the reason in plain words:
+ * - `clockAhead`: the stamp is more than MAX_CLOCK_AHEAD_MS ahead of the server's clock. Not final: the
+ *   device stamps the change again from its corrected clock and sends it again.
+ * - `forbidden`: the caller's role may not write this (the role table in docs/sync-protocol.md).
+ * - `immutable`: an append-only field would change.
+ * - `scope`: the record is outside the caller's school, class or child, or names one that does not exist.
+ * - `conflict`: the change id was used before with other content.
+ * - `invalid`: the fields break a limit or a rule of their table.
+ */
+export const REFUSAL_CODES = ['clockAhead', 'forbidden', 'immutable', 'scope', 'conflict', 'invalid'] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** A record as the server holds it and the caller may see it: each field's value and stamp. */
+export interface RecordState {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly stamps: Readonly<Record<string, Hlc>>;
+}
+
 export interface RejectedChange {
   readonly changeId: string;
+  readonly code: RefusalCode;
+  /** For a developer or a log; the app words its own message from `code`. */
   readonly reason: string;
+  /**
+   * The record as the server holds it for this caller, so the device can put its copy back (final
+   * refusals only): null when the server holds no such record the caller may see; absent for `clockAhead`.
+   */
+  readonly current?: RecordState | null;
 }
 
 export interface PushResponse {
@@ -68,6 +95,8 @@ export interface PushResponse {
   readonly rejected: readonly RejectedChange[];
   /** The server's newest position after this push. Informational: never use it as a pull cursor. */
   readonly cursor?: Cursor;
+  /** The server's clock (ms since the epoch) when it answered, so a device can tell how far off its own is. */
+  readonly serverTime: number;
 }
 
 // ---- pull ----
@@ -88,6 +117,8 @@ export interface PullResponse {
   readonly reset?: true;
   /** More changes wait: pull again at once with the new cursor. */
   readonly hasMore: boolean;
+  /** The server's clock (ms since the epoch) when it answered. */
+  readonly serverTime: number;
 }
 
 // ---- accounts and devices ----
@@ -129,9 +160,12 @@ export interface SessionResponse {
 
 export interface EnrollRequest {
   readonly joinCode: string;
-  readonly kind: 'teacher' | 'station';
+  /** `teacher` and `student` also need a teacher's bearer token: a join code alone only makes a station. */
+  readonly kind: 'teacher' | 'station' | 'student';
   readonly deviceId: string;
   readonly deviceName?: string;
+  /** kind `student`: the child of the class whose own tablet this becomes. */
+  readonly studentId?: string;
 }
 
 export interface CreateClassRequest {

@@ -96,7 +96,11 @@ describe.each(available)('class join codes over HTTP on %s', (kind) => {
     for (const r of refused) {
       expect(r.body.accepted).toEqual([]);
       expect(r.body.rejected).toEqual([
-        { changeId: expect.any(String), reason: expect.stringMatching(/teacher signed in with their account/) },
+        {
+          changeId: expect.any(String),
+          code: 'forbidden',
+          reason: expect.stringMatching(/teacher signed in with their account/),
+        },
       ]);
     }
     const ids = (await classes(school.teacher.token)).map((c) => c.classId);

@@ -72,7 +72,9 @@ describe.each(available)('push and pull over HTTP on %s', (kind) => {
     const voiding = change('evidence', ev, { voided: { reason: 'duplicate' } }, hlc(3200));
     const r = await push(device.token, [rewrite, voiding]);
     expect(r.body.accepted).toEqual([voiding.changeId]);
-    expect(r.body.rejected).toEqual([{ changeId: rewrite.changeId, reason: expect.stringMatching(/immutable/) }]);
+    expect(r.body.rejected).toEqual([
+      { changeId: rewrite.changeId, code: 'immutable', reason: expect.stringMatching(/immutable/) },
+    ]);
   });
 
   it('pulls tombstones', async () => {

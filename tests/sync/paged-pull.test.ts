@@ -25,6 +25,7 @@ function pagedServer(pages: Change[][], fail: (since: string) => boolean = () =>
         changes: pages[index]!.map((c, i) => ({ ...c, seq: index * 10 + i })),
         cursor: `p${index + 1}`,
         hasMore: index + 1 < pages.length,
+        serverTime: Date.now(),
       };
     },
     putBlob: () => Promise.reject(new Error('no blobs')),

@@ -10,12 +10,13 @@ function emptiedServer() {
   const transport: SyncTransport = {
     push: async (request: PushRequest) => {
       received.push(...request.changes);
-      return { accepted: request.changes.map((c) => c.changeId), rejected: [] };
+      return { accepted: request.changes.map((c) => c.changeId), rejected: [], serverTime: Date.now() };
     },
     pull: async (since) => ({
       changes: [],
       cursor: '1',
       hasMore: false,
+      serverTime: Date.now(),
       ...(since !== '0' ? { reset: true as const } : {}),
     }),
     putBlob: async () => undefined,
