@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from './http/app.ts';
+import { createServer, type ServerOptions } from './http/app.ts';
 import type { Clock } from './http/context.ts';
 import { redactUrl } from './http/redact.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from './seed.ts';
@@ -22,13 +22,9 @@ export function openStorageFromEnv(env: NodeJS.ProcessEnv): Storage {
   return openSqliteStorage(join(dataDir, 'waypoint.sqlite'));
 }
 
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const port = Number(env.PORT ?? 8080);
-  const host = env.HOST ?? '127.0.0.1';
-  const storage = openStorageFromEnv(env);
-  await storage.migrate();
-  const seed = await seedDemoSchool({ storage, clock: systemClock });
-  const app = await createServer({
+/** The app's options from the environment: `npm start` and the school server (server/school) share them. */
+export function serverOptionsFromEnv(env: NodeJS.ProcessEnv, storage: Storage): ServerOptions {
+  return {
     storage,
     clock: systemClock,
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
@@ -45,7 +41,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     trustProxy: env.TRUST_PROXY === 'true',
     allowSignUp: env.ALLOW_SIGN_UP !== 'false',
     requestsPerMinute: Number(env.REQUESTS_PER_MINUTE ?? 3000),
-  });
+  };
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const port = Number(env.PORT ?? 8080);
+  const host = env.HOST ?? '127.0.0.1';
+  const storage = openStorageFromEnv(env);
+  await storage.migrate();
+  const seed = await seedDemoSchool({ storage, clock: systemClock });
+  const app = await createServer(serverOptionsFromEnv(env, storage));
   const close = async () => {
     await app.close();
     await storage.close();

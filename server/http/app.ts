@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
 import { API_PREFIX } from '#protocol';
 import type { Storage } from '#server/storage/storage.ts';
 import type { Clock, RouteContext } from './context.ts';
@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly allowSignUp?: boolean;
   /** Requests per minute per client IP across the API; off when absent. A school's tablets may share one IP. */
   readonly requestsPerMinute?: number;
+  /** Makes the Node server the app runs on: the school server passes an HTTPS one (server/school). */
+  readonly serverFactory?: FastifyServerFactory;
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -42,6 +44,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
   installErrorHandlers(app);
   installVersionCheck(app);

@@ -1,0 +1,196 @@
+/**
+ * `npm run start:school`: the same app, data folder and server code as `npm start`, on the school's LAN over
+ * HTTPS with a certificate from the school's own certificate authority (kept in DATA_DIR/school-tls), a
+ * plain-HTTP front door for the set-up page, and the school's `.local` name announced with mDNS.
+ *
+ * Environment: PORT (HTTPS; 443 as root, else 8443), HTTP_PORT (set-up page and redirects; 80 or 8080),
+ * HOST (default :: — every IPv4 and IPv6 address), DATA_DIR, SCHOOL_NAME (the host name to certify; default
+ * the machine's mDNS name), HTTP_APP=true (also serve the app over plain HTTP), MDNS=off, and every setting
+ * of `npm start` (DATABASE_URL, LOG_LEVEL, …).
+ */
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { isIP } from 'node:net';
+import type { NetworkInterfaceInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createServer } from '#server/http/app.ts';
+import { openStorageFromEnv, serverOptionsFromEnv, systemClock } from '#server/main.ts';
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from '#server/seed.ts';
+import { schoolBanner } from './banner.ts';
+import { fingerprint, normalizeAddress, validTo } from './certificates.ts';
+import { createFrontDoor } from './front-door.ts';
+import { advertiseSchool, type Advertiser } from './mdns.ts';
+import { byFamily, httpsUrl } from './school-urls.ts';
+import { defaultSchoolName, isMdnsName, lanAddresses, namesToCertify, parseSchoolName } from './school-names.ts';
+import { qrCodeSvg } from './qr-svg.ts';
+import { registerSetupRoutes, type SetupSource } from './setup-routes.ts';
+import { ensureSchoolTls, type SchoolTls } from './tls-files.ts';
+
+/** How often a running server checks its certificate (its end, the machine's addresses). */
+const RECHECK_MS = 6 * 60 * 60 * 1000;
+
+export interface SchoolDependencies {
+  readonly interfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  readonly now?: () => Date;
+  readonly advertiser?: Advertiser;
+  readonly log?: (text: string) => void;
+}
+
+export interface SchoolServer {
+  readonly schoolName: string;
+  readonly httpsPort: number;
+  readonly httpPort: number;
+  /** Checks the certificate now and re-issues it (served from the next connection) when needed. */
+  recheckCertificate(): Promise<SchoolTls>;
+  close(): Promise<void>;
+}
+
+function port(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`${name} "${value}" is not a port`);
+  return parsed;
+}
+
+async function listen(app: FastifyInstance, portNumber: number, host: string | undefined): Promise<void> {
+  if (host !== undefined) {
+    await app.listen({ port: portNumber, host });
+    return;
+  }
+  try {
+    await app.listen({ port: portNumber, host: '::' }); // IPv4 too, on a dual-stack machine
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT' && (error as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL') {
+      throw error;
+    }
+    await app.listen({ port: portNumber, host: '0.0.0.0' });
+  }
+}
+
+export async function startSchool(env: NodeJS.ProcessEnv = process.env, deps: SchoolDependencies = {}): Promise<SchoolServer> {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((text: string) => console.log(text));
+  const isRoot = process.getuid?.() === 0;
+  const httpsPort = port(env.PORT, isRoot ? 443 : 8443, 'PORT');
+  const httpPort = port(env.HTTP_PORT, isRoot ? 80 : 8080, 'HTTP_PORT');
+  const schoolName = parseSchoolName(env.SCHOOL_NAME ?? defaultSchoolName());
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const httpApp = env.HTTP_APP === 'true';
+  const currentAddresses = () => byFamily(lanAddresses(deps.interfaces?.()));
+
+  let addresses = currentAddresses();
+  let tls = await ensureSchoolTls({ dataDir, schoolName, names: namesToCertify(schoolName, addresses), now: now() });
+
+  const storage = openStorageFromEnv(env);
+  await storage.migrate();
+  const seed = await seedDemoSchool({ storage, clock: systemClock });
+
+  let httpsServer: HttpsServer | null = null;
+  const options = serverOptionsFromEnv(env, storage);
+  const app = await createServer({
+    ...options,
+    serverFactory: (handler) => {
+      httpsServer = createHttpsServer({ key: tls.server.privateKey, cert: tls.server.certificate }, handler);
+      return httpsServer;
+    },
+  });
+
+  const schoolUrl = httpsUrl(schoolName, httpsPort);
+  const qrSvg = await qrCodeSvg(schoolUrl);
+  const setup: SetupSource = {
+    authorityPem: tls.authority.certificate,
+    schoolName,
+    view: () => ({
+      schoolName,
+      schoolUrl,
+      addressUrls: addresses.map((address) => httpsUrl(address, httpsPort)),
+      fingerprint: fingerprint(tls.authority.certificate),
+      authorityValidTo: validTo(tls.authority.certificate),
+      qrSvg,
+    }),
+  };
+  registerSetupRoutes(app, setup);
+
+  const certified = (host: string) => {
+    const names = namesToCertify(schoolName, addresses);
+    return isIP(host) ? names.addresses.includes(normalizeAddress(host)) : names.hostNames.includes(host);
+  };
+  let front: FastifyInstance;
+  if (httpApp) {
+    front = await createServer(options);
+    registerSetupRoutes(front, setup);
+  } else {
+    front = await createFrontDoor({
+      setup,
+      redirect: { httpsPort, schoolName, isCertified: certified },
+      logger: options.logger,
+    });
+  }
+
+  const host = env.HOST || undefined;
+  await listen(app, httpsPort, host);
+  await listen(front, httpPort, host);
+
+  const stopAdvertising =
+    isMdnsName(schoolName) && env.MDNS !== 'off'
+      ? advertiseSchool({ host: schoolName, port: httpsPort, log, ...(deps.advertiser ? { advertiser: deps.advertiser } : {}) })
+      : () => undefined;
+
+  const recheckCertificate = async () => {
+    addresses = currentAddresses();
+    tls = await ensureSchoolTls({ dataDir, schoolName, names: namesToCertify(schoolName, addresses), now: now() });
+    if (tls.serverRenewed && httpsServer) {
+      // New connections get the new certificate; tablets trust it through the same authority.
+      httpsServer.setSecureContext({ key: tls.server.privateKey, cert: tls.server.certificate });
+      log(`Waypoint: the server certificate was issued anew (${tls.serverRenewed}).`);
+    }
+    return tls;
+  };
+  const timer = setInterval(() => void recheckCertificate().catch((error: unknown) => log(String(error))), RECHECK_MS);
+  timer.unref();
+
+  log(
+    await schoolBanner({
+      schoolName,
+      httpsPort,
+      httpPort,
+      addresses,
+      fingerprint: fingerprint(tls.authority.certificate),
+      storageKind: storage.kind,
+      authorityCreated: tls.authorityCreated,
+      serverRenewed: tls.serverRenewed,
+      httpApp,
+    }),
+  );
+  log(`Demo teacher sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+  if (seed.joinCode) log(`Demo class "Room 4 (demo)" join code: ${seed.joinCode}`);
+
+  return {
+    schoolName,
+    httpsPort,
+    httpPort,
+    recheckCertificate,
+    close: async () => {
+      clearInterval(timer);
+      stopAdvertising();
+      await front.close();
+      await app.close();
+      await storage.close();
+    },
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  startSchool().then(
+    (school) => {
+      const stop = () => void school.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
