@@ -29,7 +29,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /setup is the school server's own page (server/school), never the app.
+        navigateFallbackDenylist: [/^\/api\//, /^\/setup([/?]|$)/],
         cleanupOutdatedCaches: true,
         // The first visit is controlled at once; later versions wait for the in-app prompt (no skipWaiting).
         clientsClaim: true,

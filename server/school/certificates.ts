@@ -167,7 +167,13 @@ export function renewalReason(
     a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
   const wantedAddresses = wanted.addresses.map(normalizeAddress);
   const wantedHosts = wanted.hostNames.map((name) => name.toLowerCase());
-  if (!same(has.hostNames.map((n) => n.toLowerCase()), wantedHosts) || !same(has.addresses, wantedAddresses)) {
+  if (
+    !same(
+      has.hostNames.map((n) => n.toLowerCase()),
+      wantedHosts,
+    ) ||
+    !same(has.addresses, wantedAddresses)
+  ) {
     return 'names';
   }
   return null;

@@ -61,14 +61,20 @@ async function listen(app: FastifyInstance, portNumber: number, host: string | u
   try {
     await app.listen({ port: portNumber, host: '::' }); // IPv4 too, on a dual-stack machine
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT' && (error as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL') {
+    if (
+      (error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT' &&
+      (error as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL'
+    ) {
       throw error;
     }
     await app.listen({ port: portNumber, host: '0.0.0.0' });
   }
 }
 
-export async function startSchool(env: NodeJS.ProcessEnv = process.env, deps: SchoolDependencies = {}): Promise<SchoolServer> {
+export async function startSchool(
+  env: NodeJS.ProcessEnv = process.env,
+  deps: SchoolDependencies = {},
+): Promise<SchoolServer> {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((text: string) => console.log(text));
   const isRoot = process.getuid?.() === 0;
@@ -134,7 +140,12 @@ export async function startSchool(env: NodeJS.ProcessEnv = process.env, deps: Sc
 
   const stopAdvertising =
     isMdnsName(schoolName) && env.MDNS !== 'off'
-      ? advertiseSchool({ host: schoolName, port: httpsPort, log, ...(deps.advertiser ? { advertiser: deps.advertiser } : {}) })
+      ? advertiseSchool({
+          host: schoolName,
+          port: httpsPort,
+          log,
+          ...(deps.advertiser ? { advertiser: deps.advertiser } : {}),
+        })
       : () => undefined;
 
   const recheckCertificate = async () => {

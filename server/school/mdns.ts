@@ -29,8 +29,15 @@ export function advertiseSchool(options: {
   advertiser?: Advertiser;
 }): () => void {
   const advertiser =
-    options.advertiser ?? bonjourAdvertiser((error) => options.log(`mDNS: ${error.message} (the IP address still works)`));
+    options.advertiser ??
+    bonjourAdvertiser((error) => options.log(`mDNS: ${error.message} (the IP address still works)`));
   const label = options.host.replace(/\.local$/, '');
-  advertiser.publish({ name: `Waypoint ${label}`, type: 'https', port: options.port, host: options.host, txt: { path: '/' } });
+  advertiser.publish({
+    name: `Waypoint ${label}`,
+    type: 'https',
+    port: options.port,
+    host: options.host,
+    txt: { path: '/' },
+  });
   return () => advertiser.destroy();
 }

@@ -20,7 +20,9 @@ function uuidFrom(seed: string): string {
 export function mobileConfig(options: { authorityPem: string; schoolName: string }): string {
   const print = fingerprint(options.authorityPem).replace(/:/g, '').toLowerCase();
   const id = `org.waypoint.school.${print.slice(0, 16)}`;
-  const der = certificateDer(options.authorityPem).toString('base64').replace(/(.{64})/g, '$1\n');
+  const der = certificateDer(options.authorityPem)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   const name = escapeHtml(options.schoolName);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">

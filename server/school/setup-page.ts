@@ -92,7 +92,11 @@ export function renderSetupPage(view: SetupView, language: SetupLanguage): strin
     ],
     last: 'checkbox',
   });
-  const home = homeScreenPicture({ id: 'picture-home', description: words['home.picture'], appName: words['picture.homeApp'] });
+  const home = homeScreenPicture({
+    id: 'picture-home',
+    description: words['home.picture'],
+    appName: words['picture.homeApp'],
+  });
 
   const addresses =
     view.addressUrls.length > 0
@@ -106,7 +110,6 @@ export function renderSetupPage(view: SetupView, language: SetupLanguage): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${w('title')} · ${escapeHtml(view.schoolName)}</title>
 <link rel="stylesheet" href="/setup/setup.css">
-<link rel="icon" href="/favicon-48.png">
 </head>
 <body>
 <header>

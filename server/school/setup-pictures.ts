@@ -40,6 +40,11 @@ function control(kind: Control, x: number, y: number): string {
   return `<path d="M${x - 10} ${y - 7} l7 7 l-7 7" fill="none" stroke="#7a828c" stroke-width="2.5"/>`;
 }
 
+/** A font size at which a label fits the row (about 0.55 em per character), 15 px at most. */
+function fitSize(label: string, available: number): number {
+  return Math.max(10, Math.min(15, Math.floor(available / (label.length * 0.55))));
+}
+
 /**
  * A settings screen: the steps to tap, top to bottom, each numbered, the last one outlined with the control
  * the person turns on (a switch, a tick box, or just the next arrow).
@@ -51,7 +56,7 @@ export function settingsPicture(options: {
   steps: readonly string[];
   last: Control;
 }): string {
-  const width = 420;
+  const width = 520;
   const rowHeight = 46;
   const height = 74 + options.steps.length * rowHeight + 14;
   const rows = options.steps
@@ -63,12 +68,18 @@ export function settingsPicture(options: {
         `<rect x="20" y="${y}" width="${width - 40}" height="${rowHeight - 8}" rx="8" fill="#fff"${outline}/>` +
         `<circle cx="42" cy="${y + 19}" r="12" fill="${BLUE}"/>` +
         text(42, y + 24, String(index + 1), { size: 13, weight: 'bold', fill: '#fff', anchor: 'middle' }) +
-        text(64, y + 24, step, { size: 15 }) +
+        text(64, y + 24, step, { size: fitSize(step, width - 64 - 60) }) +
         control(isLast ? options.last : 'chevron', width - 32, y + 19)
       );
     })
     .join('');
-  return frame(options.id, options.description, width, height, text(24, 44, options.title, { size: 20, weight: 'bold' }) + rows);
+  return frame(
+    options.id,
+    options.description,
+    width,
+    height,
+    text(24, 44, options.title, { size: 20, weight: 'bold' }) + rows,
+  );
 }
 
 /** A tablet's home screen: a few grey apps and Waypoint's blue icon with its name. */
@@ -96,6 +107,8 @@ export function homeScreenPicture(options: { id: string; description: string; ap
     options.description,
     width,
     height,
-    icons + `<circle cx="${width / 2}" cy="${height - 22}" r="9" fill="none" stroke="#39414a" stroke-width="2"/>` + label,
+    icons +
+      `<circle cx="${width / 2}" cy="${height - 22}" r="9" fill="none" stroke="#39414a" stroke-width="2"/>` +
+      label,
   );
 }

@@ -48,7 +48,9 @@ export function registerSetupRoutes(app: FastifyInstance, source: SetupSource): 
   };
   app.get('/setup', page);
   app.get('/setup/', page);
-  app.get('/setup/setup.css', async (_request, reply) => secure(reply).type('text/css; charset=utf-8').send(stylesheet));
+  app.get('/setup/setup.css', async (_request, reply) =>
+    secure(reply).type('text/css; charset=utf-8').send(stylesheet),
+  );
   app.get('/setup/waypoint-ca.crt', async (_request, reply) =>
     secure(reply)
       .type(CA_CERTIFICATE_TYPE)

@@ -33,10 +33,8 @@ export const setupWordsEn = {
   'chromeos.1': 'Tap the button below. The certificate file (waypoint-ca.crt) is saved in Downloads.',
   'chromeos.2':
     'Open chrome://certificate-manager in a new tab (on older versions: Settings → Privacy and security → Security → Manage certificates). Choose Authorities (or “Local certificates” → Custom), then Import.',
-  'chromeos.3':
-    'Choose waypoint-ca.crt, tick “Trust this certificate for identifying websites”, then OK.',
-  'chromeos.picture':
-    'The Chromebook’s import dialog with “Trust this certificate for identifying websites” ticked.',
+  'chromeos.3': 'Choose waypoint-ca.crt, tick “Trust this certificate for identifying websites”, then OK.',
+  'chromeos.picture': 'The Chromebook’s import dialog with “Trust this certificate for identifying websites” ticked.',
   'fleet.chromebooks':
     'Managed Chromebooks: in the Google Admin console, go to Devices → Networks → Certificates, choose the organizational unit of the school’s Chromebooks, Add certificate, upload waypoint-ca.crt, tick “Chromebook” under “Use this certificate as an HTTPS certificate authority”, and Add. Each Chromebook receives it at its next policy refresh; nobody needs to import it by hand.',
   'fleet.ipads':

@@ -8,6 +8,8 @@ import { ClassPage } from '#features/class/ClassPage.tsx';
 import { OfflineIndicator } from './OfflineIndicator.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { InstallHint } from './InstallHint.tsx';
+import { InsecureContextNotice } from './InsecureContextNotice.tsx';
+import { SetupPageMissing } from './SetupPageMissing.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 
 /**
@@ -61,6 +63,7 @@ export function App() {
           <SyncStatus />
         </header>
       )}
+      <InsecureContextNotice />
       <UpdatePrompt />
       <InstallHint />
       <main id="main" tabIndex={-1}>
@@ -86,6 +89,7 @@ export function App() {
               <Route path="/roster" element={<RosterPage />} />
               <Route path="/frameworks" element={<FrameworksPage />} />
               <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/setup" element={<SetupPageMissing />} />
               <Route path="*" element={<p>{t('common.notFound')}</p>} />
             </Routes>
           )}

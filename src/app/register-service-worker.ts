@@ -1,7 +1,10 @@
 import { registerSW } from 'virtual:pwa-register';
+import { setUpOffline, type ServiceWorkerHandlers } from './offline-setup.ts';
 
-/** Registers the service worker; returns the function that activates a waiting update and reloads. */
-export function registerServiceWorker(handlers: { onNeedRefresh: () => void }) {
-  if (!('serviceWorker' in navigator)) return null;
-  return registerSW({ immediate: true, onNeedRefresh: handlers.onNeedRefresh });
+export type { OfflineProblem } from './offline-setup.ts';
+
+/** Registers the service worker (see setUpOffline); every reason it cannot goes to handlers.onProblem. */
+export function registerServiceWorker(handlers: ServiceWorkerHandlers) {
+  const context = { isSecure: window.isSecureContext !== false, hasServiceWorker: 'serviceWorker' in navigator };
+  return setUpOffline(handlers, context, registerSW);
 }

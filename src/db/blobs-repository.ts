@@ -1,5 +1,6 @@
 import { MAX_BLOB_BYTES } from '#protocol';
 import type { BlobRecord } from './records.ts';
+import { sha256Digest, toHex } from './sha256.ts';
 import { nowIso, type Store } from './store.ts';
 
 export class BlobTooLargeError extends Error {
@@ -7,8 +8,7 @@ export class BlobTooLargeError extends Error {
 }
 
 export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(await sha256Digest(bytes));
 }
 
 /** Stores bytes under their SHA-256; storing the same bytes twice keeps one copy. Returns the id. */

@@ -1,5 +1,6 @@
 import type { StudentRecord } from './records.ts';
 import { getSetting, setSetting } from './settings-repository.ts';
+import { sha256Digest, toHex } from './sha256.ts';
 import type { Store } from './store.ts';
 import { getStudent, listStudents } from './students-repository.ts';
 
@@ -65,8 +66,7 @@ export function isValidPin(pin: string): boolean {
 }
 
 export async function hashPin(pin: string, salt: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}:${pin}`));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(await sha256Digest(new TextEncoder().encode(`${salt}:${pin}`)));
 }
 
 /** Checks the teacher PIN, counting wrong tries; the count is device-local like the rest of station mode. */

@@ -6,6 +6,7 @@ import { useT } from '#ui/useT.ts';
 import { StorageStatusPanel } from './StorageStatusPanel.tsx';
 import { DemoDataPanel } from './DemoDataPanel.tsx';
 import { ServerPanel } from './ServerPanel.tsx';
+import { TabletSetupPanel } from './TabletSetupPanel.tsx';
 
 export default function SettingsPage() {
   const { t, language } = useT();
@@ -36,6 +37,7 @@ export default function SettingsPage() {
       </section>
 
       <ServerPanel />
+      <TabletSetupPanel />
       <StorageStatusPanel pendingChanges={pending} />
       <DemoDataPanel />
 

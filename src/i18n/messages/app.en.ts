@@ -22,6 +22,26 @@ export const appEn = {
   'install.howIos': 'Tap Share, then "Add to Home Screen".',
   'install.button': 'Install Waypoint',
   'install.dismiss': 'Not now',
+  'insecure.title': 'This connection is not secure',
+  'insecure.intro': 'Waypoint was opened at {origin}, without HTTPS, so this browser turns off:',
+  'insecure.offline':
+    'Working offline: without the network Waypoint will not open (what is saved stays on this tablet).',
+  'insecure.install': 'Installing Waypoint on the home screen.',
+  'insecure.camera': 'The camera inside Waypoint (a photo can still be taken when you choose a photo).',
+  'insecure.microphone': 'The microphone: voice recordings.',
+  'insecure.fix':
+    'Everything else works while the tablet is connected. To turn these on, make this tablet trust the school server once, then open Waypoint at its https:// address.',
+  'insecure.setupLink': 'How to set up this tablet',
+  'insecure.hide': 'Hide for now',
+  'offline.failed': 'Waypoint could not be set up to work offline: {reason}',
+  'offline.unsupported': 'This browser cannot keep Waypoint for offline use.',
+  'setup.missingTitle': 'No set-up page here',
+  'setup.missing':
+    'This server has no set-up page: it was not started as a school server (npm run start:school). Ask the person who runs it, or see “Run it in a school” in Waypoint’s README.',
+  'settings.tablets': 'Other tablets',
+  'settings.tabletsIntro':
+    'A school server (npm run start:school) has a set-up page that shows, step by step, how to make each tablet trust it so Waypoint works offline and can use the camera and microphone.',
+  'settings.setupLink': 'Open the set-up page',
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.saving': 'Saving…',

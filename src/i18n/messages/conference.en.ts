@@ -10,6 +10,8 @@ export const conferenceEn = {
   'capture.audio.recording': 'Recording… {seconds} s',
   'capture.audio.review': 'Recorded {seconds} s. Listen, then keep it or record again.',
   'capture.audio.unsupported': 'This device cannot record audio here.',
+  'capture.audio.insecure':
+    'Recording is off: this page was opened without HTTPS, so the browser blocks the microphone.',
   'capture.audio.denied': 'Could not use the microphone: {reason}',
   'capture.photo.title': 'Photos',
   'capture.photo.take': 'Take or choose a photo',

@@ -10,6 +10,8 @@ export const conferenceEs: Record<ConferenceMessageKey, string> = {
   'capture.audio.recording': 'Grabando… {seconds} s',
   'capture.audio.review': 'Grabado {seconds} s. Escucha y guárdalo o graba de nuevo.',
   'capture.audio.unsupported': 'Este dispositivo no puede grabar audio aquí.',
+  'capture.audio.insecure':
+    'La grabación está desactivada: esta página se abrió sin HTTPS, así que el navegador bloquea el micrófono.',
   'capture.audio.denied': 'No se pudo usar el micrófono: {reason}',
   'capture.photo.title': 'Fotos',
   'capture.photo.take': 'Tomar o elegir una foto',

@@ -27,10 +27,19 @@ interface Props {
   /** Microphone and recorder; the browser's when absent (tests pass fakes). */
   devices?: AudioDevices;
   now?: () => number;
+  /** Whether the page is in a secure context (the browser blocks the microphone outside one); tests pass it. */
+  isSecure?: boolean;
 }
 
 /** Records a clip with MediaRecorder, plays it back, and hands it over only when the teacher keeps it. */
-export function AudioRecorder({ onRecorded, label, maxDurationMs = DEFAULT_MAX_MS, devices, now = Date.now }: Props) {
+export function AudioRecorder({
+  onRecorded,
+  label,
+  maxDurationMs = DEFAULT_MAX_MS,
+  devices,
+  now = Date.now,
+  isSecure = window.isSecureContext !== false,
+}: Props) {
   const { t } = useT();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [elapsedMs, setElapsedMs] = useState(0);
@@ -97,7 +106,13 @@ export function AudioRecorder({ onRecorded, label, maxDurationMs = DEFAULT_MAX_M
   return (
     <fieldset className="capture audio-recorder">
       <legend>{label ?? t('capture.audio.title')}</legend>
-      {!media ? <p>{t('capture.audio.unsupported')}</p> : null}
+      {!media && isSecure ? <p>{t('capture.audio.unsupported')}</p> : null}
+      {!media && !isSecure ? (
+        // Plain HTTP: say why and where to fix it, instead of a button that cannot work.
+        <p role="note">
+          {t('capture.audio.insecure')} <a href="/setup">{t('insecure.setupLink')}</a>
+        </p>
+      ) : null}
       {media && (phase.kind === 'idle' || phase.kind === 'error') ? (
         <button type="button" className="secondary capture-button" onClick={() => void start()}>
           <span aria-hidden="true">🎙️</span> {t('capture.audio.record')}
