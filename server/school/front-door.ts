@@ -9,7 +9,7 @@ import { normalizeAddress } from './certificates.ts';
 import { registerSetupRoutes, type SetupSource } from './setup-routes.ts';
 
 export interface RedirectOptions {
-  readonly httpsPort: number;
+  httpsPort(): number;
   readonly schoolName: string;
   /** Whether the server's certificate covers this host name or address (so the redirect keeps it). */
   isCertified(host: string): boolean;
@@ -28,7 +28,8 @@ export function httpsLocation(hostHeader: string | undefined, path: string, opti
   } catch {
     // A Host header that is not a host: the school's name.
   }
-  const port = options.httpsPort === 443 ? '' : `:${options.httpsPort}`;
+  const httpsPort = options.httpsPort();
+  const port = httpsPort === 443 ? '' : `:${httpsPort}`;
   return `https://${host}${port}${path.startsWith('/') ? path : `/${path}`}`;
 }
 

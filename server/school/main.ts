@@ -9,7 +9,7 @@
  * of `npm start` (DATABASE_URL, LOG_LEVEL, …).
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { isIP } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,8 +78,8 @@ export async function startSchool(
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((text: string) => console.log(text));
   const isRoot = process.getuid?.() === 0;
-  const httpsPort = port(env.PORT, isRoot ? 443 : 8443, 'PORT');
-  const httpPort = port(env.HTTP_PORT, isRoot ? 80 : 8080, 'HTTP_PORT');
+  const configuredHttpsPort = port(env.PORT, isRoot ? 443 : 8443, 'PORT');
+  const configuredHttpPort = port(env.HTTP_PORT, isRoot ? 80 : 8080, 'HTTP_PORT');
   const schoolName = parseSchoolName(env.SCHOOL_NAME ?? defaultSchoolName());
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const httpApp = env.HTTP_APP === 'true';
@@ -102,14 +102,15 @@ export async function startSchool(
     },
   });
 
-  const schoolUrl = httpsUrl(schoolName, httpsPort);
-  const qrSvg = await qrCodeSvg(schoolUrl);
+  // The port really listened on is known only after listen (PORT=0 asks for a free one, as tests do).
+  let httpsPort = configuredHttpsPort;
+  let qrSvg = '';
   const setup: SetupSource = {
     authorityPem: tls.authority.certificate,
     schoolName,
     view: () => ({
       schoolName,
-      schoolUrl,
+      schoolUrl: httpsUrl(schoolName, httpsPort),
       addressUrls: addresses.map((address) => httpsUrl(address, httpsPort)),
       fingerprint: fingerprint(tls.authority.certificate),
       authorityValidTo: validTo(tls.authority.certificate),
@@ -129,14 +130,24 @@ export async function startSchool(
   } else {
     front = await createFrontDoor({
       setup,
-      redirect: { httpsPort, schoolName, isCertified: certified },
+      redirect: { httpsPort: () => httpsPort, schoolName, isCertified: certified },
       logger: options.logger,
     });
   }
 
   const host = env.HOST || undefined;
-  await listen(app, httpsPort, host);
-  await listen(front, httpPort, host);
+  try {
+    await listen(app, configuredHttpsPort, host);
+    await listen(front, configuredHttpPort, host);
+  } catch (error) {
+    // A port in use (or below 1024 without root): close what was opened, then say why.
+    await Promise.allSettled([app.close(), front.close()]);
+    await storage.close();
+    throw error;
+  }
+  httpsPort = (app.server.address() as AddressInfo).port;
+  const httpPort = (front.server.address() as AddressInfo).port;
+  qrSvg = await qrCodeSvg(httpsUrl(schoolName, httpsPort));
 
   const stopAdvertising =
     isMdnsName(schoolName) && env.MDNS !== 'off'

@@ -110,6 +110,7 @@ export function renderSetupPage(view: SetupView, language: SetupLanguage): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${w('title')} · ${escapeHtml(view.schoolName)}</title>
 <link rel="stylesheet" href="/setup/setup.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header>
