@@ -30,6 +30,15 @@ const ARGS = [
   `--host-resolver-rules=MAP ${SCHOOL} 127.0.0.1`,
 ];
 
+/** README's "Run it in a school" is the recipe this file follows: its command and its addresses. */
+function readmeRecipe(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = /## Run it in a school\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  expect(section).toContain('npm ci && npm run start:school');
+  expect(section).toContain('tests/e2e/school-https.spec.ts');
+  return section;
+}
+
 /** What `npm run start:school` runs after building the app (the build is already done for e2e). */
 function schoolCommand(): string[] {
   const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
@@ -58,6 +67,9 @@ async function startSchool(env: Record<string, string>): Promise<Started> {
   const wanted = `https://${SCHOOL}:${env.PORT}/`;
   await expect.poll(() => output.includes(wanted) || child.exitCode !== null, { timeout: 60_000 }).toBe(true);
   expect(output, output).toContain(`School address:    ${wanted}`);
+  // The set-up address the README tells the IT person to scan or type.
+  expect(readmeRecipe()).toContain('`http://<ip>:8080/setup`');
+  expect(output).toMatch(new RegExp(`Set up a tablet: +http://[^ ]+:${env.HTTP_PORT}/setup`));
   return { process: child, output: () => output };
 }
 
