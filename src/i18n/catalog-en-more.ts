@@ -5,6 +5,7 @@
  */
 import { rulesEn } from './messages/rules.en.ts';
 import { conferenceEn } from './messages/conference.en.ts';
+import { captureEn } from './messages/capture.en.ts';
 import { stationEn } from './messages/station.en.ts';
 import { deskEn } from './messages/desk.en.ts';
 import { targetsEn } from './messages/targets.en.ts';
@@ -16,6 +17,7 @@ import { pathsEn } from './messages/paths.en.ts';
 export const englishMore = {
   ...rulesEn,
   ...conferenceEn,
+  ...captureEn,
   ...stationEn,
   ...deskEn,
   ...targetsEn,

@@ -4,6 +4,7 @@ import { appEs } from './messages/app.es.ts';
 import { picturesEs } from './messages/pictures.es.ts';
 import { rulesEs } from './messages/rules.es.ts';
 import { conferenceEs } from './messages/conference.es.ts';
+import { captureEs } from './messages/capture.es.ts';
 import { stationEs } from './messages/station.es.ts';
 import { deskEs } from './messages/desk.es.ts';
 import { targetsEs } from './messages/targets.es.ts';
@@ -17,6 +18,7 @@ export const es: Catalog = {
   ...picturesEs,
   ...rulesEs,
   ...conferenceEs,
+  ...captureEs,
   ...stationEs,
   ...deskEs,
   ...targetsEs,

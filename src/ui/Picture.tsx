@@ -1,24 +1,32 @@
-import { pictureGlyph } from './pictures.ts';
+import type { Language } from '#i18n';
+import { pictureNameKey, pictureSrc } from './pictures.ts';
 import { useT } from './useT.ts';
 
-/** A child's picture symbol. Decorative unless `named`, when its translated name is its accessible name. */
+/**
+ * A child's picture: a drawing, the same on every tablet and on paper. Decorative unless `named`, when its
+ * name (in `language`, the tablet's when absent) is its text alternative.
+ */
 export function Picture({
   id,
   named = false,
   className = 'picture',
+  language,
 }: {
   id: string;
   named?: boolean;
   className?: string;
+  language?: Language | undefined;
 }) {
-  const { t } = useT();
-  return named ? (
-    <span className={className} role="img" aria-label={t(`picture.${id}` as never)}>
-      {pictureGlyph(id)}
-    </span>
-  ) : (
-    <span className={className} aria-hidden="true">
-      {pictureGlyph(id)}
-    </span>
+  const { t } = useT(language);
+  return (
+    <img
+      className={className}
+      src={pictureSrc(id)}
+      alt={named ? t(pictureNameKey(id)) : ''}
+      width={72}
+      height={72}
+      draggable={false}
+      data-picture={id}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { createContext, useCallback, useContext, useEffect, useReducer } from 'react';
 import {
   isLanguageLoaded,
   loadLanguage,
@@ -12,9 +12,20 @@ import { useLanguageStore } from '#state/language-store.ts';
 
 export type Translate = (key: MessageKey, params?: RichParams) => string;
 
-/** The current language and a translator bound to it. */
-export function useT(): { t: Translate; language: Language } {
-  const language = toLanguage(useLanguageStore((s) => s.language));
+/**
+ * The language of a screen that speaks to one child (My path: the student's family language), which may
+ * not be the tablet's. Everything under its provider speaks it; elsewhere it is null, the tablet's language.
+ */
+export const ScreenLanguage = createContext<Language | null>(null);
+
+/**
+ * The current language and a translator bound to it: `inLanguage` when given (a signed-in child's language,
+ * from the caller), else the screen's (ScreenLanguage), else the tablet's.
+ */
+export function useT(inLanguage?: Language): { t: Translate; language: Language } {
+  const tabletLanguage = toLanguage(useLanguageStore((s) => s.language));
+  const screenLanguage = useContext(ScreenLanguage);
+  const language = inLanguage ?? screenLanguage ?? tabletLanguage;
   // A language whose messages have not all arrived (the rest of the English comes just after the first
   // screen) renders again once they have; a failed load leaves the English there is, and the next
   // component that mounts tries again.

@@ -143,11 +143,14 @@ describe('station mode', () => {
     const { choices } = await signIn(user, child);
     const buttons = within(choices).getAllByRole('button');
     expect(buttons).toHaveLength(4);
-    // The child's family speaks Spanish, so the question is asked in Spanish.
-    expect(spoken).toContainEqual({ text: '¿Eres tú? Busca tu dibujo otra vez.', language: 'es' });
+    // The child's family speaks Spanish, so the question is asked in Spanish, after the picture's name.
     const ownName = pictureName(child);
-    expect(buttons.filter((b) => b.getAttribute('aria-label') === ownName)).toHaveLength(1);
-    await user.click(buttons.find((b) => b.getAttribute('aria-label') !== ownName)!);
+    expect(spoken).toContainEqual({ text: `${ownName}. ¿Eres tú? Busca tu dibujo otra vez.`, language: 'es' });
+    // Each picture has its name under it, in the child's language.
+    expect(within(choices).getAllByRole('button', { name: ownName })).toHaveLength(1);
+    for (const button of buttons)
+      expect(button.querySelector('img')).toHaveAttribute('src', expect.stringMatching(/^\/drawings\//));
+    await user.click(buttons.find((b) => b.textContent !== ownName)!);
 
     expect(await screen.findByRole('heading', { name: /Who are you/ })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('That was not your picture');
@@ -178,9 +181,15 @@ describe('station mode', () => {
     await user.click(screen.getByRole('button', { name: /Mostrar lo que sé hacer/ }));
     expect(screen.queryByRole('button', { name: /Terminé/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Grabar mi voz/ }));
-    await user.click(screen.getByRole('button', { name: /Record/ }));
-    await user.click(await screen.findByRole('button', { name: /Stop/ }));
-    await user.click(await screen.findByRole('button', { name: /Keep this recording/ }));
+    // The recorder speaks the child's language too, though the tablet's is English.
+    await user.click(screen.getByRole('button', { name: 'Grabar' }));
+    await user.click(await screen.findByRole('button', { name: 'Parar' }));
+    await waitFor(() =>
+      expect(spoken.at(-1)).toEqual({ text: expect.stringMatching(/^Grabado \d+ s\./), language: 'es' }),
+    );
+    expect(screen.getByRole('button', { name: 'Oír' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Grabar de nuevo' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Guardar esta grabación' }));
     expect(await screen.findByText(/¡Guardado!/)).toHaveAttribute('role', 'status');
 
     await user.click(screen.getByRole('button', { name: /¿Cómo me siento\?/ }));

@@ -2,12 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { recordEvidence, useStore, type TargetRecord } from '#db';
 import type { Actor } from '#protocol';
 import { whileBusy } from '#state/activity-store.ts';
+import { Icon } from '#ui/Icon.tsx';
 import { useT } from '#ui/useT.ts';
 
 const FEELINGS = [
-  { value: 1, face: '😟' },
-  { value: 2, face: '😐' },
-  { value: 3, face: '😀' },
+  { value: 1, face: 'face-1' },
+  { value: 2, face: 'face-2' },
+  { value: 3, face: 'face-3' },
 ] as const;
 
 type Kind = 'note' | 'feeling';
@@ -66,6 +67,7 @@ export function AddEvidenceForm(props: { me: Actor; targets: readonly TargetReco
         <div role="radiogroup" className="choice-row">
           {(['note', 'feeling'] as const).map((k) => (
             <button key={k} type="button" role="radio" aria-checked={kind === k} onClick={() => setKind(k)}>
+              <Icon name={k === 'note' ? 'pencil' : 'feel'} className="icon my-path-face" />{' '}
               {t(k === 'note' ? 'myPath.add.kindNote' : 'myPath.add.kindFeeling')}
             </button>
           ))}
@@ -83,7 +85,7 @@ export function AddEvidenceForm(props: { me: Actor; targets: readonly TargetReco
                 aria-checked={feeling === f.value}
                 onClick={() => setFeeling(f.value)}
               >
-                <span aria-hidden="true">{f.face}</span> {t(`evidence.feeling.${f.value}`)}
+                <Icon name={f.face} className="icon my-path-face" /> {t(`evidence.feeling.${f.value}`)}
               </button>
             ))}
           </div>

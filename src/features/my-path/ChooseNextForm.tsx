@@ -3,7 +3,8 @@ import { recordDecision, useStore, type TargetRecord } from '#db';
 import type { Actor } from '#protocol';
 import type { StudentProgress } from '#rules';
 import { whileBusy } from '#state/activity-store.ts';
-import { targetIcon } from '#ui/pictures.ts';
+import { Icon } from '#ui/Icon.tsx';
+import { targetIconName } from '#ui/pictures.ts';
 import { useT } from '#ui/useT.ts';
 
 /** Learner agency: pick the next target among those ready, and say how I will show it. */
@@ -55,7 +56,7 @@ export function ChooseNextForm(props: {
                 checked={chosenId === target.id}
                 onChange={() => setChosenId(target.id)}
               />{' '}
-              <span aria-hidden="true">{targetIcon(target.icon)}</span> {target.kidStatement}
+              <Icon name={targetIconName(target.icon)} className="icon my-path-face" /> {target.kidStatement}
             </label>
           ))}
         </fieldset>

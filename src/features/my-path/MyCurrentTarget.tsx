@@ -1,9 +1,10 @@
 import type { TargetRecord } from '#db';
 import type { StudentProgress } from '#rules';
-import { targetIcon } from '#ui/pictures.ts';
+import { Icon } from '#ui/Icon.tsx';
+import { targetIconName } from '#ui/pictures.ts';
 import { speak } from '#ui/speech.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
-import { useT } from '#ui/useT.ts';
+import { useT, type Translate } from '#ui/useT.ts';
 
 /** What I am working on and my next step, each with a button to hear it. */
 export function MyCurrentTarget(props: { progress: StudentProgress; targetsById: ReadonlyMap<string, TargetRecord> }) {
@@ -16,32 +17,33 @@ export function MyCurrentTarget(props: { progress: StudentProgress; targetsById:
       <h2 id="my-current-title">{t('myPath.current')}</h2>
       {current ? (
         <p className="current-statement" data-testid="my-current-target">
-          <span aria-hidden="true" className="target-icon">
-            {targetIcon(current.icon)}
-          </span>{' '}
-          {current.kidStatement}{' '}
-          <button
-            type="button"
-            className="secondary"
-            aria-label={t('kiosk.hearLabel', { text: current.kidStatement })}
-            onClick={() => speak({ text: current.kidStatement, language })}
-          >
-            <span aria-hidden="true">🔊</span>
-          </button>
+          <Icon name={targetIconName(current.icon)} className="icon target-icon" /> {current.kidStatement}{' '}
+          <HearButton
+            t={t}
+            text={current.kidStatement}
+            onHear={() => speak({ text: current.kidStatement, language })}
+          />
         </p>
       ) : null}
       <h3>{t('myPath.nextStep')}</h3>
       <p data-testid="my-next-step">
-        {nextStep}{' '}
-        <button
-          type="button"
-          className="secondary"
-          aria-label={t('kiosk.hearLabel', { text: nextStep })}
-          onClick={() => speak({ text: nextStep, language })}
-        >
-          <span aria-hidden="true">🔊</span>
-        </button>
+        {nextStep} <HearButton t={t} text={nextStep} onHear={() => speak({ text: nextStep, language })} />
       </p>
     </section>
+  );
+}
+
+/** A speaker and the word "Hear it", big enough for a child's finger (64 px, my-path.css). */
+function HearButton(props: { t: Translate; text: string; onHear(): void }) {
+  return (
+    <button
+      type="button"
+      className="secondary my-path-hear"
+      aria-label={props.t('kiosk.hearLabel', { text: props.text })}
+      onClick={props.onHear}
+    >
+      <Icon name="speaker" className="icon my-path-hear-icon" />
+      <span>{props.t('kiosk.hear')}</span>
+    </button>
   );
 }

@@ -1,7 +1,8 @@
 import type { EvidenceRecord, TargetRecord } from '#db';
+import { Icon } from '#ui/Icon.tsx';
 import { useT } from '#ui/useT.ts';
 
-const FACES = { 1: '😟', 2: '😐', 3: '😀' } as const;
+const FACES = { 1: 'face-1', 2: 'face-2', 3: 'face-3' } as const;
 
 /** My evidence, newest first: what, when, for which target, who added it, and whether it waits for review. */
 export function MyEvidenceList(props: {
@@ -28,7 +29,7 @@ export function MyEvidenceList(props: {
             </div>
             {e.feeling ? (
               <div>
-                <span aria-hidden="true">{FACES[e.feeling]}</span> {t(`evidence.feeling.${e.feeling}`)}
+                <Icon name={FACES[e.feeling]} className="icon my-path-face" /> {t(`evidence.feeling.${e.feeling}`)}
               </div>
             ) : null}
             {e.blobIds?.length ? <div>{t('myPath.history.attachment')}</div> : null}

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router-dom';
 import { loadStudentProgressData, useStore } from '#db';
+import { toLanguage } from '#i18n';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { PathMap } from '#ui/path-map/PathMap.tsx';
 import { targetStatement } from '#ui/target-text.ts';
-import { useT } from '#ui/useT.ts';
+import { ScreenLanguage, useT } from '#ui/useT.ts';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
 import { ChooseNextForm } from './ChooseNextForm.tsx';
 import { MyEvidenceList } from './MyEvidenceList.tsx';
@@ -16,18 +17,20 @@ import './my-path.css';
 /** An older student's own view on their own tablet: my path, my choices, my evidence. */
 export default function MyPathPage() {
   const { studentId = '' } = useParams();
-  const { t, language } = useT();
   const store = useStore();
   const view = useLiveQuery(async () => {
     const data = await loadStudentProgressData(store, studentId);
     if (!data) return null;
-    // The rules put the "I can" statement into the next step: give them the student's language.
+    // The page speaks the student's family language, whatever the tablet's; the rules put the "I can"
+    // statement into the next step, so they get the statements in it too.
+    const language = toLanguage(data.student.familyLanguage);
     const targets = data.targets.map((target) => ({
       ...target,
       kidStatement: targetStatement(target, language, 'kid'),
     }));
-    return { data: { ...data, targets }, progress: evaluateProgress({ ...data, targets }, new Date()) };
-  }, [store, studentId, language]);
+    return { language, data: { ...data, targets }, progress: evaluateProgress({ ...data, targets }, new Date()) };
+  }, [store, studentId]);
+  const { t } = useT(view?.language);
 
   if (view === undefined) return <p role="status">{t('common.loading')}</p>;
   if (view === null) return <p>{t('common.notFound')}</p>;
@@ -36,27 +39,29 @@ export default function MyPathPage() {
   const me = { kind: 'student', id: data.student.id } as const;
 
   return (
-    <article className="page my-path" aria-labelledby="my-path-title">
-      <header className="student-header">
-        <Picture id={data.student.picture} className="picture picture-large" />
-        <h1 id="my-path-title">
-          {t('myPath.title')}: {data.student.displayName}
-        </h1>
-      </header>
-      <MyCurrentTarget progress={progress} targetsById={targetsById} />
-      <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="kid" />
-      <div className="two-columns">
-        <PathList progress={progress} targetsById={targetsById} audience="kid" />
-        <div>
-          <ChooseNextForm progress={progress} targetsById={targetsById} me={me} />
-          <AddEvidenceForm
-            me={me}
-            targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
-            defaultTargetId={progress.currentTargetId ?? undefined}
-          />
-          <MyEvidenceList evidence={data.evidence} targetsById={targetsById} studentId={data.student.id} />
+    <ScreenLanguage.Provider value={view.language}>
+      <article className="page my-path" lang={view.language} aria-labelledby="my-path-title">
+        <header className="student-header">
+          <Picture id={data.student.picture} className="picture picture-large" />
+          <h1 id="my-path-title">
+            {t('myPath.title')}: {data.student.displayName}
+          </h1>
+        </header>
+        <MyCurrentTarget progress={progress} targetsById={targetsById} />
+        <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="kid" />
+        <div className="two-columns">
+          <PathList progress={progress} targetsById={targetsById} audience="kid" />
+          <div>
+            <ChooseNextForm progress={progress} targetsById={targetsById} me={me} />
+            <AddEvidenceForm
+              me={me}
+              targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
+              defaultTargetId={progress.currentTargetId ?? undefined}
+            />
+            <MyEvidenceList evidence={data.evidence} targetsById={targetsById} studentId={data.student.id} />
+          </div>
         </div>
-      </div>
-    </article>
+      </article>
+    </ScreenLanguage.Provider>
   );
 }

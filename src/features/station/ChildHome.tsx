@@ -1,16 +1,30 @@
 import { useEffect } from 'react';
+import type { NextStepKind } from '#rules';
+import { Icon } from '#ui/Icon.tsx';
 import { Picture } from '#ui/Picture.tsx';
-import { targetIcon } from '#ui/pictures.ts';
+import { targetIconName, type IconName } from '#ui/pictures.ts';
 import { speak, type SpeechRequest } from '#ui/speech.ts';
 import type { ChildText } from './child-text.ts';
 import { SpeakButton } from './SpeakButton.tsx';
-import { NEXT_STEP_PICTURES, type ChildHomeView } from './station-view.ts';
+import type { ChildHomeView } from './station-view.ts';
 import { useIdleTimeout } from './useIdleTimeout.ts';
 
 const TILES = [
-  { activity: 'show', icon: '🎤', label: 'kiosk.tile.show' },
-  { activity: 'feeling', icon: '😊', label: 'kiosk.tile.feel' },
+  { activity: 'show', icon: 'star', label: 'kiosk.tile.show' },
+  { activity: 'feeling', icon: 'feel', label: 'kiosk.tile.feel' },
 ] as const;
+
+/** A picture for each kind of next step, so a pre-reader can tell them apart without reading. */
+const NEXT_STEP_ICONS: Readonly<Record<NextStepKind, IconName>> = {
+  practiseItems: 'pencil',
+  showAgain: 'repeat',
+  readyForNext: 'party',
+  talkToTeacher: 'teacher',
+  start: 'sprout',
+  keepPractising: 'muscle',
+  allDone: 'trophy',
+  noPath: 'teacher',
+};
 
 /** The child's home: what I am working on (read aloud), my next step, and a few big tiles. */
 export function ChildHome(props: {
@@ -49,9 +63,10 @@ export function ChildHome(props: {
         </p>
       ) : null}
       <div className="kiosk-card kiosk-target">
-        <span aria-hidden="true" className="kiosk-target-icon">
-          {target ? targetIcon(target.icon) : NEXT_STEP_PICTURES[nextStep.kind]}
-        </span>
+        <Icon
+          name={target ? targetIconName(target.icon) : NEXT_STEP_ICONS[nextStep.kind]}
+          className="icon kiosk-target-icon"
+        />
         <div>
           <p className="kiosk-label">{ct('kiosk.home.working')}</p>
           <p className="kiosk-statement" lang={target?.language} data-testid="station-target">
@@ -69,9 +84,7 @@ export function ChildHome(props: {
         ) : null}
       </div>
       <div className="kiosk-card kiosk-next">
-        <span aria-hidden="true" className="kiosk-target-icon">
-          {NEXT_STEP_PICTURES[nextStep.kind]}
-        </span>
+        <Icon name={NEXT_STEP_ICONS[nextStep.kind]} className="icon kiosk-target-icon" />
         <div>
           <p className="kiosk-label">{ct('kiosk.home.next')}</p>
           <p data-testid="station-next-step">{nextStep.text}</p>
@@ -79,6 +92,7 @@ export function ChildHome(props: {
         <SpeakButton
           text={nextStep.text}
           language={view.uiLanguage}
+          caption={hear}
           label={ct('kiosk.hearLabel', { text: nextStep.text })}
         />
       </div>
@@ -87,6 +101,7 @@ export function ChildHome(props: {
         <SpeakButton
           text={[tilesTitle, ...tileLabels].join(' ')}
           language={view.uiLanguage}
+          caption={hear}
           label={ct('kiosk.hearLabel', { text: tilesTitle })}
         />
       </div>
@@ -95,9 +110,7 @@ export function ChildHome(props: {
           ? TILES.map((tile) => (
               <li key={tile.activity}>
                 <button type="button" className="kiosk-tile" onClick={() => props.onStart(tile.activity)}>
-                  <span aria-hidden="true" className="kiosk-tile-icon">
-                    {tile.icon}
-                  </span>
+                  <Icon name={tile.icon} className="icon kiosk-tile-icon" />
                   {ct(tile.label)}
                 </button>
               </li>
@@ -105,9 +118,7 @@ export function ChildHome(props: {
           : null}
         <li>
           <button type="button" className="kiosk-tile kiosk-tile-done" onClick={props.onDone}>
-            <span aria-hidden="true" className="kiosk-tile-icon">
-              ✅
-            </span>
+            <Icon name="bye" className="icon kiosk-tile-icon" />
             {ct('kiosk.tile.done')}
           </button>
         </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Icon } from '#ui/Icon.tsx';
 import { speak } from '#ui/speech.ts';
 import type { ChildText } from './child-text.ts';
 import type { StationEvidenceInput } from './ChildSession.tsx';
@@ -7,9 +8,9 @@ import type { ChildHomeView } from './station-view.ts';
 
 /** Faces and words together (never colour alone), from "not yet" to "I can do it". */
 const FEELINGS = [
-  { feeling: 1, face: '😟', label: 'kiosk.feel.1' },
-  { feeling: 2, face: '😐', label: 'kiosk.feel.2' },
-  { feeling: 3, face: '😀', label: 'kiosk.feel.3' },
+  { feeling: 1, face: 'face-1', label: 'kiosk.feel.1' },
+  { feeling: 2, face: 'face-2', label: 'kiosk.feel.2' },
+  { feeling: 3, face: 'face-3', label: 'kiosk.feel.3' },
 ] as const;
 
 /** Self-assessment by three faces: one tap saves it. */
@@ -33,7 +34,12 @@ export function FeelingActivity(props: {
     <section className="kiosk kiosk-activity" lang={view.uiLanguage} aria-labelledby="kiosk-feel-title">
       <div className="kiosk-title-row">
         <h1 id="kiosk-feel-title">{title}</h1>
-        <SpeakButton text={title} language={view.uiLanguage} label={ct('kiosk.hearLabel', { text: title })} />
+        <SpeakButton
+          text={[title, ...FEELINGS.map((f) => ct(f.label))].join(' ')}
+          language={view.uiLanguage}
+          caption={ct('kiosk.hear')}
+          label={ct('kiosk.hearLabel', { text: title })}
+        />
       </div>
       {view.target ? (
         <p className="kiosk-statement" lang={view.target.language}>
@@ -49,9 +55,7 @@ export function FeelingActivity(props: {
               disabled={isSaving}
               onClick={() => choose(f.feeling)}
             >
-              <span aria-hidden="true" className="kiosk-face">
-                {f.face}
-              </span>
+              <Icon name={f.face} className="icon kiosk-face" />
               {ct(f.label)}
             </button>
           </li>
@@ -59,7 +63,7 @@ export function FeelingActivity(props: {
       </ul>
       {isSaving ? <p role="status">{ct('kiosk.saving')}</p> : null}
       <button type="button" className="kiosk-back secondary" disabled={isSaving} onClick={props.onBack}>
-        <span aria-hidden="true">⬅️</span> {ct('kiosk.back')}
+        <Icon name="back" className="icon kiosk-back-icon" /> {ct('kiosk.back')}
       </button>
     </section>
   );

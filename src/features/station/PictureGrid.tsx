@@ -1,6 +1,9 @@
 import { memo, useState } from 'react';
 import type { StudentRecord } from '#db';
+import { toLanguage, translate } from '#i18n';
+import { Icon } from '#ui/Icon.tsx';
 import { Picture } from '#ui/Picture.tsx';
+import { pictureNameKey } from '#ui/pictures.ts';
 import { useT } from '#ui/useT.ts';
 import { LeaveStationDialog } from './LeaveStationDialog.tsx';
 import { SpeakButton } from './SpeakButton.tsx';
@@ -19,25 +22,32 @@ export function PictureGrid(props: {
     <section className="kiosk kiosk-grid" aria-labelledby="kiosk-grid-title">
       <div className="kiosk-title-row">
         <h1 id="kiosk-grid-title">{title}</h1>
-        <SpeakButton text={title} language={language} label={t('kiosk.hearLabel', { text: title })} />
+        <SpeakButton
+          text={title}
+          language={language}
+          caption={t('kiosk.hear')}
+          label={t('kiosk.hearLabel', { text: title })}
+        />
       </div>
       {props.isNotYou ? (
         <p role="status" className="kiosk-notice">
-          <span aria-hidden="true">🙂 </span>
-          {t('kiosk.grid.notYou')}
+          <Icon name="smile" className="icon kiosk-notice-icon" /> {t('kiosk.grid.notYou')}
         </p>
       ) : null}
       {props.students.length === 0 ? <p>{t('kiosk.grid.empty')}</p> : null}
       <ChildPictures students={props.students} showNames={props.showNames} onChoose={props.onChoose} />
       <button type="button" className="kiosk-teacher secondary" onClick={() => setIsLeaving(true)}>
-        <span aria-hidden="true">🔒</span> {t('kiosk.leave.open')}
+        <Icon name="lock" className="icon kiosk-back-icon" /> {t('kiosk.leave.open')}
       </button>
       {isLeaving ? <LeaveStationDialog onCancel={() => setIsLeaving(false)} /> : null}
     </section>
   );
 }
 
-/** Memoised: a class of 25 pictures should not re-render when a notice appears. */
+/**
+ * Memoised: a class of 30 pictures should not re-render when a notice appears. Under each picture, the
+ * child's first name when the teacher shows names, else the picture's name in the child's own language.
+ */
 const ChildPictures = memo(function ChildPictures(props: {
   students: readonly StudentRecord[];
   showNames: boolean;
@@ -48,19 +58,27 @@ const ChildPictures = memo(function ChildPictures(props: {
     <ul className="kiosk-pictures" aria-labelledby="kiosk-grid-title">
       {props.students.map((s) => {
         const firstName = s.displayName.split(' ')[0] ?? s.displayName;
-        const pictureName = t(`picture.${s.picture}` as never);
+        const childLanguage = toLanguage(s.familyLanguage);
         return (
           <li key={s.id}>
             <button
               type="button"
               className="kiosk-picture"
               aria-label={
-                props.showNames ? t('kiosk.grid.childLabel', { name: firstName, picture: pictureName }) : pictureName
+                props.showNames
+                  ? t('kiosk.grid.childLabel', { name: firstName, picture: t(pictureNameKey(s.picture)) })
+                  : undefined
               }
               onClick={() => props.onChoose(s.id)}
             >
               <Picture id={s.picture} className="picture kiosk-glyph" />
-              {props.showNames ? <span className="kiosk-name">{firstName}</span> : null}
+              {props.showNames ? (
+                <span className="kiosk-name">{firstName}</span>
+              ) : (
+                <span className="kiosk-name" lang={childLanguage}>
+                  {translate(childLanguage, pictureNameKey(s.picture))}
+                </span>
+              )}
             </button>
           </li>
         );

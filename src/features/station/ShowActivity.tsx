@@ -1,6 +1,13 @@
-import { useEffect, useState } from 'react';
-import { AudioRecorder, DrawingPad, PhotoCapture, type CapturedMedia } from '#ui/capture/index.ts';
-import type { AudioDevices } from '#ui/capture/index.ts';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  AudioRecorder,
+  DrawingPad,
+  PhotoCapture,
+  type AudioDevices,
+  type CapturedMedia,
+  type ChildVoice,
+} from '#ui/capture/index.ts';
+import { Icon } from '#ui/Icon.tsx';
 import { speak } from '#ui/speech.ts';
 import type { ChildText } from './child-text.ts';
 import type { StationEvidenceInput } from './ChildSession.tsx';
@@ -8,9 +15,9 @@ import { SpeakButton } from './SpeakButton.tsx';
 import type { ChildHomeView } from './station-view.ts';
 
 const WAYS = [
-  { way: 'voice', icon: '🎤', label: 'kiosk.show.voice' },
-  { way: 'photo', icon: '📷', label: 'kiosk.show.photo' },
-  { way: 'draw', icon: '🖍️', label: 'kiosk.show.draw' },
+  { way: 'voice', icon: 'record', label: 'kiosk.show.voice' },
+  { way: 'photo', icon: 'camera', label: 'kiosk.show.photo' },
+  { way: 'draw', icon: 'crayon', label: 'kiosk.show.draw' },
 ] as const;
 type Way = (typeof WAYS)[number]['way'];
 
@@ -27,6 +34,11 @@ export function ShowActivity(props: {
   const [isSaving, setIsSaving] = useState(false);
   const title = way ? ct(`kiosk.show.${way}.say`) : ct('kiosk.show.title');
   useEffect(() => speak({ text: title, language: view.uiLanguage }), [title, view.uiLanguage]);
+  // The recorder, camera and drawing speak the child's language, whatever the tablet's is.
+  const voice = useMemo<ChildVoice>(
+    () => ({ language: view.uiLanguage, readAloud: (text) => speak({ text, language: view.uiLanguage }) }),
+    [view.uiLanguage],
+  );
 
   const keep = (media: CapturedMedia, durationMs?: number) => {
     setIsSaving(true);
@@ -34,12 +46,22 @@ export function ShowActivity(props: {
   };
 
   return (
-    <section className="kiosk kiosk-activity" lang={view.uiLanguage} aria-labelledby="kiosk-show-title">
+    <section
+      className={`kiosk kiosk-activity${way ? ` kiosk-activity-${way}` : ''}`}
+      lang={view.uiLanguage}
+      aria-labelledby="kiosk-show-title"
+    >
       <div className="kiosk-title-row">
         <h1 id="kiosk-show-title">{title}</h1>
-        <SpeakButton text={title} language={view.uiLanguage} label={ct('kiosk.hearLabel', { text: title })} />
+        <SpeakButton
+          text={title}
+          language={view.uiLanguage}
+          caption={ct('kiosk.hear')}
+          label={ct('kiosk.hearLabel', { text: title })}
+        />
       </div>
-      <ul className="kiosk-ways" aria-label={ct('kiosk.show.title')}>
+      {/* Once a way is chosen the choices shrink to one row, so the activity has the screen. */}
+      <ul className={`kiosk-ways${way ? ' kiosk-ways-chosen' : ''}`} aria-label={ct('kiosk.show.title')}>
         {WAYS.map((w) => (
           <li key={w.way}>
             <button
@@ -49,9 +71,7 @@ export function ShowActivity(props: {
               disabled={isSaving}
               onClick={() => setWay(w.way)}
             >
-              <span aria-hidden="true" className="kiosk-tile-icon">
-                {w.icon}
-              </span>
+              <Icon name={w.icon} className="icon kiosk-tile-icon" />
               {ct(w.label)}
             </button>
           </li>
@@ -62,15 +82,18 @@ export function ShowActivity(props: {
         <AudioRecorder
           label={ct('kiosk.show.voice')}
           onRecorded={(clip) => keep(clip, clip.durationMs)}
-          {...(props.audioDevices ? { devices: props.audioDevices } : {})}
+          devices={props.audioDevices}
+          forChild={voice}
         />
       ) : null}
       {!isSaving && way === 'photo' ? (
-        <PhotoCapture label={ct('kiosk.show.photo')} onCaptured={(p) => keep(p)} />
+        <PhotoCapture label={ct('kiosk.show.photo')} onCaptured={(p) => keep(p)} forChild={voice} />
       ) : null}
-      {!isSaving && way === 'draw' ? <DrawingPad label={ct('kiosk.show.draw')} onDrawn={(d) => keep(d)} /> : null}
+      {!isSaving && way === 'draw' ? (
+        <DrawingPad label={ct('kiosk.show.draw')} onDrawn={(d) => keep(d)} forChild={voice} />
+      ) : null}
       <button type="button" className="kiosk-back secondary" disabled={isSaving} onClick={props.onBack}>
-        <span aria-hidden="true">⬅️</span> {ct('kiosk.back')}
+        <Icon name="back" className="icon kiosk-back-icon" /> {ct('kiosk.back')}
       </button>
     </section>
   );

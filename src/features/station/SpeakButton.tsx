@@ -1,3 +1,4 @@
+import { Icon } from '#ui/Icon.tsx';
 import { speak, type SpeechClip } from '#ui/speech.ts';
 
 /** A big speaker button: every instruction on a station can be heard, not only read. */
@@ -6,8 +7,8 @@ export function SpeakButton(props: {
   language: string;
   /** Accessible name, e.g. "Hear it: I can clap syllables", in the language of the screen. */
   label: string;
-  /** Short visible word under the speaker, e.g. "Hear it". */
-  caption?: string;
+  /** The word under the speaker, e.g. "Hear it", in the language of the screen. */
+  caption: string;
   clip?: SpeechClip | undefined;
 }) {
   return (
@@ -17,10 +18,8 @@ export function SpeakButton(props: {
       aria-label={props.label}
       onClick={() => speak({ text: props.text, language: props.language, ...(props.clip ? { clip: props.clip } : {}) })}
     >
-      <span aria-hidden="true" className="kiosk-speak-icon">
-        🔊
-      </span>
-      {props.caption ? <span className="kiosk-speak-caption">{props.caption}</span> : null}
+      <Icon name="speaker" className="icon kiosk-speak-icon" />
+      <span className="kiosk-speak-caption">{props.caption}</span>
     </button>
   );
 }

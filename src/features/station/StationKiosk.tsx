@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { listStationStudents, useStore, type StudentRecord } from '#db';
 import { toLanguage, translate, type Language } from '#i18n';
 import type { AudioDevices } from '#ui/capture/index.ts';
+import { pictureNameKey } from '#ui/pictures.ts';
 import { speak } from '#ui/speech.ts';
 import { useT } from '#ui/useT.ts';
 import { useSyncController } from '#state/sync-controller.ts';
@@ -45,10 +46,13 @@ export function StationKiosk(props: {
   const choose = (studentId: string) => {
     preloaded.current = { id: studentId, view: loadChildHome(store, studentId, props.now()) };
     // The question is asked in the tapped child's family language, the one they understand best.
-    const childLanguage = toLanguage(students.find((s) => s.id === studentId)?.familyLanguage ?? language);
+    const chosen = students.find((s) => s.id === studentId);
+    const childLanguage = toLanguage(chosen?.familyLanguage ?? language);
     const choices = pickConfirmChoices(students, studentId, props.random);
     setScreen({ kind: 'confirm', chosenId: studentId, choices, language: childLanguage });
-    speak({ text: translate(childLanguage, 'kiosk.confirm.title'), language: childLanguage });
+    // The picture's name first ("owl. Is it you?"), so a child who tapped a friend's picture hears it.
+    const picture = translate(childLanguage, pictureNameKey(chosen?.picture ?? ''));
+    speak({ text: translate(childLanguage, 'kiosk.confirm.say', { picture }), language: childLanguage });
   };
 
   const confirm = async (chosenId: string, pickedId: string) => {

@@ -22,18 +22,6 @@ export interface ChildHomeView {
   readonly nextStep: { readonly kind: NextStepKind; readonly text: string };
 }
 
-/** A picture for each kind of next step, so a pre-reader can tell them apart without reading. */
-export const NEXT_STEP_PICTURES: Readonly<Record<NextStepKind, string>> = {
-  practiseItems: '✏️',
-  showAgain: '🔁',
-  readyForNext: '🎉',
-  talkToTeacher: '🧑‍🏫',
-  start: '🌱',
-  keepPractising: '💪',
-  allDone: '🏆',
-  noPath: '🧑‍🏫',
-};
-
 interface Translated {
   readonly kidStatement?: string;
 }

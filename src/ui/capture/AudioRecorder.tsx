@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../useT.ts';
+import { CaptureButton, HearButton } from './CaptureButton.tsx';
+import type { ChildVoice } from './child-voice.ts';
 import {
   browserAudioDevices,
   isAudioRecordingSupported,
@@ -16,22 +18,24 @@ type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'recording'; readonly startedAt: number }
   | { readonly kind: 'review'; readonly clip: AudioClip }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly reason: string };
 
 interface Props {
-  /** Called with the clip the teacher chose to keep, after listening to it. */
+  /** Called with the clip the teacher or child chose to keep, after listening to it. */
   onRecorded(clip: AudioClip): void;
   /** Heading of the recorder; "Audio" when absent. */
   label?: string;
   maxDurationMs?: number;
   /** Microphone and recorder; the browser's when absent (tests pass fakes). */
-  devices?: AudioDevices;
+  devices?: AudioDevices | undefined;
   now?: () => number;
   /** Whether the page is in a secure context (the browser blocks the microphone outside one); tests pass it. */
   isSecure?: boolean;
+  /** A child records: words in the child's language, each step said aloud, a big Listen button. */
+  forChild?: ChildVoice | undefined;
 }
 
-/** Records a clip with MediaRecorder, plays it back, and hands it over only when the teacher keeps it. */
+/** Records a clip with MediaRecorder, plays it back, and hands it over only when it is kept. */
 export function AudioRecorder({
   onRecorded,
   label,
@@ -39,12 +43,14 @@ export function AudioRecorder({
   devices,
   now = Date.now,
   isSecure = window.isSecureContext !== false,
+  forChild,
 }: Props) {
-  const { t } = useT();
+  const { t } = useT(forChild?.language);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [elapsedMs, setElapsedMs] = useState(0);
   const recorder = useRef<RecorderLike | null>(null);
   const stream = useRef<MediaStream | null>(null);
+  const player = useRef<HTMLAudioElement>(null);
   const reviewClip = phase.kind === 'review' ? phase.clip : null;
   const playbackUrl = useObjectUrl(reviewClip);
   const media = devices ?? (isAudioRecordingSupported() ? browserAudioDevices : null);
@@ -66,6 +72,27 @@ export function AudioRecorder({
 
   // Never leave the microphone on when the screen goes away mid-recording.
   useEffect(() => () => releaseMicrophone(), []);
+
+  const seconds = Math.round((phase.kind === 'review' ? phase.clip.durationMs : elapsedMs) / 1000);
+  const status =
+    phase.kind === 'recording'
+      ? t('capture.audio.recording', { seconds })
+      : phase.kind === 'review'
+        ? t('capture.audio.review', { seconds })
+        : '';
+  const problem =
+    phase.kind === 'error'
+      ? forChild
+        ? t('capture.audio.deniedChild')
+        : t('capture.audio.denied', { reason: phase.reason })
+      : '';
+
+  // A child hears what to do next as soon as the recording is ready to listen to, or did not work.
+  const said = phase.kind === 'review' ? status : problem;
+  useEffect(() => {
+    if (said) forChild?.readAloud(said);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- said once per step, not per new callback
+  }, [said]);
 
   const start = async () => {
     if (!media) return;
@@ -93,54 +120,83 @@ export function AudioRecorder({
       setPhase({ kind: 'recording', startedAt });
     } catch (error) {
       releaseMicrophone();
-      setPhase({ kind: 'error', message: t('capture.audio.denied', { reason: (error as Error).message }) });
+      setPhase({ kind: 'error', reason: (error as Error).message });
     }
   };
 
   const keep = (clip: AudioClip) => {
+    player.current?.pause();
     onRecorded(clip);
     setPhase({ kind: 'idle' });
   };
 
-  const seconds = Math.round((phase.kind === 'review' ? phase.clip.durationMs : elapsedMs) / 1000);
+  const listen = () => {
+    const audio = player.current;
+    if (!audio) return;
+    audio.currentTime = 0;
+    void audio.play().catch(() => undefined);
+  };
+
+  const choices: Record<Phase['kind'], string> = {
+    idle: t('capture.audio.record'),
+    error: t('capture.audio.record'),
+    recording: t('capture.audio.stop'),
+    review: status,
+  };
+
   return (
-    <fieldset className="capture audio-recorder">
+    <fieldset className={`capture audio-recorder${forChild ? ' capture-child' : ''}`}>
       <legend>{label ?? t('capture.audio.title')}</legend>
       {!media && isSecure ? <p>{t('capture.audio.unsupported')}</p> : null}
       {!media && !isSecure ? (
-        // Plain HTTP: say why and where to fix it, instead of a button that cannot work.
+        // Plain HTTP: say why and (to a teacher) where to fix it, instead of a button that cannot work.
         <p role="note">
-          {t('capture.audio.insecure')} <a href="/setup">{t('insecure.setupLink')}</a>
+          {t('capture.audio.insecure')} {forChild ? null : <a href="/setup">{t('insecure.setupLink')}</a>}
         </p>
       ) : null}
-      {media && (phase.kind === 'idle' || phase.kind === 'error') ? (
-        <button type="button" className="secondary capture-button" onClick={() => void start()}>
-          <span aria-hidden="true">🎙️</span> {t('capture.audio.record')}
-        </button>
-      ) : null}
-      {phase.kind === 'recording' ? (
-        <button type="button" className="danger capture-button" onClick={() => recorder.current?.stop()}>
-          <span aria-hidden="true">■</span> {t('capture.audio.stop')}
-        </button>
-      ) : null}
-      {phase.kind === 'review' ? (
-        <div className="audio-review">
-          {playbackUrl ? <audio controls src={playbackUrl} aria-label={t('capture.audio.playback')} /> : null}
-          <div className="choice-row">
-            <button type="button" className="capture-button" onClick={() => keep(phase.clip)}>
+      <div className="choice-row capture-actions">
+        {media && (phase.kind === 'idle' || phase.kind === 'error') ? (
+          <CaptureButton icon="record" tone="record" onClick={() => void start()}>
+            {t('capture.audio.record')}
+          </CaptureButton>
+        ) : null}
+        {phase.kind === 'recording' ? (
+          <CaptureButton icon="stop" tone="stop" onClick={() => recorder.current?.stop()}>
+            {t('capture.audio.stop')}
+          </CaptureButton>
+        ) : null}
+        {phase.kind === 'review' && forChild ? (
+          <CaptureButton icon="listen" tone="listen" onClick={listen}>
+            {t('capture.audio.listen')}
+          </CaptureButton>
+        ) : null}
+        {phase.kind === 'review' ? (
+          <>
+            <CaptureButton icon="keep" tone="keep" onClick={() => keep(phase.clip)}>
               {t('capture.audio.keep')}
-            </button>
-            <button type="button" className="secondary capture-button" onClick={() => void start()}>
+            </CaptureButton>
+            <CaptureButton icon="redo" tone="redo" onClick={() => void start()}>
               {t('capture.audio.again')}
-            </button>
-          </div>
-        </div>
+            </CaptureButton>
+          </>
+        ) : null}
+        {forChild && media ? (
+          <HearButton label={t('capture.hear')} onHear={() => forChild.readAloud(problem || choices[phase.kind])} />
+        ) : null}
+      </div>
+      {phase.kind === 'review' && playbackUrl ? (
+        <audio
+          ref={player}
+          controls={!forChild}
+          src={playbackUrl}
+          aria-label={t('capture.audio.playback')}
+          className="capture-playback"
+        />
       ) : null}
       <p role="status" aria-live="polite" className="capture-status">
-        {phase.kind === 'recording' ? t('capture.audio.recording', { seconds }) : ''}
-        {phase.kind === 'review' ? t('capture.audio.review', { seconds }) : ''}
+        {status}
       </p>
-      {phase.kind === 'error' ? <p role="alert">{phase.message}</p> : null}
+      {problem ? <p role="alert">{problem}</p> : null}
     </fieldset>
   );
 }

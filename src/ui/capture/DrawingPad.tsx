@@ -1,5 +1,7 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { useT } from '../useT.ts';
+import { CaptureButton, HearButton } from './CaptureButton.tsx';
+import type { ChildVoice } from './child-voice.ts';
 import { toBlob } from './compress-image.ts';
 import type { CapturedMedia } from './media-types.ts';
 
@@ -19,6 +21,11 @@ interface Props {
   label?: string;
   /** Turns the canvas into bytes; PNG by default (line drawings stay crisp and small). */
   exportDrawing?: (canvas: HTMLCanvasElement) => Promise<CapturedMedia>;
+  /**
+   * A child draws: words (colour names too) in the child's language, and a layout that fits the screen
+   * in either orientation with Keep in view (capture.css, `.capture-child`).
+   */
+  forChild?: ChildVoice | undefined;
 }
 
 async function exportPng(canvas: HTMLCanvasElement): Promise<CapturedMedia> {
@@ -27,8 +34,8 @@ async function exportPng(canvas: HTMLCanvasElement): Promise<CapturedMedia> {
 }
 
 /** A quick drawing with a finger, pen or mouse. */
-export function DrawingPad({ onDrawn, label, exportDrawing = exportPng }: Props) {
-  const { t } = useT();
+export function DrawingPad({ onDrawn, label, exportDrawing = exportPng, forChild }: Props) {
+  const { t } = useT(forChild?.language);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const [colour, setColour] = useState<string>(COLOURS[0].value);
@@ -70,8 +77,7 @@ export function DrawingPad({ onDrawn, label, exportDrawing = exportPng }: Props)
   };
 
   const clear = () => {
-    const context = canvas.current?.getContext('2d');
-    context?.clearRect(0, 0, WIDTH, HEIGHT);
+    canvas.current?.getContext('2d')?.clearRect(0, 0, WIDTH, HEIGHT);
     setHasInk(false);
     setKept(false);
   };
@@ -79,47 +85,67 @@ export function DrawingPad({ onDrawn, label, exportDrawing = exportPng }: Props)
   const keep = async () => {
     if (!canvas.current) return;
     onDrawn(await exportDrawing(canvas.current));
-    setKept(true);
     clear();
     setKept(true);
   };
 
+  const colourName = (id: (typeof COLOURS)[number]['id']) => t(`capture.colour.${id}`);
   return (
-    <fieldset className="capture drawing-pad">
+    <fieldset className={`capture drawing-pad${forChild ? ' capture-child' : ''}`}>
       <legend>{label ?? t('capture.drawing.title')}</legend>
-      <div role="radiogroup" aria-label={t('capture.drawing.colour')} className="choice-row">
-        {COLOURS.map((c) => (
-          <button
-            key={c.id}
-            type="button"
-            role="radio"
-            aria-checked={colour === c.value}
-            className="colour-swatch"
-            onClick={() => setColour(c.value)}
-          >
-            <span aria-hidden="true" className="swatch" style={{ background: c.value }} /> {t(`capture.colour.${c.id}`)}
-          </button>
-        ))}
-      </div>
-      <canvas
-        ref={canvas}
-        width={WIDTH}
-        height={HEIGHT}
-        className="drawing-canvas"
-        role="img"
-        aria-label={t('capture.drawing.canvas')}
-        onPointerDown={begin}
-        onPointerMove={move}
-        onPointerUp={() => (drawing.current = false)}
-        onPointerCancel={() => (drawing.current = false)}
-      />
-      <div className="choice-row">
-        <button type="button" className="secondary" onClick={clear} disabled={!hasInk}>
-          {t('capture.drawing.clear')}
-        </button>
-        <button type="button" onClick={() => void keep()} disabled={!hasInk}>
-          {t('capture.drawing.keep')}
-        </button>
+      <div className="drawing-layout">
+        <div role="radiogroup" aria-label={t('capture.drawing.colour')} className="choice-row drawing-colours">
+          {COLOURS.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              role="radio"
+              aria-checked={colour === c.value}
+              className="colour-swatch"
+              onClick={() => {
+                setColour(c.value);
+                forChild?.readAloud(colourName(c.id));
+              }}
+            >
+              <span aria-hidden="true" className="swatch" style={{ background: c.value }} />{' '}
+              <span className="capture-word">{colourName(c.id)}</span>
+            </button>
+          ))}
+        </div>
+        <div className="drawing-stage">
+          <canvas
+            ref={canvas}
+            width={WIDTH}
+            height={HEIGHT}
+            className="drawing-canvas"
+            role="img"
+            aria-label={t('capture.drawing.canvas')}
+            onPointerDown={begin}
+            onPointerMove={move}
+            onPointerUp={() => (drawing.current = false)}
+            onPointerCancel={() => (drawing.current = false)}
+          />
+        </div>
+        <div className="choice-row capture-actions drawing-actions">
+          <CaptureButton icon="keep" tone="keep" onClick={() => void keep()} disabled={!hasInk}>
+            {t('capture.drawing.keep')}
+          </CaptureButton>
+          <CaptureButton icon="clear" tone="plain" onClick={clear} disabled={!hasInk}>
+            {t('capture.drawing.clear')}
+          </CaptureButton>
+          {forChild ? (
+            <HearButton
+              label={t('capture.hear')}
+              onHear={() =>
+                forChild.readAloud(
+                  [...COLOURS.map((c) => colourName(c.id)), t('capture.drawing.keep'), t('capture.drawing.clear')].join(
+                    ', ',
+                  ),
+                )
+              }
+            />
+          ) : null}
+        </div>
       </div>
       <p role="status" aria-live="polite" className="capture-status">
         {kept ? t('capture.drawing.kept') : ''}
