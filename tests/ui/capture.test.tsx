@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLanguageStore } from '#state/language-store.ts';
@@ -10,6 +10,7 @@ import {
   PhotoCapture,
   type AudioClip,
   type AudioDevices,
+  type ChildVoice,
   type CompressedImage,
 } from '#ui/capture/index.ts';
 
@@ -127,5 +128,77 @@ describe('DrawingPad', () => {
     await userEvent.setup().click(keep);
     await waitFor(() => expect(drawings).toEqual([{ bytes: expect.any(ArrayBuffer), mime: 'image/png' }]));
     expect(screen.getByRole('status')).toHaveTextContent('Drawing kept.');
+  });
+});
+
+describe('for a child who cannot read yet', () => {
+  const voice = (said: string[]): ChildVoice => ({ language: 'es', readAloud: (text) => said.push(text) });
+  /** The drawing and the colour class of a button: what a pre-reader tells actions apart by. */
+  const look = (button: HTMLElement) => ({
+    picture: button.querySelector('img')?.getAttribute('src'),
+    colour: [...button.classList].find((c) => /^capture-(record|stop|listen|keep|redo|plain)$/.test(c)),
+  });
+
+  it('records with a picture and a colour for each action, in the child’s language, and says each step', async () => {
+    const said: string[] = [];
+    const kept: AudioClip[] = [];
+    render(<AudioRecorder onRecorded={(c) => kept.push(c)} devices={fakeDevices()} forChild={voice(said)} />);
+    const user = userEvent.setup();
+    const record = screen.getByRole('button', { name: 'Grabar' });
+    const looks = [look(record)];
+    await user.click(record);
+    const stop = screen.getByRole('button', { name: 'Parar' });
+    looks.push(look(stop));
+    await user.click(stop);
+    const keep = await screen.findByRole('button', { name: 'Guardar esta grabación' });
+    const listen = screen.getByRole('button', { name: 'Oír' });
+    const again = screen.getByRole('button', { name: 'Grabar de nuevo' });
+    looks.push(look(listen), look(keep), look(again));
+    expect(new Set(looks.map((l) => l.picture)).size).toBe(5);
+    expect(new Set(looks.map((l) => l.colour)).size).toBe(5);
+    expect(said).toEqual([expect.stringMatching(/^Grabado \d+ s\. Escucha/)]);
+    expect(kept).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Escuchar' }));
+    expect(said).toHaveLength(2);
+    await user.click(keep);
+    expect(kept).toHaveLength(1);
+  });
+
+  it('shows the photo and hands nothing over before Keep; Retake takes another', async () => {
+    const said: string[] = [];
+    const photos: CompressedImage[] = [];
+    const first: CompressedImage = { bytes: new ArrayBuffer(1), mime: 'image/webp', width: 1, height: 1 };
+    const second: CompressedImage = { bytes: new ArrayBuffer(2), mime: 'image/webp', width: 1, height: 1 };
+    const compress = vi.fn().mockResolvedValueOnce(first).mockResolvedValueOnce(second);
+    render(<PhotoCapture onCaptured={(p) => photos.push(p)} compress={compress} forChild={voice(said)} />);
+    const user = userEvent.setup();
+    const input = screen.getByLabelText('Tomar una foto');
+    expect(input).not.toHaveAttribute('multiple');
+    await user.upload(input, new File(['a'], 'a.jpg', { type: 'image/jpeg' }));
+
+    expect(await screen.findByRole('img', { name: 'Vista previa de la foto' })).toHaveAttribute('src', 'blob:fake');
+    expect(photos).toHaveLength(0);
+    expect(said).toEqual(['¿Es esta tu foto? Guárdala o tómala otra vez.']);
+    const keep = screen.getByRole('button', { name: 'Guardar esta foto' });
+    const retake = screen.getByLabelText('Tomarla otra vez');
+    expect(look(keep).colour).toBe('capture-keep');
+    expect(retake.closest('fieldset')?.querySelector('label.capture-redo')).not.toBeNull();
+
+    await user.upload(retake, new File(['b'], 'b.jpg', { type: 'image/jpeg' }));
+    await waitFor(() => expect(compress).toHaveBeenCalledTimes(2));
+    expect(photos).toHaveLength(0);
+    await user.click(await screen.findByRole('button', { name: 'Guardar esta foto' }));
+    expect(photos).toEqual([second]);
+    expect(screen.getByRole('status')).toHaveTextContent('Foto guardada.');
+  });
+
+  it('names the colours in the child’s language', () => {
+    render(<DrawingPad onDrawn={() => undefined} forChild={voice([])} />);
+    const colours = screen.getByRole('radiogroup', { name: 'Color' });
+    expect(
+      within(colours)
+        .getAllByRole('radio')
+        .map((r) => r.textContent?.trim()),
+    ).toEqual(['Negro', 'Azul', 'Rojo', 'Verde']);
   });
 });
