@@ -27,6 +27,7 @@ export default defineConfig({
         ],
       },
       workbox: {
+        // SVG: the children's pictures and the drawings on their controls (public/drawings), offline too.
         globPatterns: ['**/*.{js,css,html,svg}'],
         navigateFallback: '/index.html',
         // /setup is the school server's own page (server/school), never the app.

@@ -236,6 +236,10 @@ describe('station mode', () => {
     await startStation(user);
     const grid = screen.getByRole('list', { name: /Who are you/ });
     for (const s of students) expect(within(grid).queryByText(s.displayName)).not.toBeInTheDocument();
+    // Each picture's name in the child's own language stands under it instead.
+    for (const s of students) expect(within(grid).getByRole('button', { name: pictureName(s) })).toBeInTheDocument();
+    // The drawings' licence is credited where they are used.
+    expect(screen.getByText('Pictures: OpenMoji (openmoji.org), CC BY-SA 4.0')).toBeInTheDocument();
     for (const button of screen.getAllByRole('button')) expect(button).toHaveAccessibleName();
     stop();
   });

@@ -1,9 +1,10 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { StudentRecord } from '#db';
 import { toLanguage, translate } from '#i18n';
 import { Icon } from '#ui/Icon.tsx';
 import { Picture } from '#ui/Picture.tsx';
-import { pictureNameKey } from '#ui/pictures.ts';
+import { ICONS, pictureNameKey, type IconName } from '#ui/pictures.ts';
+import { warmIcons } from '#ui/warm-drawings.ts';
 import { useT } from '#ui/useT.ts';
 import { LeaveStationDialog } from './LeaveStationDialog.tsx';
 import { SpeakButton } from './SpeakButton.tsx';
@@ -17,6 +18,8 @@ export function PictureGrid(props: {
 }) {
   const { t, language } = useT();
   const [isLeaving, setIsLeaving] = useState(false);
+  // While children find their picture, the drawings of the screens after it get ready.
+  useEffect(() => warmIcons(Object.keys(ICONS) as IconName[]), []);
   const title = t('kiosk.grid.title');
   return (
     <section className="kiosk kiosk-grid" aria-labelledby="kiosk-grid-title">
@@ -40,6 +43,8 @@ export function PictureGrid(props: {
         <Icon name="lock" className="icon kiosk-back-icon" /> {t('kiosk.leave.open')}
       </button>
       {isLeaving ? <LeaveStationDialog onCancel={() => setIsLeaving(false)} /> : null}
+      {/* The drawings' licence asks for credit where they are used (public/drawings/LICENSE.txt). */}
+      <p className="kiosk-credit">{t('pictures.credit')}</p>
     </section>
   );
 }

@@ -40,6 +40,7 @@ export const stationEn = {
   'kiosk.grid.notYou': 'That was not your picture. Find your picture and try again.',
   'kiosk.confirm.title': 'Is it you? Find your picture again.',
   'kiosk.confirm.say': '{picture}. Is it you? Find your picture again.',
+  'pictures.credit': 'Pictures: OpenMoji (openmoji.org), CC BY-SA 4.0',
   'kiosk.back': 'Go back',
   'kiosk.home.working': 'I am working on:',
   'kiosk.home.next': 'My next step:',

@@ -41,6 +41,7 @@ export const stationEs: Record<StationMessageKey, string> = {
   'kiosk.grid.notYou': 'Ese no era tu dibujo. Busca tu dibujo e inténtalo otra vez.',
   'kiosk.confirm.title': '¿Eres tú? Busca tu dibujo otra vez.',
   'kiosk.confirm.say': '{picture}. ¿Eres tú? Busca tu dibujo otra vez.',
+  'pictures.credit': 'Dibujos: OpenMoji (openmoji.org), CC BY-SA 4.0',
   'kiosk.back': 'Volver',
   'kiosk.home.working': 'Estoy trabajando en:',
   'kiosk.home.next': 'Mi siguiente paso:',
