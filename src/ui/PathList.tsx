@@ -2,7 +2,8 @@ import { useId } from 'react';
 import type { Target } from '#protocol';
 import type { StudentProgress } from '#rules';
 import { StatusBadge } from './StatusBadge.tsx';
-import { targetIcon } from './pictures.ts';
+import { Icon } from './Icon.tsx';
+import { targetIconName } from './pictures.ts';
 import { targetStatement } from './target-text.ts';
 import { useRulesMessage } from './useRulesMessage.ts';
 import { useT } from './useT.ts';
@@ -36,9 +37,7 @@ export function PathList(props: {
               className={isCurrent ? 'path-item current' : 'path-item'}
               aria-current={isCurrent ? 'step' : undefined}
             >
-              <span aria-hidden="true" className="target-icon">
-                {targetIcon(target.icon)}
-              </span>
+              <Icon name={targetIconName(target.icon)} className="icon target-icon" />
               <span className="path-text">
                 {isTeacher ? <strong>{target.code}</strong> : null}
                 {isTeacher ? ' ' : null}

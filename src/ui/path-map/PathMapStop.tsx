@@ -1,7 +1,8 @@
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import type { Target } from '#protocol';
 import { StatusBadge } from '../StatusBadge.tsx';
-import { targetIcon } from '../pictures.ts';
+import { Icon } from '../Icon.tsx';
+import { targetIconName } from '../pictures.ts';
 import { useT } from '../useT.ts';
 import type { MapStop } from './path-map-view.ts';
 
@@ -57,7 +58,7 @@ export function PathMapStop({ stop, target, isOpen, detailId, formatDate, onTogg
         onClick={onToggle}
       >
         <span className="map-trail-token" aria-hidden="true">
-          {targetIcon(target.icon)}
+          <Icon name={targetIconName(target.icon)} />
         </span>
         {/* Read out ("Stop 3", commas between the parts), not shown: the trail shows the order. */}
         <span className="visually-hidden">{t('pathMap.stopNumber', { position: stop.position })} </span>
