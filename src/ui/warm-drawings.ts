@@ -1,7 +1,10 @@
 import { iconSrc, type IconName } from './pictures.ts';
 
 /** Kept, so the browser keeps each drawing parsed and decoded in its memory cache while the app runs. */
-const warmed = new Map<string, HTMLImageElement>();
+const warmed: HTMLImageElement[] = [];
+const asked = new Set<string>();
+const queue: string[] = [];
+let isRunning = false;
 
 /**
  * Loads and decodes drawings before a screen needs them, one at a time when the browser is idle. An SVG in
@@ -10,19 +13,29 @@ const warmed = new Map<string, HTMLImageElement>();
  */
 export function warmIcons(names: readonly IconName[]): void {
   if (typeof Image === 'undefined') return;
-  const queue = names.map(iconSrc).filter((src) => !warmed.has(src));
-  const next = () => {
-    const src = queue.shift();
-    if (src === undefined) return;
-    const image = new Image();
-    image.src = src;
-    warmed.set(src, image);
-    void image
-      .decode()
-      .catch(() => undefined)
-      .then(() => whenIdle(next));
-  };
-  whenIdle(next);
+  for (const src of names.map(iconSrc)) {
+    if (asked.has(src)) continue;
+    asked.add(src);
+    queue.push(src);
+  }
+  if (!isRunning) {
+    isRunning = true;
+    whenIdle(next);
+  }
+}
+
+function next(): void {
+  const src = queue.shift();
+  if (src === undefined) {
+    isRunning = false;
+    return;
+  }
+  const image = new Image();
+  image.src = src;
+  warmed.push(image);
+  // decode() where the browser has it (not every older tablet's does): loading alone still parses it.
+  const ready = typeof image.decode === 'function' ? image.decode() : Promise.resolve();
+  void ready.catch(() => undefined).then(() => whenIdle(next));
 }
 
 function whenIdle(task: () => void): void {
