@@ -17,7 +17,9 @@ import { registerDeviceRoutes } from './routes-devices.ts';
 import { registerBlobRoutes } from './routes-blobs.ts';
 import { registerFamilyRoutes } from './routes-family.ts';
 import { registerSyncRoutes } from './routes-sync.ts';
-import { createThrottle } from './throttle.ts';
+import { installEdgeChecks } from './edge.ts';
+import { createThrottles } from './throttle.ts';
+import { createTokenBudget } from './token-budget.ts';
 
 export interface ServerOptions {
   readonly storage: Storage;
@@ -33,9 +35,11 @@ export interface ServerOptions {
   readonly requestsPerMinute?: number;
   /** Makes the Node server the app runs on: the school server passes an HTTPS one (server/school). */
   readonly serverFactory?: FastifyServerFactory;
+  /** Budget units per minute per token (a request is one, a push one more per 400 fields); default 1200. */
+  readonly tokenRequestsPerMinute?: number;
 }
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
+export const DEFAULT_TOKEN_REQUESTS_PER_MINUTE = 1200;
 /** Files a browser must always revalidate, or a new release would never reach it. */
 const NO_CACHE = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
 
@@ -48,6 +52,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   installErrorHandlers(app);
   installVersionCheck(app);
+  installEdgeChecks(app);
   await app.register(compress, { global: true, threshold: 1024 });
   if (options.requestsPerMinute !== undefined) {
     await app.register(rateLimit, {
@@ -59,12 +64,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
-  const now = () => options.clock.now();
   const ctx: RouteContext = {
     storage: options.storage,
     clock: options.clock,
-    signInThrottle: createThrottle(5, FIFTEEN_MINUTES, now),
-    enrollThrottle: createThrottle(20, FIFTEEN_MINUTES, now),
+    throttles: createThrottles(options.storage, options.clock),
+    budget: createTokenBudget(options.tokenRequestsPerMinute ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE, () =>
+      options.clock.now(),
+    ),
   };
 
   await app.register(

@@ -29,74 +29,84 @@ describe.each(available)('convergence on %s', (kind) => {
   const servers: TestServer[] = [];
   afterAll(async () => Promise.all(servers.map((s) => s.close())));
 
-  it.each(SEEDS)('seed %i: devices and server converge, nothing lost, outboxes drain', async (seed) => {
-    const random = seededRandom(seed);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const server = await startTestServer(kind);
-    servers.push(server);
-    const school = await setUpSchool(server);
-    const devices: SimDevice[] = [];
-    for (let i = 0; i < 4; i++) {
-      const session = await enroll(server, school.joinCode, 'teacher', school.teacher.token);
-      const skew = Math.round((random() - 0.5) * 2 * 3600_000); // up to an hour either way
-      devices.push(new SimDevice(`dev${i}`, session.token, skew, () => server.clock.now()));
-    }
-    const evidenceMade = new Set<string>();
-    const known = (d: SimDevice, table: string) =>
-      [...d.store.keys()].filter((k) => k.startsWith(`${table}/`)).map((k) => k.slice(table.length + 1));
-    const faults: Fault[] = ['none', 'none', 'none', 'dropRequest', 'dropResponse', 'duplicate'];
-    let n = 0;
-
-    for (let step = 0; step < STEPS; step++) {
-      server.clock.advance(Math.floor(random() * 5000));
-      const d = pick(devices);
-      const action = random();
-      const students = known(d, 'students');
-      if (action < 0.12 || students.length === 0) {
-        d.write('students', `s${seed}-${++n}`, { classId: school.classId, displayName: `Kid ${n}`, picture: 'fox' });
-      } else if (action < 0.4) {
-        const id = `e${seed}-${++n}`;
-        evidenceMade.add(id);
-        d.write('evidence', id, { studentId: pick(students), kind: 'observation', level: Math.floor(random() * 5) });
-      } else if (action < 0.55) {
-        d.write('students', pick(students), { displayName: `Renamed ${++n}` });
-      } else if (action < 0.62) {
-        const evidence = known(d, 'evidence');
-        if (evidence.length > 0) d.write('evidence', pick(evidence), { voided: { reason: `void ${++n}` } });
-      } else if (action < 0.66) {
-        d.write('students', pick(students), { deleted: true });
-      } else if (action < 0.85) {
-        await d.push(server, pick(faults));
-      } else if (action < 0.98) {
-        await d.pull(server, pick(faults));
-      } else {
-        await server.restart();
+  it.each(SEEDS)(
+    'seed %i: devices and server converge, nothing lost, outboxes drain',
+    { timeout: 60_000 },
+    async (seed) => {
+      const random = seededRandom(seed);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+      const server = await startTestServer(kind);
+      servers.push(server);
+      const school = await setUpSchool(server);
+      const devices: SimDevice[] = [];
+      for (let i = 0; i < 4; i++) {
+        const session = await enroll(server, school.joinCode, 'teacher', school.teacher.token);
+        const skew = Math.round((random() - 0.5) * 2 * 3600_000); // up to an hour either way
+        devices.push(new SimDevice(`dev${i}`, session.token, skew, () => server.clock.now()));
       }
-    }
+      const evidenceMade = new Set<string>();
+      const known = (d: SimDevice, table: string) =>
+        [...d.store.keys()].filter((k) => k.startsWith(`${table}/`)).map((k) => k.slice(table.length + 1));
+      const faults: Fault[] = ['none', 'none', 'none', 'dropRequest', 'dropResponse', 'duplicate'];
+      let n = 0;
 
-    // Faults stop: every outbox must drain within a few rounds, then all agree.
-    for (let round = 0; round < 3; round++) {
-      for (const d of devices) while (d.outbox.length > 0 && (await d.push(server, 'none'))) void 0;
-      for (const d of devices) await d.pull(server, 'none');
-    }
-    for (const d of devices) expect(d.outbox).toEqual([]);
-    const onServer = serverSnapshot(
-      await server.storage.listRecords({
-        schoolId: school.teacher.scope.schoolId,
-        classId: school.classId,
-        sharedTables: null,
-        studentIds: null,
-      }),
-    );
-    for (const d of devices) {
-      const local = d.snapshot();
-      expect(local).toEqual(onServer);
-    }
-    const evidenceOnServer = new Set(
-      Object.keys(onServer)
-        .filter((k) => k.startsWith('evidence/'))
-        .map((k) => k.slice(9)),
-    );
-    expect(evidenceOnServer).toEqual(evidenceMade);
-  });
+      for (let step = 0; step < STEPS; step++) {
+        server.clock.advance(Math.floor(random() * 5000));
+        const d = pick(devices);
+        const action = random();
+        const students = known(d, 'students');
+        if (action < 0.12 || students.length === 0) {
+          d.write('students', `s${seed}-${++n}`, { classId: school.classId, displayName: `Kid ${n}`, picture: 'fox' });
+        } else if (action < 0.4) {
+          const id = `e${seed}-${++n}`;
+          evidenceMade.add(id);
+          d.write('evidence', id, { studentId: pick(students), kind: 'observation', level: Math.floor(random() * 5) });
+        } else if (action < 0.55) {
+          d.write('students', pick(students), { displayName: `Renamed ${++n}` });
+        } else if (action < 0.62) {
+          const evidence = known(d, 'evidence');
+          if (evidence.length > 0) d.write('evidence', pick(evidence), { voided: { reason: `void ${++n}` } });
+        } else if (action < 0.66) {
+          d.write('students', pick(students), { deleted: true });
+        } else if (action < 0.85) {
+          await d.push(server, pick(faults));
+        } else if (action < 0.98) {
+          await d.pull(server, pick(faults));
+        } else {
+          await server.restart();
+        }
+      }
+
+      // Faults stop: every outbox must drain within a few rounds, then all agree.
+      for (let round = 0; round < 3; round++) {
+        for (const d of devices) {
+          for (let i = 0; d.outbox.length > 0 && i < 50; i++) await d.push(server, 'none');
+          if (d.outbox.length > 0)
+            throw new Error(
+              `stuck: ${JSON.stringify(d.outbox.slice(0, 2))} refused ${JSON.stringify(d.refused.slice(-2))}`,
+            );
+        }
+        for (const d of devices) await d.pull(server, 'none');
+      }
+      for (const d of devices) expect(d.outbox).toEqual([]);
+      const onServer = serverSnapshot(
+        await server.storage.listRecords({
+          schoolId: school.teacher.scope.schoolId,
+          classId: school.classId,
+          sharedTables: null,
+          studentIds: null,
+        }),
+      );
+      for (const d of devices) {
+        const local = d.snapshot();
+        expect(local).toEqual(onServer);
+      }
+      const evidenceOnServer = new Set(
+        Object.keys(onServer)
+          .filter((k) => k.startsWith('evidence/'))
+          .map((k) => k.slice(9)),
+      );
+      expect(evidenceOnServer).toEqual(evidenceMade);
+    },
+  );
 });
