@@ -62,7 +62,7 @@ export function mediaBytes(type: 'png' | 'jpeg' | 'webp' | 'webm' | 'mp4' | 'ogg
 
 /** Evidence as a station or a child's own tablet records it (src/features/station/ChildSession.tsx). */
 export function childEvidence(studentId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const fields: Record<string, unknown> = {
     studentId,
     targetIds: ['tg-1'],
     kind: 'selfAssessment',
@@ -73,4 +73,6 @@ export function childEvidence(studentId: string, extra: Record<string, unknown> 
     needsReview: true,
     ...extra,
   };
+  // `undefined` leaves a field out, as JSON would.
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
