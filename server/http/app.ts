@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerFactory,
+  type FastifyServerOptions,
+} from 'fastify';
 import { API_PREFIX } from '#protocol';
 import type { Storage } from '#server/storage/storage.ts';
 import type { Clock, RouteContext } from './context.ts';
@@ -49,6 +54,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
+    // A broken URL (bad percent-encoding, an over-long value) never reaches a route: answer it in our format.
+    frameworkErrors: (error, _request, frameworkReply) => {
+      const tooLong = error.statusCode === 414;
+      const reply = frameworkReply as FastifyReply;
+      void reply
+        .status(tooLong ? 414 : 400)
+        .send(
+          errorBody(
+            tooLong ? 'tooLarge' : 'badRequest',
+            tooLong ? 'A value in the address is too long' : 'The address is not valid (a broken character or escape)',
+          ),
+        );
+    },
   });
   installErrorHandlers(app);
   installVersionCheck(app);
