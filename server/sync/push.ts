@@ -28,9 +28,9 @@ import { claimNewClass, newClassRefusal } from './new-class.ts';
 import { deriveScope, TABLE_SCOPE } from './scope.ts';
 
 /** Changes per transaction: small enough that a waiting pull never waits long, large enough to stay fast. */
-export const PUSH_SLICE_CHANGES = 100;
+export const PUSH_SLICE_CHANGES = 50;
 /** …and fields per transaction, whichever comes first. */
-export const PUSH_SLICE_FIELDS = 3200;
+export const PUSH_SLICE_FIELDS = 1600;
 
 interface Working {
   readonly table: Change['table'];
@@ -135,11 +135,14 @@ export async function applyPush(
       });
     }
   }
-  const hashes = new Map(inTime.map((c) => [c.changeId, contentHash(c)]));
   const classIds = new Set((await storage.listClasses(principal.schoolId)).map((c) => c.id));
   const epoch = await storage.epoch();
   let top = 0;
   for (const slice of slices(inTime)) {
+    // Let waiting requests run first: better-sqlite3 answers synchronously, so without this turn of the
+    // event loop a whole batch would run as one long task and every other class would wait for all of it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const hashes = new Map(slice.map((c) => [c.changeId, contentHash(c)]));
     top = await storage.syncTransaction(async (tx) => {
       await applySlice(tx, { principal, deviceId, receivedAt, classIds, hashes, outcome }, slice);
       return tx.maxSeq();

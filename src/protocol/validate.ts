@@ -92,6 +92,12 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Whether UTF-8 `json` is longer than `max` bytes; counts bytes only when the length in characters cannot tell. */
+function jsonBytesOver(json: string, max: number): boolean {
+  if (json.length > max) return true;
+  return json.length * 3 > max && utf8Length(json) > max;
+}
+
 /** Whether a string can be stored as text by both databases: no NUL or other control characters, valid UTF-16. */
 export function isCleanText(value: string): boolean {
   return !CONTROL_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
@@ -164,7 +170,7 @@ export function validateChange(value: unknown, where = 'change'): Validated<Chan
     }
     if (exceedsDepth(fields, MAX_FIELD_DEPTH)) {
       errors.push(`${where}.fields nests deeper than ${MAX_FIELD_DEPTH} levels`);
-    } else if (utf8Length(JSON.stringify(fields)) > MAX_CHANGE_FIELDS_BYTES) {
+    } else if (jsonBytesOver(JSON.stringify(fields), MAX_CHANGE_FIELDS_BYTES)) {
       errors.push(`${where}.fields is larger than ${MAX_CHANGE_FIELDS_BYTES} bytes of JSON`);
     }
   }
