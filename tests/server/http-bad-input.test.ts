@@ -2,7 +2,14 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BLOB_BYTES, PROTOCOL_VERSION, type ErrorBody, type PullResponse, type SessionResponse } from '#protocol';
+import {
+  MAX_BLOB_BYTES,
+  MAX_PUSH_BYTES,
+  PROTOCOL_VERSION,
+  type ErrorBody,
+  type PullResponse,
+  type SessionResponse,
+} from '#protocol';
 import { change, hlc, mediaBytes, newId } from './helpers/fixtures.ts';
 import { storageKinds } from './helpers/databases.ts';
 import { enroll, setUpSchool, startTestServer, type SchoolSetup, type TestServer } from './helpers/http.ts';
@@ -105,7 +112,11 @@ describe.each(available)('bad input on %s', (kind) => {
       ['NUL in a clock stamp', () => pushBody(ok([{ ...good(), hlc: '1700000000000-000000-dev\u0000' }])), /hlc/],
       ['501 changes', () => pushBody(ok(Array.from({ length: 501 }, good))), /at most 500/],
       ['missing deviceId', () => pushBody({ protocolVersion: 1, changes: [] }), /deviceId/],
-      ['body over 8 MB', () => pushBody(ok([{ ...good(), fields: { note: 'x'.repeat(9 * 1024 * 1024) } }])), /larger/],
+      [
+        'a body over the push limit',
+        () => pushBody(ok([{ ...good(), fields: { note: 'x'.repeat(MAX_PUSH_BYTES + 1) } }])),
+        /larger/,
+      ],
     ];
     it.each(cases)('%s → 4xx, a clear message, no writes', async (_name, send, message) => {
       const before = await logHead();
