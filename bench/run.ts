@@ -6,7 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { measureInitialJs } from './bundle-size.ts';
 import { benchEvaluateClass } from './rules-bench.ts';
-import { benchPushChangesPerSec } from './sync-server-bench.ts';
+import { benchPushChangesPerSec, postgresProblem } from './sync-server-bench.ts';
+import { benchMaxPushStall } from './sync-stall-bench.ts';
 import { benchInitialPull } from './sync-pull-bench.ts';
 import { benchSignInToHome } from './station-bench.ts';
 import { benchPhotoCompress, benchRecordObservation } from './conference-bench.ts';
@@ -20,13 +21,26 @@ const one = (name: string, run: () => Promise<Metric> | Metric): [string, Bench]
   async () => ({ [name]: await run() }),
 ];
 
+/** A PostgreSQL figure: skipped with a note (not a crash) when PostgreSQL cannot be reached. */
+const onPostgres = (name: string, run: () => Promise<Metric>): [string, Bench] => [
+  name,
+  async () => {
+    const problem = await postgresProblem();
+    if (problem === null) return { [name]: await run() };
+    process.stdout.write(`skipped: ${problem} `);
+    return {};
+  },
+];
+
 const benchmarks: [string, Bench][] = [
   one('bundle.initialJs.gzipKB', () => measureInitialJs()),
   one('rules.evaluateClass.ms', () => benchEvaluateClass()),
   one('sync.push.changesPerSec', async () => withDetail(await benchPushChangesPerSec('sqlite'), 'SQLite')),
-  one('sync.push.changesPerSec.postgres', async () =>
+  onPostgres('sync.push.changesPerSec.postgres', async () =>
     withDetail(await benchPushChangesPerSec('postgres'), 'PostgreSQL'),
   ),
+  one('sync.server.maxPushStallMs', () => benchMaxPushStall('sqlite')),
+  onPostgres('sync.server.maxPushStallMs.postgres', () => benchMaxPushStall('postgres')),
   [
     'sync.initialPull.class10k',
     async () => {

@@ -135,12 +135,9 @@ export async function fillClassYear(base: string): Promise<void> {
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  const teacher = await call<SessionResponse>('/auth/sign-up', {
-    email: EMAIL,
-    password: PASSWORD,
-    displayName: 'Bench',
-    schoolName: 'Bench school',
-  });
+  // Sign-up answers the same for every email (202), so the teacher signs in after it.
+  await call('/auth/sign-up', { email: EMAIL, password: PASSWORD, displayName: 'Bench', schoolName: 'Bench school' });
+  const teacher = await call<SessionResponse>('/auth/sign-in', { email: EMAIL, password: PASSWORD });
   const { classId } = await call<{ classId: string }>('/classes', { name: 'Class of 30' }, teacher.token);
   let n = 0;
   const stamp = () => formatHlc({ wallMs: Date.parse('2026-09-01T08:00:00Z') + n, counter: 0 }, 'bench');

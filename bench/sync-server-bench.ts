@@ -22,7 +22,26 @@ const STUDENTS = 30;
 const BATCHES = 20;
 const BATCH_SIZE = 500;
 
-async function openBenchStorage(
+const adminUrl = (): string =>
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+/** Null when PostgreSQL answers; else why not (the PostgreSQL figures are then skipped with this note). */
+export async function postgresProblem(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (error) {
+    return `PostgreSQL at ${adminUrl().replace(/:[^:@/]*@/, ':***@')} is unreachable (${String(error)})`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function openBenchStorage(
   kind: 'sqlite' | 'postgres',
 ): Promise<{ storage: Storage; dispose: () => Promise<void> }> {
   if (kind === 'sqlite') {
@@ -30,10 +49,7 @@ async function openBenchStorage(
     const storage = openSqliteStorage(join(dir, 'bench.sqlite'));
     return { storage, dispose: async () => (await storage.close(), rmSync(dir, { recursive: true, force: true })) };
   }
-  const admin =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+  const admin = adminUrl();
   const name = `waypoint_bench_${process.pid}_${Date.now()}`;
   const run = async (sql: string) => {
     const client = new pg.Client({ connectionString: admin });
@@ -71,12 +87,9 @@ export async function benchPushChangesPerSec(
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     };
-    const teacher = await call<SessionResponse>('/auth/sign-up', {
-      email: 'bench@bench.test',
-      password: 'bench password',
-      displayName: 'B',
-      schoolName: 'Bench',
-    });
+    const account = { email: 'bench@bench.test', password: 'bench password' };
+    await call('/auth/sign-up', { ...account, displayName: 'B', schoolName: 'Bench' });
+    const teacher = await call<SessionResponse>('/auth/sign-in', account);
     const cls = await call<{ joinCode: string; classId: string }>('/classes', { name: 'Bench class' }, teacher.token);
     const device = await call<SessionResponse>(
       '/devices/enroll',
@@ -85,7 +98,8 @@ export async function benchPushChangesPerSec(
     );
 
     let n = 0;
-    const stamp = () => formatHlc({ wallMs: 1_760_000_000_000 + n, counter: 0 }, 'bench-device');
+    const start = Date.now() - 3600_000;
+    const stamp = () => formatHlc({ wallMs: start + n, counter: 0 }, 'bench-device');
     const id = (prefix: string) => `${prefix}-${(n += 1)}`;
     const push = (changes: Change[]) =>
       call<{ rejected: unknown[] }>(

@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type ServerOptions } from './http/app.ts';
+import { createServer, DEFAULT_TOKEN_REQUESTS_PER_MINUTE, type ServerOptions } from './http/app.ts';
 import type { Clock } from './http/context.ts';
 import { redactUrl } from './http/redact.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from './seed.ts';
@@ -40,7 +40,8 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv, storage: Storage): 
     },
     trustProxy: env.TRUST_PROXY === 'true',
     allowSignUp: env.ALLOW_SIGN_UP !== 'false',
-    requestsPerMinute: Number(env.REQUESTS_PER_MINUTE ?? 3000),
+    requestsPerMinute: Number(env.REQUESTS_PER_MINUTE ?? 6000),
+    tokenRequestsPerMinute: Number(env.TOKEN_REQUESTS_PER_MINUTE ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE),
   };
 }
 
@@ -48,7 +49,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '127.0.0.1';
   const storage = openStorageFromEnv(env);
-  await storage.migrate();
+  await storage.migrate(systemClock.now());
   const seed = await seedDemoSchool({ storage, clock: systemClock });
   const app = await createServer(serverOptionsFromEnv(env, storage));
   const close = async () => {

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerFactory, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerFactory,
+  type FastifyServerOptions,
+} from 'fastify';
 import { API_PREFIX } from '#protocol';
 import type { Storage } from '#server/storage/storage.ts';
 import type { Clock, RouteContext } from './context.ts';
@@ -17,7 +22,9 @@ import { registerDeviceRoutes } from './routes-devices.ts';
 import { registerBlobRoutes } from './routes-blobs.ts';
 import { registerFamilyRoutes } from './routes-family.ts';
 import { registerSyncRoutes } from './routes-sync.ts';
-import { createThrottle } from './throttle.ts';
+import { installEdgeChecks } from './edge.ts';
+import { createThrottles } from './throttle.ts';
+import { createTokenBudget } from './token-budget.ts';
 
 export interface ServerOptions {
   readonly storage: Storage;
@@ -33,9 +40,11 @@ export interface ServerOptions {
   readonly requestsPerMinute?: number;
   /** Makes the Node server the app runs on: the school server passes an HTTPS one (server/school). */
   readonly serverFactory?: FastifyServerFactory;
+  /** Budget units per minute per token (a request is one, a push one more per 400 fields); default 1200. */
+  readonly tokenRequestsPerMinute?: number;
 }
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
+export const DEFAULT_TOKEN_REQUESTS_PER_MINUTE = 1200;
 /** Files a browser must always revalidate, or a new release would never reach it. */
 const NO_CACHE = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
 
@@ -45,9 +54,23 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
+    // A broken URL (bad percent-encoding, an over-long value) never reaches a route: answer it in our format.
+    frameworkErrors: (error, _request, frameworkReply) => {
+      const tooLong = error.statusCode === 414;
+      const reply = frameworkReply as FastifyReply;
+      void reply
+        .status(tooLong ? 414 : 400)
+        .send(
+          errorBody(
+            tooLong ? 'tooLarge' : 'badRequest',
+            tooLong ? 'A value in the address is too long' : 'The address is not valid (a broken character or escape)',
+          ),
+        );
+    },
   });
   installErrorHandlers(app);
   installVersionCheck(app);
+  installEdgeChecks(app);
   await app.register(compress, { global: true, threshold: 1024 });
   if (options.requestsPerMinute !== undefined) {
     await app.register(rateLimit, {
@@ -59,12 +82,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
-  const now = () => options.clock.now();
   const ctx: RouteContext = {
     storage: options.storage,
     clock: options.clock,
-    signInThrottle: createThrottle(5, FIFTEEN_MINUTES, now),
-    enrollThrottle: createThrottle(20, FIFTEEN_MINUTES, now),
+    throttles: createThrottles(options.storage, options.clock),
+    budget: createTokenBudget(options.tokenRequestsPerMinute ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE, () =>
+      options.clock.now(),
+    ),
   };
 
   await app.register(

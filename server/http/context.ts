@@ -4,7 +4,8 @@ import type { Storage } from '#server/storage/storage.ts';
 import type { Principal } from '#server/sync/principal.ts';
 import { hashToken } from './credentials.ts';
 import { HttpError, unauthorized } from './errors.ts';
-import type { Throttle } from './throttle.ts';
+import type { Throttles } from './throttle.ts';
+import type { TokenBudget } from './token-budget.ts';
 
 export interface Clock {
   now(): number;
@@ -13,8 +14,8 @@ export interface Clock {
 export interface RouteContext {
   readonly storage: Storage;
   readonly clock: Clock;
-  readonly signInThrottle: Throttle;
-  readonly enrollThrottle: Throttle;
+  readonly throttles: Throttles;
+  readonly budget: TokenBudget;
 }
 
 export const isoAt = (clock: Clock): string => new Date(clock.now()).toISOString();
@@ -36,6 +37,7 @@ export async function authenticate(ctx: RouteContext, request: FastifyRequest): 
   if (row.expiresAt !== null && Date.parse(row.expiresAt) <= ctx.clock.now()) {
     throw unauthorized('This sign-in has expired; sign in again');
   }
+  ctx.budget.spend(row.id, 1);
   return {
     kind: row.kind,
     tokenId: row.id,

@@ -1,5 +1,21 @@
 /** A hand-written OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
-import { MAX_BLOB_BYTES, MAX_PUSH_CHANGES, PROTOCOL_HEADER, PROTOCOL_VERSION, SYNCED_TABLES } from '#protocol';
+import {
+  BLOB_MEDIA_TYPES,
+  MAX_BLOB_BYTES,
+  MAX_CHANGE_FIELDS,
+  MAX_CHANGE_FIELDS_BYTES,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_FIELD_NAME_LENGTH,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_CHANGES,
+  MAX_PUSH_FIELDS,
+  MAX_RECORD_FIELDS,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  REFUSAL_CODES,
+  SYNCED_TABLES,
+  WIRE_HLC_PATTERN,
+} from '#protocol';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -22,6 +38,16 @@ const obj = (properties: Record<string, object>, required: string[] = Object.key
 const str = { type: 'string' };
 const nullable = (schema: { type: string }) => ({ ...schema, type: [schema.type, 'null'] });
 const sha = { name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } };
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+};
+const throttled = {
+  '429': { description: 'Too many attempts or requests: wait the Retry-After seconds (a delay, never a lockout)' },
+};
+const DEVICE_KINDS = ['teacher', 'station', 'student'];
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -39,24 +65,55 @@ export const openApiDocument = {
         error: obj({ code: str, message: str, details: { type: 'array', items: str } }, ['code', 'message']),
       }),
       Change: obj({
-        changeId: str,
+        changeId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
         table: { enum: [...SYNCED_TABLES] },
-        recordId: str,
-        fields: { type: 'object', minProperties: 1 },
-        hlc: { type: 'string', pattern: '^\\d{13}-\\d{6}-.+$' },
+        recordId: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+        fields: {
+          type: 'object',
+          minProperties: 1,
+          maxProperties: MAX_CHANGE_FIELDS,
+          propertyNames: { pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$', maxLength: MAX_FIELD_NAME_LENGTH },
+          description: `At most ${MAX_CHANGE_FIELDS_BYTES} bytes of JSON, nested at most 32 deep; a record holds at most ${MAX_RECORD_FIELDS} fields`,
+        },
+        hlc: {
+          type: 'string',
+          pattern: WIRE_HLC_PATTERN.source,
+          description: `Wall time (13 digits, ms), counter, device id. At most ${MAX_CLOCK_AHEAD_MS / 60_000} min ahead of the server's clock, else refused per change (clockAhead)`,
+        },
       }),
-      PushRequest: obj({
-        protocolVersion: { type: 'integer' },
-        deviceId: str,
-        changes: { type: 'array', maxItems: MAX_PUSH_CHANGES, items: ref('Change') },
+      PushRequest: {
+        ...obj({
+          protocolVersion: { type: 'integer' },
+          deviceId: str,
+          changes: { type: 'array', maxItems: MAX_PUSH_CHANGES, items: ref('Change') },
+        }),
+        description: `At most ${MAX_PUSH_CHANGES} changes setting ${MAX_PUSH_FIELDS} fields in all, in a body of at most ${MAX_PUSH_BYTES} bytes (else 413)`,
+      },
+      RecordState: obj({
+        fields: { type: 'object', description: 'The fields the caller may see, as the server holds them' },
+        stamps: { type: 'object', additionalProperties: str, description: 'Each field’s clock stamp' },
       }),
+      RejectedChange: obj(
+        {
+          changeId: str,
+          code: { enum: [...REFUSAL_CODES] },
+          reason: str,
+          current: {
+            oneOf: [ref('RecordState'), { type: 'null' }],
+            description:
+              'The record as the server holds it for the caller, to put the device’s copy back (null: none it may see); absent for clockAhead',
+          },
+        },
+        ['changeId', 'code', 'reason'],
+      ),
       PushResponse: obj(
         {
           accepted: { type: 'array', items: str },
-          rejected: { type: 'array', items: obj({ changeId: str, reason: str }) },
+          rejected: { type: 'array', items: ref('RejectedChange') },
           cursor: str,
+          serverTime: { type: 'integer', description: 'The server’s clock (ms since the epoch) when it answered' },
         },
-        ['accepted', 'rejected'],
+        ['accepted', 'rejected', 'serverTime'],
       ),
       PullResponse: obj(
         {
@@ -64,14 +121,16 @@ export const openApiDocument = {
           cursor: str,
           hasMore: { type: 'boolean' },
           reset: { const: true, description: 'The cursor came from another database: this page starts over' },
+          serverTime: { type: 'integer', description: 'The server’s clock (ms since the epoch) when it answered' },
         },
-        ['changes', 'cursor', 'hasMore'],
+        ['changes', 'cursor', 'hasMore', 'serverTime'],
       ),
+      SignUpAccepted: obj({ accepted: { const: true }, message: str }),
       Session: obj(
         {
           deviceTokenId: str,
           token: str,
-          kind: { enum: ['teacher', 'station', 'student'] },
+          kind: { enum: DEVICE_KINDS },
           scope: obj({ schoolId: str, classId: str, studentId: str }, ['schoolId']),
           teacherId: str,
           expiresAt: str,
@@ -81,11 +140,11 @@ export const openApiDocument = {
       ClassSummary: obj({ classId: str, name: str, joinCode: str }),
       Device: obj({
         deviceTokenId: str,
-        kind: { enum: ['teacher', 'station', 'student'] },
+        kind: { enum: DEVICE_KINDS },
         classId: nullable(str),
         deviceId: str,
         deviceName: nullable(str),
-        signedInStudentId: nullable(str),
+        signedInStudentId: { ...nullable(str), description: 'A station’s signed-in child, or a student device’s own' },
         createdAt: str,
         expiresAt: nullable(str),
         revokedAt: nullable(str),
@@ -95,8 +154,8 @@ export const openApiDocument = {
   paths: {
     '/auth/sign-up': {
       post: op(
-        'Create a school and its first teacher',
-        { '201': { description: 'Signed in', ...json(ref('Session')) }, '409': { description: 'Email taken' } },
+        'Create a school and its first teacher; then sign in. The answer is the same whether or not the email already has an account (throttled per address)',
+        { '202': { description: 'Accepted: sign in next', ...json(ref('SignUpAccepted')) }, ...throttled },
         {
           security: [],
           ...body(obj({ email: str, password: { type: 'string', minLength: 10 }, displayName: str, schoolName: str })),
@@ -105,17 +164,25 @@ export const openApiDocument = {
     },
     '/auth/sign-in': {
       post: op(
-        'Teacher sign-in (throttled per IP and email)',
-        { '200': { description: 'Signed in', ...json(ref('Session')) }, '429': { description: 'Too many failures' } },
-        { security: [], ...body(obj({ email: str, password: str, deviceId: str }, ['email', 'password'])) },
+        'Teacher sign-in. Failures slow down the address and email (and, from unknown devices, the account) with growing delays; a device that sends a token it holds for the account (Authorization, even expired) is slowed only by its own failures',
+        { '200': { description: 'Signed in', ...json(ref('Session')) }, ...throttled },
+        {
+          security: [{}, { bearer: [] }],
+          ...body(obj({ email: str, password: str, deviceId: str }, ['email', 'password'])),
+        },
       ),
     },
     '/devices/enroll': {
       post: op(
-        'Enroll a device in a class by join code; kind teacher also needs a teacher bearer token',
-        { '201': { description: 'Enrolled', ...json(ref('Session')) }, '404': { description: 'Unknown join code' } },
+        'Enroll a device in a class by join code: a station; a teacher device or one child’s own tablet (kind student, with studentId) also need a teacher’s bearer token. Unknown codes slow the address down; many enrollments slow the code down',
+        {
+          '201': { description: 'Enrolled', ...json(ref('Session')) },
+          '403': { description: 'The token is not a teacher’s of that school' },
+          '404': { description: 'Unknown join code, or no such current child in the class' },
+          ...throttled,
+        },
         body(
-          obj({ joinCode: str, kind: { enum: ['teacher', 'station'] }, deviceId: str, deviceName: str }, [
+          obj({ joinCode: str, kind: { enum: DEVICE_KINDS }, deviceId: str, deviceName: str, studentId: str }, [
             'joinCode',
             'kind',
             'deviceId',
@@ -135,7 +202,7 @@ export const openApiDocument = {
       delete: op(
         'Revoke a device token (own token, or a teacher in scope)',
         { '204': { description: 'Revoked' }, '404': { description: 'Not in scope' } },
-        { parameters: [{ name: 'id', in: 'path', required: true, schema: str }] },
+        { parameters: [idParam] },
       ),
     },
     '/classes': {
@@ -156,12 +223,12 @@ export const openApiDocument = {
           '403': { description: 'Not a teacher' },
           '404': { description: 'Not in scope' },
         },
-        { parameters: [{ name: 'id', in: 'path', required: true, schema: str }] },
+        { parameters: [idParam] },
       ),
     },
     '/station/sign-in': {
       post: op(
-        'Scope a station token to one child until sign-out',
+        'Scope a station token to one child until sign-out (stations only; a student device is always its child’s)',
         { '200': { description: 'Signed in; pull again from pullFrom' } },
         body(obj({ studentId: str })),
       ),
@@ -169,10 +236,11 @@ export const openApiDocument = {
     '/station/sign-out': { post: op('Drop the station’s signed-in child', { '204': { description: 'Signed out' } }) },
     '/sync/push': {
       post: op(
-        'Apply a batch of changes in one transaction (idempotent by changeId)',
+        'Apply a batch of changes, in order (idempotent by changeId within the school); each refused change has a code, a reason and the record as the server holds it',
         {
           '200': { description: 'Accepted and rejected changes', ...json(ref('PushResponse')) },
-          '413': { description: 'Body too large' },
+          '413': { description: 'Over a push limit (bytes or fields): split the batch' },
+          ...throttled,
         },
         body(ref('PushRequest')),
       ),
@@ -191,17 +259,28 @@ export const openApiDocument = {
     },
     '/blobs/{sha256}': {
       put: op(
-        `Upload bytes whose SHA-256 is the id (at most ${MAX_BLOB_BYTES} bytes; re-sending is harmless)`,
+        `Upload bytes whose SHA-256 is the id (at most ${MAX_BLOB_BYTES} bytes; re-sending is harmless). Only ${BLOB_MEDIA_TYPES.join(', ')}, and the bytes must be what the type says`,
         {
           '200': { description: 'Already stored' },
           '201': { description: 'Stored' },
           '413': { description: 'Too large' },
+          '415': { description: 'Not a type the app records, or the bytes are not that type' },
           '422': { description: 'Bytes do not match the hash' },
         },
-        { parameters: [sha], requestBody: { content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } },
+        {
+          parameters: [sha],
+          requestBody: {
+            content: Object.fromEntries(
+              [...BLOB_MEDIA_TYPES, 'application/octet-stream'].map((type) => [
+                type,
+                { schema: { type: 'string', format: 'binary' } },
+              ]),
+            ),
+          },
+        },
       ),
       get: op(
-        'Download a blob cited by evidence in scope',
+        'Download a blob: by the school’s teacher accounts, the uploading class’s teacher devices, and whoever may see evidence that cites it with the right to read it. Served with nosniff, a sandboxing CSP and Content-Disposition (inline only for the allowed types)',
         { '200': { description: 'The bytes' }, '404': { description: 'Not in scope' } },
         { parameters: [sha] },
       ),
@@ -214,11 +293,7 @@ export const openApiDocument = {
       ),
     },
     '/family-links/{id}': {
-      delete: op(
-        'Turn a family link off',
-        { '204': { description: 'Revoked' } },
-        { parameters: [{ name: 'id', in: 'path', required: true, schema: str }] },
-      ),
+      delete: op('Turn a family link off', { '204': { description: 'Revoked' } }, { parameters: [idParam] }),
     },
     '/family/{token}': {
       get: op(

@@ -1,18 +1,26 @@
 /** Helpers shared by the route modules: validation to 400, token issue, server-originated writes. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { formatHlc, type Change, type DeviceKind, type SessionResponse, type Validated } from '#protocol';
+import { checkId, formatHlc, type Change, type DeviceKind, type SessionResponse, type Validated } from '#protocol';
 import { serverPrincipal } from '#server/sync/principal.ts';
 import { applyPush } from '#server/sync/push.ts';
 import { isoAt, type RouteContext } from './context.ts';
 import { hashToken, newToken } from './credentials.ts';
-import { badRequest, HttpError } from './errors.ts';
+import { badRequest } from './errors.ts';
 
 export const TEACHER_SESSION_MS = 30 * 24 * 3600 * 1000;
 
 export function valid<T>(result: Validated<T>): T {
   if (!result.ok) throw badRequest(result.errors[0] ?? 'Invalid request', result.errors);
   return result.value;
+}
+
+/** An id from the path (a device token, class or family link id), or 400. */
+export function paramId(request: FastifyRequest, name: string): string {
+  const value = (request.params as Record<string, unknown>)[name];
+  const errors: string[] = [];
+  if (!checkId(value, name, errors)) throw badRequest(errors[0] ?? `${name} is not an id`, errors);
+  return value;
 }
 
 /** Records the server itself writes (school, teacher, class names) go through the sync core like any other. */
@@ -31,6 +39,8 @@ interface TokenSpec {
   kind: DeviceKind;
   schoolId: string;
   classId: string | null;
+  /** A student device's own child. */
+  studentId?: string;
   teacherId: string | null;
   deviceId: string;
   deviceName: string | null;
@@ -41,10 +51,16 @@ export async function issueToken(ctx: RouteContext, spec: TokenSpec): Promise<Se
   const token = newToken();
   const id = randomUUID();
   await ctx.storage.createDeviceToken({
-    ...spec,
+    kind: spec.kind,
+    schoolId: spec.schoolId,
+    classId: spec.classId,
+    teacherId: spec.teacherId,
+    deviceId: spec.deviceId,
+    deviceName: spec.deviceName,
+    expiresAt: spec.expiresAt,
     id,
     tokenHash: hashToken(token),
-    studentId: null,
+    studentId: spec.studentId ?? null,
     createdAt: isoAt(ctx.clock),
     revokedAt: null,
   });
@@ -52,14 +68,14 @@ export async function issueToken(ctx: RouteContext, spec: TokenSpec): Promise<Se
     deviceTokenId: id,
     token,
     kind: spec.kind,
-    scope: spec.classId === null ? { schoolId: spec.schoolId } : { schoolId: spec.schoolId, classId: spec.classId },
+    scope: {
+      schoolId: spec.schoolId,
+      ...(spec.classId !== null ? { classId: spec.classId } : {}),
+      ...(spec.studentId !== undefined ? { studentId: spec.studentId } : {}),
+    },
     ...(spec.teacherId !== null ? { teacherId: spec.teacherId } : {}),
     ...(spec.expiresAt !== null ? { expiresAt: spec.expiresAt } : {}),
   };
-}
-
-export function throttled(retryMs: number): HttpError {
-  return new HttpError(429, 'tooManyRequests', `Too many failed attempts; try again in ${Math.ceil(retryMs / 1000)} s`);
 }
 
 export const clientKey = (request: FastifyRequest): string => request.ip;

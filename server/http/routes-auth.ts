@@ -1,20 +1,46 @@
-/** Teacher accounts: sign-up (a new school) and sign-in, throttled per IP and email. */
+/**
+ * Teacher accounts: sign-up (a new school) and sign-in. Neither answer tells whether an email has an
+ * account, and neither throttle can lock the rightful teacher out (throttle.ts): failures slow an address
+ * or an unknown device down for at most a minute or five, and a device that holds a token of the account
+ * is slowed only by its own failures.
+ */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { DEFAULT_SCALE, validateSignIn, validateSignUp } from '#protocol';
-import { isoAt, type RouteContext } from './context.ts';
-import { hashPassword, verifyPassword } from './credentials.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DEFAULT_SCALE, validateSignIn, validateSignUp, type SignUpAccepted } from '#protocol';
+import type { TeacherAccount } from '#server/storage/storage.ts';
+import { bearerToken, isoAt, type RouteContext } from './context.ts';
+import { hashPassword, hashToken, verifyPassword } from './credentials.ts';
 import { HttpError } from './errors.ts';
-import { clientKey, issueToken, TEACHER_SESSION_MS, throttled, valid, writeAsServer } from './route-helpers.ts';
+import { clientKey, issueToken, TEACHER_SESSION_MS, valid, writeAsServer } from './route-helpers.ts';
+import { POLICIES, throttled } from './throttle.ts';
+
+const SIGN_UP_ACCEPTED: SignUpAccepted = {
+  accepted: true,
+  message:
+    'If this email had no account, the school and its first teacher now exist. Sign in with this email and password.',
+};
+
+/** The id of a token the caller holds for this teacher (expired is fine, revoked is not): a known device. */
+async function knownDevice(ctx: RouteContext, request: FastifyRequest, teacher: TeacherAccount | undefined) {
+  const token = bearerToken(request);
+  if (token === undefined || teacher === undefined) return null;
+  const row = await ctx.storage.findDeviceTokenByHash(hashToken(token));
+  return row && row.revokedAt === null && row.teacherId === teacher.id ? row.id : null;
+}
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext, allowSignUp: boolean): void {
   app.post('/auth/sign-up', async (request, reply) => {
     if (!allowSignUp)
       throw new HttpError(403, 'forbidden', 'This server does not take new schools; ask its administrator');
     const body = valid(validateSignUp(request.body));
+    const address = clientKey(request);
+    const wait = await ctx.throttles.waitMs(POLICIES.signUpAddress, address);
+    if (wait > 0) throw throttled(wait, 'Too many new schools from this address');
+    await ctx.throttles.hit(POLICIES.signUpAddress, address);
     const email = body.email.toLowerCase();
-    if (await ctx.storage.findTeacherByEmail(email))
-      throw new HttpError(409, 'conflict', 'An account with this email exists; sign in');
+    // Hashed whether or not the email is taken, so the answer takes as long either way.
+    const passwordHash = await hashPassword(body.password);
+    if (await ctx.storage.findTeacherByEmail(email)) return reply.status(202).send(SIGN_UP_ACCEPTED);
     const schoolId = randomUUID();
     const teacherId = randomUUID();
     const at = isoAt(ctx.clock);
@@ -24,38 +50,43 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext, allo
       schoolId,
       email,
       displayName: body.displayName,
-      passwordHash: await hashPassword(body.password),
+      passwordHash,
       createdAt: at,
     });
-    if (!created) throw new HttpError(409, 'conflict', 'An account with this email exists; sign in');
-    await writeAsServer(ctx, schoolId, [
-      { table: 'schools', recordId: schoolId, fields: { name: body.schoolName, scale: DEFAULT_SCALE } },
-      { table: 'teachers', recordId: teacherId, fields: { schoolId, displayName: body.displayName } },
-    ]);
-    const session = await issueToken(ctx, {
-      kind: 'teacher',
-      schoolId,
-      classId: null,
-      teacherId,
-      deviceId: 'web',
-      deviceName: null,
-      expiresAt: new Date(ctx.clock.now() + TEACHER_SESSION_MS).toISOString(),
-    });
-    return reply.status(201).send(session);
+    // Lost a race for the email: the school stays empty and unreachable, and the answer is the same.
+    if (created) {
+      await writeAsServer(ctx, schoolId, [
+        { table: 'schools', recordId: schoolId, fields: { name: body.schoolName, scale: DEFAULT_SCALE } },
+        { table: 'teachers', recordId: teacherId, fields: { schoolId, displayName: body.displayName } },
+      ]);
+    }
+    return reply.status(202).send(SIGN_UP_ACCEPTED);
   });
 
   app.post('/auth/sign-in', async (request) => {
     const body = valid(validateSignIn(request.body));
     const email = body.email.toLowerCase();
-    const key = `${clientKey(request)}|${email}`;
-    const wait = ctx.signInThrottle.retryAfterMs(key);
-    if (wait > 0) throw throttled(wait);
+    const address = clientKey(request);
     const teacher = await ctx.storage.findTeacherByEmail(email);
+    const device = await knownDevice(ctx, request, teacher);
+    const waits = device
+      ? [await ctx.throttles.waitMs(POLICIES.signInDevice, device)]
+      : [
+          await ctx.throttles.waitMs(POLICIES.signInAddress, address, email),
+          await ctx.throttles.waitMs(POLICIES.signInAccount, email),
+        ];
+    const wait = Math.max(...waits);
+    if (wait > 0) throw throttled(wait, 'Too many wrong passwords for this email');
     if (!(await verifyPassword(body.password, teacher?.passwordHash)) || !teacher) {
-      ctx.signInThrottle.fail(key);
+      if (device) await ctx.throttles.hit(POLICIES.signInDevice, device);
+      else {
+        await ctx.throttles.hit(POLICIES.signInAddress, address, email);
+        await ctx.throttles.hit(POLICIES.signInAccount, email);
+      }
       throw new HttpError(401, 'unauthorized', 'Email or password is wrong');
     }
-    ctx.signInThrottle.reset(key);
+    if (device) await ctx.throttles.clear(POLICIES.signInDevice, device);
+    else await ctx.throttles.clear(POLICIES.signInAddress, address, email);
     return issueToken(ctx, {
       kind: 'teacher',
       schoolId: teacher.schoolId,

@@ -1,16 +1,20 @@
 /**
- * Content-addressed blobs: PUT verifies the SHA-256 and the size and is idempotent (re-send after a
- * dropped connection); GET is allowed to whoever may see evidence that cites the blob, and to the
- * uploading device's class before the citing evidence arrives.
+ * Content-addressed blobs. PUT verifies the SHA-256, the size and the media type (one the app records,
+ * and the bytes must be what the type says) and is idempotent (re-send after a dropped connection). GET
+ * follows the reading rule of server/sync/blob-citations.ts. Every blob is served so that a browser can
+ * only show it as an image or play it as audio, never run it: nosniff, a sandboxing CSP, and
+ * `Content-Disposition: attachment` for anything that is not an allowed image or audio file.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isSha256Hex, MAX_BLOB_BYTES } from '#protocol';
+import { BLOB_MEDIA_TYPES, isSha256Hex, MAX_BLOB_BYTES } from '#protocol';
 import type { Storage } from '#server/storage/storage.ts';
 import { visibilityFor } from '#server/sync/access.ts';
+import { mayReadUploaded } from '#server/sync/blob-citations.ts';
 import type { Principal } from '#server/sync/principal.ts';
 import { authenticate, isoAt, type RouteContext } from './context.ts';
 import { badRequest, HttpError, notFound } from './errors.ts';
+import { declaredMediaType, extensionOf, isBlobMediaType, sniffMediaType } from './media-types.ts';
 
 function shaParam(params: unknown): string {
   const sha = (params as { sha256?: unknown }).sha256;
@@ -21,16 +25,30 @@ function shaParam(params: unknown): string {
 export async function mayReadBlob(storage: Storage, p: Principal, sha: string): Promise<boolean> {
   const meta = await storage.getBlobMeta(p.schoolId, sha);
   if (!meta) return false;
-  if (p.kind === 'teacher' && (p.classId === null || meta.classId === p.classId)) return true;
+  if (mayReadUploaded(p, meta, false)) return true;
   return storage.isBlobCited(visibilityFor(p), sha);
 }
+
+/** The headers that keep a blob from ever running in the app's origin, however it is opened. */
+export const BLOB_SAFETY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
 
 export async function sendBlob(storage: Storage, schoolId: string, sha: string, reply: FastifyReply) {
   const meta = await storage.getBlobMeta(schoolId, sha);
   const bytes = await storage.getBlobBytes(schoolId, sha);
   if (!meta || !bytes) throw notFound('No such blob');
+  // Blobs stored before types were checked are served as plain bytes to save, never to show.
+  const type = isBlobMediaType(meta.mime) && sniffMediaType(bytes) === meta.mime ? meta.mime : null;
   return reply
-    .header('content-type', meta.mime)
+    .headers(BLOB_SAFETY_HEADERS)
+    .header('content-type', type ?? 'application/octet-stream')
+    .header(
+      'content-disposition',
+      type ? `inline; filename="${sha}.${extensionOf(type)}"` : `attachment; filename="${sha}.bin"`,
+    )
     .header('cache-control', 'private, max-age=31536000, immutable')
     .header('etag', `"${sha}"`)
     .send(bytes);
@@ -53,13 +71,25 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: RouteContext): voi
       if (actual !== sha) {
         throw new HttpError(422, 'hashMismatch', `The bytes hash to ${actual}, not ${sha}; nothing was stored`);
       }
-      // Keep only a plain type/subtype: it is echoed back as Content-Type when the blob is read.
-      const type =
-        String(request.headers['content-type'] ?? '')
-          .split(';')[0]
-          ?.trim()
-          .toLowerCase() ?? '';
-      const mime = /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'application/octet-stream';
+      const header = request.headers['content-type'];
+      const declared = declaredMediaType(header);
+      const sniffed = sniffMediaType(body);
+      const unlabelled = header === undefined || /^application\/octet-stream\s*(;|$)/i.test(String(header));
+      if (declared === null && !(unlabelled && sniffed !== null)) {
+        throw new HttpError(
+          415,
+          'unsupportedMediaType',
+          `Only photos, drawings and voice recordings are stored (${BLOB_MEDIA_TYPES.join(', ')}); nothing was stored`,
+        );
+      }
+      const mime = declared ?? sniffed;
+      if (mime === null || sniffed !== mime) {
+        throw new HttpError(
+          415,
+          'unsupportedMediaType',
+          `The bytes are not ${mime ?? 'an allowed type'} (they look like ${sniffed ?? 'something else'}); nothing was stored`,
+        );
+      }
       const created = await ctx.storage.putBlob(
         {
           schoolId: principal.schoolId,
@@ -67,6 +97,7 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: RouteContext): voi
           size: body.length,
           mime,
           classId: principal.classId,
+          tokenId: principal.tokenId,
           createdAt: isoAt(ctx.clock),
         },
         body,

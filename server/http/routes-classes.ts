@@ -6,7 +6,7 @@ import { classesInScope, rotateJoinCode } from '#server/sync/classes.ts';
 import { newJoinCode } from '#server/sync/join-codes.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
 import { notFound } from './errors.ts';
-import { valid, writeAsServer } from './route-helpers.ts';
+import { paramId, valid, writeAsServer } from './route-helpers.ts';
 
 export function registerClassRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/classes', async (request, reply) => {
@@ -43,7 +43,7 @@ export function registerClassRoutes(app: FastifyInstance, ctx: RouteContext): vo
   app.post('/classes/:id/join-code', async (request): Promise<JoinCodeResponse> => {
     const caller = await authenticate(ctx, request);
     requireTeacher(caller);
-    const { id } = request.params as { id: string };
+    const id = paramId(request, 'id');
     const joinCode = await rotateJoinCode(ctx.storage, caller, id);
     if (joinCode === null) throw notFound('No such class in your scope');
     return { classId: id, joinCode };

@@ -1,38 +1,64 @@
-/** Device enrollment by join code, the caller's session, listing and revoking devices, station sign-in. */
+/**
+ * Device enrollment by join code (a station; a teacher device or one child's own tablet with a teacher's
+ * token too), the caller's session, listing and revoking devices, and a station's signed-in child.
+ */
 import type { FastifyInstance } from 'fastify';
-import { validateEnroll, validateStationSignIn, type DeviceListResponse } from '#protocol';
+import { validateEnroll, validateStationSignIn, type DeviceListResponse, type EnrollRequest } from '#protocol';
+import type { ClassRow, StoredRecord } from '#server/storage/storage.ts';
 import { normalizeJoinCode } from '#server/sync/join-codes.ts';
 import type { Principal } from '#server/sync/principal.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
 import { HttpError, notFound } from './errors.ts';
-import { clientKey, issueToken, throttled, valid } from './route-helpers.ts';
+import { clientKey, issueToken, paramId, valid } from './route-helpers.ts';
+import { POLICIES, throttled } from './throttle.ts';
+
+const isActiveStudentOf = (student: StoredRecord | undefined, classId: string): student is StoredRecord =>
+  student !== undefined &&
+  student.scope.classId === classId &&
+  student.fields.deleted?.value !== true &&
+  student.fields.archived?.value !== true;
 
 export function registerDeviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  /** The teacher behind a teacher or student enrollment: a join code alone only makes a station. */
+  async function enrollingTeacher(request: Parameters<typeof authenticate>[1], cls: ClassRow): Promise<Principal> {
+    const caller = await authenticate(ctx, request);
+    requireTeacher(caller);
+    if (caller.schoolId !== cls.schoolId || (caller.classId !== null && caller.classId !== cls.id)) {
+      throw new HttpError(403, 'forbidden', 'This teacher does not teach in that class’s school');
+    }
+    return caller;
+  }
+
+  async function childOf(cls: ClassRow, body: EnrollRequest): Promise<string> {
+    const studentId = body.studentId ?? '';
+    const [student] = await ctx.storage.getRecords(cls.schoolId, [{ table: 'students', recordId: studentId }]);
+    if (!isActiveStudentOf(student, cls.id)) throw notFound('No such child in this class');
+    return studentId;
+  }
+
   app.post('/devices/enroll', async (request, reply) => {
     const body = valid(validateEnroll(request.body));
-    const key = clientKey(request);
-    const wait = ctx.enrollThrottle.retryAfterMs(key);
-    if (wait > 0) throw throttled(wait);
-    const cls = await ctx.storage.findClassByJoinCode(normalizeJoinCode(body.joinCode));
+    const address = clientKey(request);
+    const code = normalizeJoinCode(body.joinCode);
+    const wait = await ctx.throttles.waitMs(POLICIES.enrollAddress, address);
+    if (wait > 0) throw throttled(wait, 'Too many unknown join codes from this address');
+    const cls = await ctx.storage.findClassByJoinCode(code);
     if (!cls) {
-      ctx.enrollThrottle.fail(key);
+      await ctx.throttles.hit(POLICIES.enrollAddress, address);
       throw notFound('No class has this join code; check it with the teacher');
     }
-    let teacherId: string | null = null;
-    if (body.kind === 'teacher') {
-      // A join code is shared with a whole room; a teacher device must also prove a teacher signed in.
-      const caller = await authenticate(ctx, request);
-      requireTeacher(caller);
-      if (caller.schoolId !== cls.schoolId || (caller.classId !== null && caller.classId !== cls.id)) {
-        throw new HttpError(403, 'forbidden', 'This teacher does not teach in that class’s school');
-      }
-      teacherId = caller.teacherId;
-    }
+    const perCode = await ctx.throttles.waitMs(POLICIES.enrollCode, code);
+    if (perCode > 0)
+      throw throttled(perCode, 'Many devices joined with this code lately; the teacher can make a new one');
+    const teacher = body.kind === 'station' ? null : await enrollingTeacher(request, cls);
+    const studentId = body.kind === 'student' ? await childOf(cls, body) : undefined;
+    await ctx.throttles.hit(POLICIES.enrollCode, code);
     const session = await issueToken(ctx, {
       kind: body.kind,
       schoolId: cls.schoolId,
       classId: cls.id,
-      teacherId,
+      ...(studentId !== undefined ? { studentId } : {}),
+      teacherId: teacher?.teacherId ?? null,
       deviceId: body.deviceId,
       deviceName: body.deviceName ?? null,
       expiresAt: null,
@@ -42,7 +68,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.delete('/devices/:id', async (request, reply) => {
     const caller = await authenticate(ctx, request);
-    const { id } = request.params as { id: string };
+    const id = paramId(request, 'id');
     const target = await ctx.storage.getDeviceToken(id);
     const mayRevoke = (t: NonNullable<typeof target>, p: Principal): boolean =>
       t.id === p.tokenId ||

@@ -10,7 +10,7 @@ import { authenticate, isoAt, requireTeacher, type RouteContext } from './contex
 import { hashToken, newToken } from './credentials.ts';
 import { badRequest, HttpError, notFound, unauthorized } from './errors.ts';
 import { sendBlob } from './routes-blobs.ts';
-import { valid } from './route-helpers.ts';
+import { paramId, valid } from './route-helpers.ts';
 
 const snapshot = (r: StoredRecord): RecordSnapshot => ({
   table: r.table,
@@ -30,6 +30,7 @@ async function linkFrom(ctx: RouteContext, request: FastifyRequest): Promise<Fam
   if (link.expiresAt !== null && Date.parse(link.expiresAt) <= ctx.clock.now()) {
     throw new HttpError(401, 'familyLinkExpired', 'This family link has expired; ask the teacher for a new one');
   }
+  ctx.budget.spend(`family:${link.id}`, 1);
   return link;
 }
 
@@ -62,7 +63,7 @@ export function registerFamilyRoutes(app: FastifyInstance, ctx: RouteContext): v
   app.delete('/family-links/:id', async (request, reply) => {
     const caller = await authenticate(ctx, request);
     requireTeacher(caller);
-    const { id } = request.params as { id: string };
+    const id = paramId(request, 'id');
     const link = await ctx.storage.getFamilyLink(id);
     if (!link || link.schoolId !== caller.schoolId || (caller.classId !== null && caller.classId !== link.classId)) {
       throw notFound('No such family link in your scope');

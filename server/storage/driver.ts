@@ -10,10 +10,18 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
 }
 
+/** Inside a migration: statements with parameters, and scripts of several statements without. */
+export interface MigrationExecutor extends SqlExecutor {
+  exec(script: string): Promise<void>;
+}
+
 export interface SqlDriver extends SqlExecutor {
   readonly kind: 'sqlite' | 'postgres';
-  /** Runs the schema statements (idempotent). */
-  exec(script: string): Promise<void>;
+  /**
+   * One transaction that no other migration of any server process runs beside (PostgreSQL: an advisory
+   * lock; SQLite: BEGIN IMMEDIATE), so several processes starting at once apply each migration once.
+   */
+  migrationTransaction<T>(fn: (tx: MigrationExecutor) => Promise<T>): Promise<T>;
   /**
    * One transaction. With `serialize`, writers queue behind one another across every server process
    * (PostgreSQL: an advisory lock), so the change log's sequence numbers become visible in order and a

@@ -30,8 +30,23 @@ export function openPostgresDriver(connectionString: string): SqlDriver {
     kind: 'postgres',
     ...poolExecutor,
     // Several server processes may start at once over one database: migrate one at a time.
-    exec: async (script) => {
-      await pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${MIGRATE_LOCK_KEY}); ${script}; COMMIT;`);
+    migrationTransaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK_KEY]);
+        const result = await fn({
+          ...executorFor(client),
+          exec: async (script) => void (await client.query(script)),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     transaction: async (fn, serialize) => {
       const client = await pool.connect();

@@ -1,8 +1,10 @@
 /**
- * The schema, written once for both databases. Times are ISO strings and JSON is TEXT in both, so the
- * two behave alike; only the auto-numbered sequence and the byte type differ.
+ * Migration 1: the schema as it stood before migrations were numbered, written once for both databases.
+ * Frozen: every statement is `IF NOT EXISTS`, so a database made before then adopts it unchanged; later
+ * changes are migrations of their own (migrations.ts). Times are ISO strings and JSON is TEXT in both, so
+ * the two behave alike; only the auto-numbered sequence and the byte type differ.
  */
-export function schemaSql(kind: 'sqlite' | 'postgres'): string {
+export function initialSchemaSql(kind: 'sqlite' | 'postgres'): string {
   const serial = kind === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
   const bytes = kind === 'sqlite' ? 'BLOB' : 'BYTEA';
   return `

@@ -1,12 +1,19 @@
 /** Storage over a SqlDriver: the one implementation behind both SQLite and PostgreSQL. */
-import { randomBytes } from 'node:crypto';
 import type { DeviceKind } from '#protocol';
 import type { SqlDriver, SqlRow } from './driver.ts';
 import { openPostgresDriver } from './postgres-driver.ts';
-import { schemaSql } from './schema.ts';
-import { listRecords, loadRecords, pull, syncTx, toClassRow as toClass, visibilitySql } from './sql-sync.ts';
+import { migrate } from './migrations.ts';
+import { citedReadable, listRecords, loadRecords, pull, syncTx, toClassRow as toClass } from './sql-sync.ts';
 import { openSqliteDriver } from './sqlite-driver.ts';
-import type { BlobMetaRow, DeviceTokenRow, FamilyLinkRow, SchoolRow, Storage, TeacherAccount } from './storage.ts';
+import type {
+  BlobMetaRow,
+  DeviceTokenRow,
+  FamilyLinkRow,
+  SchoolRow,
+  Storage,
+  TeacherAccount,
+  ThrottleState,
+} from './storage.ts';
 
 const s = (row: SqlRow, key: string): string => String(row[key]);
 const sn = (row: SqlRow, key: string): string | null =>
@@ -52,8 +59,11 @@ const toBlobMeta = (r: SqlRow): BlobMetaRow => ({
   size: Number(r.size),
   mime: s(r, 'mime'),
   classId: sn(r, 'class_id'),
+  tokenId: sn(r, 'uploader_token'),
   createdAt: s(r, 'created_at'),
 });
+
+const toThrottle = (r: SqlRow): ThrottleState => ({ hits: Number(r.hits), lastAt: Number(r.last_at) });
 
 export function createSqlStorage(db: SqlDriver): Storage {
   let epoch: string | undefined;
@@ -63,11 +73,12 @@ export function createSqlStorage(db: SqlDriver): Storage {
   };
   return {
     kind: db.kind,
-    async migrate() {
-      await db.exec(schemaSql(db.kind));
-      await db.run("INSERT INTO server_meta (key, value) VALUES ('epoch', ?) ON CONFLICT (key) DO NOTHING", [
-        randomBytes(6).toString('hex'),
-      ]);
+    async migrate(nowMs = Date.now()) {
+      await migrate(db, nowMs);
+    },
+    async schemaVersion() {
+      const rows = await db.all('SELECT MAX(version) AS v FROM schema_migrations');
+      return Number(rows[0]?.v ?? 0);
     },
     async epoch() {
       if (epoch === undefined) {
@@ -169,15 +180,16 @@ export function createSqlStorage(db: SqlDriver): Storage {
 
     async putBlob(meta, bytes) {
       const n = await db.run(
-        `INSERT INTO blobs (school_id, sha256, size, mime, class_id, created_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (school_id, sha256) DO NOTHING`,
-        [meta.schoolId, meta.sha256, meta.size, meta.mime, meta.classId, meta.createdAt, bytes],
+        `INSERT INTO blobs (school_id, sha256, size, mime, class_id, uploader_token, created_at, bytes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (school_id, sha256) DO NOTHING`,
+        [meta.schoolId, meta.sha256, meta.size, meta.mime, meta.classId, meta.tokenId, meta.createdAt, bytes],
       );
       return n === 1;
     },
     getBlobMeta: (schoolId, sha) =>
       one(
-        'SELECT school_id, sha256, size, mime, class_id, created_at FROM blobs WHERE school_id = ? AND sha256 = ?',
+        `SELECT school_id, sha256, size, mime, class_id, uploader_token, created_at FROM blobs
+          WHERE school_id = ? AND sha256 = ?`,
         [schoolId, sha],
         toBlobMeta,
       ),
@@ -186,10 +198,24 @@ export function createSqlStorage(db: SqlDriver): Storage {
       const bytes = rows[0]?.bytes;
       return bytes instanceof Uint8Array ? Buffer.from(bytes) : undefined;
     },
-    async isBlobCited(filter, sha) {
-      const { sql, params } = visibilitySql(filter);
-      const rows = await db.all(`SELECT 1 AS hit FROM blob_refs WHERE sha256 = ? AND ${sql} LIMIT 1`, [sha, ...params]);
-      return rows.length > 0;
+    isBlobCited: async (filter, sha) => (await citedReadable(db, filter, [sha])).has(sha),
+
+    async hitThrottle(key, nowMs, windowMs) {
+      const rows = await db.all(
+        `INSERT INTO throttles (key, hits, last_at) VALUES (?, 1, ?)
+         ON CONFLICT (key) DO UPDATE
+           SET hits = CASE WHEN throttles.last_at < ? THEN 1 ELSE throttles.hits + 1 END, last_at = excluded.last_at
+         RETURNING hits, last_at`,
+        [key, nowMs, nowMs - windowMs],
+      );
+      return toThrottle(rows[0] ?? { hits: 1, last_at: nowMs });
+    },
+    getThrottle: (key) => one('SELECT hits, last_at FROM throttles WHERE key = ?', [key], toThrottle),
+    async clearThrottle(key) {
+      await db.run('DELETE FROM throttles WHERE key = ?', [key]);
+    },
+    async sweepThrottles(beforeMs) {
+      await db.run('DELETE FROM throttles WHERE last_at < ?', [beforeMs]);
     },
   };
 }

@@ -2,7 +2,9 @@
 import type { SyncedTable } from '#protocol';
 import type { SqlExecutor, SqlRow, SqlValue } from './driver.ts';
 import type {
+  AppliedChange,
   BlobRef,
+  BlobUploader,
   ClassRow,
   FieldState,
   LogEntry,
@@ -40,8 +42,11 @@ async function insertMany(
   }
 }
 
-/** SQL condition (on unqualified columns) and parameters for a VisibilityFilter. */
-export function visibilitySql(filter: VisibilityFilter): { sql: string; params: SqlValue[] } {
+/**
+ * SQL condition (on unqualified columns) and parameters for a VisibilityFilter. `hasRecordIds`: the rows
+ * have tbl and record_id columns (records, the change log), so `studentRecordIds` can apply.
+ */
+export function visibilitySql(filter: VisibilityFilter, hasRecordIds = true): { sql: string; params: SqlValue[] } {
   const parts = ['school_id = ?'];
   const params: SqlValue[] = [filter.schoolId];
   if (filter.classId !== null) {
@@ -61,8 +66,36 @@ export function visibilitySql(filter: VisibilityFilter): { sql: string; params: 
     students = filter.studentIds.length === 0 ? '1 = 0' : `student_id IN (${marks(filter.studentIds.length)})`;
     params.push(...filter.studentIds);
   }
-  parts.push(`(${shared} OR ${students})`);
+  const own = hasRecordIds ? (filter.studentRecordIds ?? []) : [];
+  const ownRecords = own.length === 0 ? '' : ` OR (tbl = 'students' AND record_id IN (${marks(own.length)}))`;
+  params.push(...own);
+  parts.push(`(${shared} OR ${students}${ownRecords})`);
   return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * Citations that let their readers read the blob: granted when made, or made before the blob arrived and
+ * uploaded by a teacher account (no class) or a device of the citing record's class.
+ */
+const READABLE_CITATIONS = `(SELECT r.school_id, r.sha256, r.class_id, r.student_id, r.tbl FROM blob_refs r
+  JOIN blobs b ON b.school_id = r.school_id AND b.sha256 = r.sha256
+  WHERE r.granted = 1 OR (r.granted IS NULL AND (b.class_id IS NULL OR b.class_id = r.class_id))) c`;
+
+export async function citedReadable(
+  db: SqlExecutor,
+  filter: VisibilityFilter,
+  sha256s: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const { sql, params } = visibilitySql(filter, false);
+  for (const part of chunks([...new Set(sha256s)])) {
+    const rows = await db.all(
+      `SELECT DISTINCT sha256 FROM ${READABLE_CITATIONS} WHERE sha256 IN (${marks(part.length)}) AND ${sql}`,
+      [...part, ...params],
+    );
+    for (const row of rows) found.add(str(row, 'sha256'));
+  }
+  return found;
 }
 
 function str(row: SqlRow, key: string): string {
@@ -153,13 +186,36 @@ export async function pull(db: SqlExecutor, filter: VisibilityFilter, since: num
   return { changes, hasMore, top, cursor: hasMore && last ? last.seq : Math.max(top, since) };
 }
 
+/** One row per (school, blob, child), a granting citation first: one INSERT may not touch a row twice. */
+function dedupeRefs(refs: readonly BlobRef[]): BlobRef[] {
+  const byKey = new Map<string, BlobRef>();
+  for (const r of refs) {
+    if (r.classId === null || r.studentId === null) continue;
+    const key = `${r.schoolId}\u0000${r.sha256}\u0000${r.studentId}`;
+    const seen = byKey.get(key);
+    if (!seen || (seen.granted !== true && r.granted === true)) byKey.set(key, r);
+  }
+  return [...byKey.values()];
+}
+
 export function syncTx(db: SqlExecutor): SyncTx {
   return {
-    async findAppliedChangeIds(changeIds) {
-      const found = new Set<string>();
+    async findAppliedChanges(schoolId, changeIds) {
+      const found = new Map<string, AppliedChange>();
       for (const part of chunks(changeIds)) {
-        const rows = await db.all(`SELECT change_id FROM change_log WHERE change_id IN (${marks(part.length)})`, part);
-        for (const row of rows) found.add(str(row, 'change_id'));
+        const rows = await db.all(
+          `SELECT change_id, tbl, record_id, hlc, content_hash FROM change_log
+            WHERE school_id = ? AND change_id IN (${marks(part.length)})`,
+          [schoolId, ...part],
+        );
+        for (const row of rows) {
+          found.set(str(row, 'change_id'), {
+            table: str(row, 'tbl') as SyncedTable,
+            recordId: str(row, 'record_id'),
+            hlc: str(row, 'hlc'),
+            contentHash: strOrNull(row, 'content_hash'),
+          });
+        }
       }
       return found;
     },
@@ -193,11 +249,12 @@ export function syncTx(db: SqlExecutor): SyncTx {
     async appendLog(entries: readonly LogEntry[]) {
       await insertMany(
         db,
-        `INSERT INTO change_log (change_id, device_id, tbl, record_id, fields, n_fields, hlc, school_id, class_id,
-           student_id, received_at)`,
-        11,
+        `INSERT INTO change_log (change_id, content_hash, device_id, tbl, record_id, fields, n_fields, hlc, school_id,
+           class_id, student_id, received_at)`,
+        12,
         entries.map((e) => [
           e.changeId,
+          e.contentHash,
           e.deviceId,
           e.table,
           e.recordId,
@@ -212,16 +269,39 @@ export function syncTx(db: SqlExecutor): SyncTx {
       );
     },
     async addBlobRefs(refs: readonly BlobRef[]) {
+      // A citation that grants reading upgrades an earlier one of the same child; nothing downgrades one.
       await insertMany(
         db,
-        'INSERT INTO blob_refs (school_id, sha256, class_id, student_id)',
-        4,
-        refs
-          .filter((r) => r.classId !== null && r.studentId !== null)
-          .map((r) => [r.schoolId, r.sha256, r.classId, r.studentId]),
-        'ON CONFLICT DO NOTHING',
+        'INSERT INTO blob_refs (school_id, sha256, class_id, student_id, granted)',
+        5,
+        dedupeRefs(refs).map((r) => [
+          r.schoolId,
+          r.sha256,
+          r.classId,
+          r.studentId,
+          r.granted === null ? null : r.granted ? 1 : 0,
+        ]),
+        `ON CONFLICT (school_id, sha256, student_id) DO UPDATE
+           SET granted = CASE WHEN excluded.granted = 1 THEN 1 ELSE blob_refs.granted END`,
       );
     },
+    async blobUploaders(schoolId, sha256s) {
+      const found = new Map<string, BlobUploader>();
+      for (const part of chunks([...new Set(sha256s)])) {
+        const rows = await db.all(
+          `SELECT sha256, class_id, uploader_token FROM blobs WHERE school_id = ? AND sha256 IN (${marks(part.length)})`,
+          [schoolId, ...part],
+        );
+        for (const row of rows) {
+          found.set(str(row, 'sha256'), {
+            classId: strOrNull(row, 'class_id'),
+            tokenId: strOrNull(row, 'uploader_token'),
+          });
+        }
+      }
+      return found;
+    },
+    citedReadable: (filter, sha256s) => citedReadable(db, filter, sha256s),
     maxSeq: () => maxSeq(db),
     async insertClass(row: ClassRow) {
       // No conflict target: a taken id or a taken join code both skip the row, without aborting the transaction.

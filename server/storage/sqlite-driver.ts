@@ -32,10 +32,24 @@ export function openSqliteDriver(file: string): SqlDriver {
     kind: 'sqlite',
     all: (sql, params) => mutex.lock(() => executor.all(sql, params)),
     run: (sql, params) => mutex.lock(() => executor.run(sql, params)),
-    exec: (script) =>
-      mutex.lock(() => {
-        db.exec(script);
-        return Promise.resolve();
+    migrationTransaction: (fn) =>
+      mutex.lock(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn({
+            ...executor,
+            exec: (script) => {
+              db.exec(script);
+              statements.clear(); // a schema change invalidates prepared statements
+              return Promise.resolve();
+            },
+          });
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
       }),
     transaction: (fn) =>
       mutex.lock(async () => {

@@ -38,6 +38,8 @@ export interface RecordWrite extends RecordKey {
 
 export interface LogEntry {
   readonly changeId: string;
+  /** SHA-256 of the change as sent (table, record, stamp, fields), to tell a re-send from a reused id. */
+  readonly contentHash: string;
   readonly deviceId: string;
   readonly table: SyncedTable;
   readonly recordId: string;
@@ -46,6 +48,15 @@ export interface LogEntry {
   readonly hlc: string;
   readonly scope: RecordScope;
   readonly receivedAt: string;
+}
+
+/** A change id this school already holds, and what it was. */
+export interface AppliedChange {
+  readonly table: SyncedTable;
+  readonly recordId: string;
+  readonly hlc: string;
+  /** Null for changes logged before content hashes were kept (migration 2). */
+  readonly contentHash: string | null;
 }
 
 export interface LoggedChange {
@@ -69,6 +80,8 @@ export interface VisibilityFilter {
   readonly sharedTables: readonly SyncedTable[] | null;
   /** Children whose records are visible; null: every child in scope. */
   readonly studentIds: readonly string[] | null;
+  /** `students` records visible by id though the table is not shared (a student device's own child). */
+  readonly studentRecordIds?: readonly string[];
 }
 
 export interface PullPage {
@@ -84,15 +97,26 @@ export interface BlobRef {
   readonly sha256: string;
   readonly classId: string | null;
   readonly studentId: string | null;
+  /**
+   * Whether this citation lets the readers of the citing evidence read the blob: true when the citing
+   * caller could read it, false when it could not, null when the blob is not on the server yet (then it
+   * counts only if the blob's uploader is a teacher account or a device of the citing record's class).
+   */
+  readonly granted: boolean | null;
 }
 
 /** Operations inside one push transaction. */
 export interface SyncTx {
-  findAppliedChangeIds(changeIds: readonly string[]): Promise<Set<string>>;
+  /** The given change ids this school already holds. */
+  findAppliedChanges(schoolId: string, changeIds: readonly string[]): Promise<Map<string, AppliedChange>>;
   loadRecords(schoolId: string, keys: readonly RecordKey[]): Promise<StoredRecord[]>;
   saveRecords(writes: readonly RecordWrite[]): Promise<void>;
   appendLog(entries: readonly LogEntry[]): Promise<void>;
   addBlobRefs(refs: readonly BlobRef[]): Promise<void>;
+  /** Who uploaded each of these blobs the school holds. */
+  blobUploaders(schoolId: string, sha256s: readonly string[]): Promise<Map<string, BlobUploader>>;
+  /** Which of these blobs a citation visible under the filter lets its readers read. */
+  citedReadable(filter: VisibilityFilter, sha256s: readonly string[]): Promise<Set<string>>;
   maxSeq(): Promise<number>;
   /**
    * Adds a class (a `classes` record first pushed by a device) unless its id or join code is taken, and
@@ -152,20 +176,37 @@ export interface FamilyLinkRow {
   readonly revokedAt: string | null;
 }
 
-export interface BlobMetaRow {
+export interface BlobUploader {
+  /** The uploading device's class; null for a teacher account (school-wide). */
+  readonly classId: string | null;
+  /** The uploading token's id; null for blobs stored before it was kept (migration 4). */
+  readonly tokenId: string | null;
+}
+
+export interface BlobMetaRow extends BlobUploader {
   readonly schoolId: string;
   readonly sha256: string;
   readonly size: number;
   readonly mime: string;
-  /** The uploading device's class, so its class can read the blob before any evidence cites it. */
-  readonly classId: string | null;
   readonly createdAt: string;
+}
+
+/** Failures (or attempts) counted under one key, shared by every server process. */
+export interface ThrottleState {
+  readonly hits: number;
+  /** When the last one was counted (ms since the epoch). */
+  readonly lastAt: number;
 }
 
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
-  /** Creates missing tables; safe to call on every start. */
-  migrate(): Promise<void>;
+  /**
+   * Applies the numbered migrations the database lacks (server/storage/migrations.ts); safe to call on
+   * every start and from several processes at once. `nowMs` dates them (and the clock repair).
+   */
+  migrate(nowMs?: number): Promise<void>;
+  /** The newest migration applied. */
+  schemaVersion(): Promise<number>;
   /** A random id made once per database, so cursors from another database are recognised. */
   epoch(): Promise<string>;
   close(): Promise<void>;
@@ -206,6 +247,13 @@ export interface Storage {
   putBlob(meta: BlobMetaRow, bytes: Buffer): Promise<boolean>;
   getBlobMeta(schoolId: string, sha256: string): Promise<BlobMetaRow | undefined>;
   getBlobBytes(schoolId: string, sha256: string): Promise<Buffer | undefined>;
-  /** Whether an evidence record visible under the filter cites the blob. */
+  /** Whether evidence visible under the filter cites the blob in a way that lets its readers read it. */
   isBlobCited(filter: VisibilityFilter, sha256: string): Promise<boolean>;
+
+  /** Counts one more under `key`, starting again at 1 when the last was longer ago than `windowMs`. */
+  hitThrottle(key: string, nowMs: number, windowMs: number): Promise<ThrottleState>;
+  getThrottle(key: string): Promise<ThrottleState | undefined>;
+  clearThrottle(key: string): Promise<void>;
+  /** Forgets keys last counted before `beforeMs`. */
+  sweepThrottles(beforeMs: number): Promise<void>;
 }

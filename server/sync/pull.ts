@@ -19,7 +19,7 @@ export async function pullChanges(
   if (reset) page = await storage.pull(filter, 0, limit);
   const changes: PulledChange[] = [];
   for (const c of page.changes) {
-    const fields = visibleFields(principal, c.table, c.fields);
+    const fields = visibleFields(principal, c.table, c.recordId, c.fields);
     if (Object.keys(fields).length === 0) continue;
     changes.push({ seq: c.seq, changeId: c.changeId, table: c.table, recordId: c.recordId, fields, hlc: c.hlc });
   }

@@ -1,28 +1,69 @@
 /**
- * Applies a push in one transaction: idempotent by changeId, last writer wins per field by HLC, evidence
- * and decisions immutable after creation apart from their APPEND_ONLY fields. A refused change gets a
- * reason and the rest of the batch still applies.
+ * Applies a push: per change, a clock bound, idempotency per school (a re-send is accepted again, an id
+ * reused for other content is refused), scope and the role table (access.ts), immutable evidence, a limit
+ * on a record's fields, then last writer wins per field by HLC. A refused change gets a code, a reason and
+ * the record as the caller may see it, and the rest of the batch still applies.
+ *
+ * The batch is applied in slices, each in its own transaction, in order: other classes' pulls and pushes
+ * get their turn between slices instead of waiting for the whole batch. A failure midway leaves a prefix
+ * applied, which the device's retry completes (idempotent by changeId).
  */
-import { APPEND_ONLY, type Change, type PushResponse, type RejectedChange } from '#protocol';
-import type { BlobRef, FieldState, LogEntry, RecordScope, Storage, StoredRecord } from '#server/storage/storage.ts';
-import { writeRefusal } from './access.ts';
+import { createHash } from 'node:crypto';
+import {
+  APPEND_ONLY,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_RECORD_FIELDS,
+  WIRE_HLC_PATTERN,
+  type Change,
+  type PushResponse,
+  type RecordState,
+  type RejectedChange,
+} from '#protocol';
+import type { FieldState, LogEntry, RecordScope, Storage, StoredRecord, SyncTx } from '#server/storage/storage.ts';
+import { canSee, visibleFields, writeRefusal } from './access.ts';
+import { grantCitations } from './blob-citations.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Principal } from './principal.ts';
 import { claimNewClass, newClassRefusal } from './new-class.ts';
 import { deriveScope, TABLE_SCOPE } from './scope.ts';
+
+/** Changes per transaction: small enough that a waiting pull never waits long, large enough to stay fast. */
+export const PUSH_SLICE_CHANGES = 50;
+/** …and fields per transaction, whichever comes first. */
+export const PUSH_SLICE_FIELDS = 1600;
 
 interface Working {
   readonly table: Change['table'];
   readonly recordId: string;
   readonly scope: RecordScope;
   readonly isNew: boolean;
-  /** Current state, updated as the batch applies. */
+  /** Current state, updated as the slice applies. */
   readonly fields: Record<string, FieldState>;
   /** Fields to write back. */
   readonly dirty: Set<string>;
 }
 
 const keyOf = (table: string, recordId: string): string => `${table}\u0000${recordId}`;
+
+/** What the server keeps of a change to know a re-send from another change under the same id. */
+export function contentHash(change: Change): string {
+  return createHash('sha256')
+    .update(canonicalJson([change.table, change.recordId, change.hlc, change.fields]))
+    .digest('hex');
+}
+
+/** How far past the bound a stamp's wall time is, in ms; 0 when within it. */
+export function clockExcess(hlc: string, nowMs: number): number {
+  const wall = Number(WIRE_HLC_PATTERN.exec(hlc)?.[1] ?? 0);
+  return Math.max(0, wall - (nowMs + MAX_CLOCK_AHEAD_MS));
+}
+
+function describeAhead(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 72 ? `${hours} h` : `${Math.round(hours / 24)} days`;
+}
 
 function immutableRewrite(change: Change, record: Working): string | null {
   const mutable = APPEND_ONLY[change.table];
@@ -37,12 +78,39 @@ function immutableRewrite(change: Change, record: Working): string | null {
   return null;
 }
 
-function blobRefsOf(change: Change, scope: RecordScope): BlobRef[] {
-  const ids = change.fields.blobIds;
-  if (change.table !== 'evidence' || !Array.isArray(ids)) return [];
-  return ids
-    .filter((id): id is string => typeof id === 'string' && /^[0-9a-f]{64}$/.test(id))
-    .map((sha256) => ({ schoolId: scope.schoolId, sha256, classId: scope.classId, studentId: scope.studentId }));
+/** The record as the caller may see it, for a refused change: null when there is none it may see. */
+function stateFor(p: Principal, record: Working | undefined): RecordState | null {
+  if (!record || !canSee(p, record.table, record.recordId, record.scope)) return null;
+  const fields = visibleFields(p, record.table, record.recordId, record.fields);
+  if (Object.keys(fields).length === 0) return null;
+  return {
+    fields: Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.value])),
+    stamps: Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.hlc])),
+  };
+}
+
+/** Consecutive slices of the batch, each within PUSH_SLICE_CHANGES and PUSH_SLICE_FIELDS. */
+function slices(changes: readonly Change[]): Change[][] {
+  const out: Change[][] = [];
+  let current: Change[] = [];
+  let fields = 0;
+  for (const change of changes) {
+    const n = Object.keys(change.fields).length;
+    if (current.length > 0 && (current.length >= PUSH_SLICE_CHANGES || fields + n > PUSH_SLICE_FIELDS)) {
+      out.push(current);
+      current = [];
+      fields = 0;
+    }
+    current.push(change);
+    fields += n;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+interface Outcome {
+  readonly accepted: Set<string>;
+  readonly rejected: Map<string, RejectedChange>;
 }
 
 export async function applyPush(
@@ -52,107 +120,180 @@ export async function applyPush(
   changes: readonly Change[],
   receivedAt: string,
 ): Promise<Omit<PushResponse, 'serverTime'>> {
+  const nowMs = Date.parse(receivedAt);
+  const outcome: Outcome = { accepted: new Set(), rejected: new Map() };
+  // Clocks first, outside any transaction: a stamp too far ahead is refused per change, not final.
+  const inTime: Change[] = [];
+  for (const change of changes) {
+    const excess = clockExcess(change.hlc, nowMs);
+    if (excess === 0) inTime.push(change);
+    else {
+      outcome.rejected.set(change.changeId, {
+        changeId: change.changeId,
+        code: 'clockAhead',
+        reason: `the change’s clock stamp is ${describeAhead(excess + MAX_CLOCK_AHEAD_MS)} ahead of the server’s clock (at most ${MAX_CLOCK_AHEAD_MS / 60_000} min is accepted): set this tablet’s clock, stamp the change again and resend it`,
+      });
+    }
+  }
   const classIds = new Set((await storage.listClasses(principal.schoolId)).map((c) => c.id));
   const epoch = await storage.epoch();
-  return storage.syncTransaction(async (tx) => {
-    const applied = await tx.findAppliedChangeIds(changes.map((c) => c.changeId));
-    const fresh = changes.filter((c) => !applied.has(c.changeId));
-    const keys = fresh.map((c) => ({ table: c.table, recordId: c.recordId }));
-    for (const c of fresh) {
-      const studentId = c.fields.studentId;
-      if (TABLE_SCOPE[c.table].level === 'student' && typeof studentId === 'string') {
-        keys.push({ table: 'students', recordId: studentId });
-      }
+  let top = 0;
+  for (const slice of slices(inTime)) {
+    // Let waiting requests run first: better-sqlite3 answers synchronously, so without this turn of the
+    // event loop a whole batch would run as one long task and every other class would wait for all of it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const hashes = new Map(slice.map((c) => [c.changeId, contentHash(c)]));
+    top = await storage.syncTransaction(async (tx) => {
+      await applySlice(tx, { principal, deviceId, receivedAt, classIds, hashes, outcome }, slice);
+      return tx.maxSeq();
+    });
+  }
+  if (inTime.length === 0) top = await storage.syncTransaction((tx) => tx.maxSeq());
+  const order = changes.map((c) => c.changeId);
+  return {
+    accepted: order.filter((id) => outcome.accepted.has(id)),
+    rejected: order.flatMap((id) => outcome.rejected.get(id) ?? []),
+    cursor: `${epoch}-${top}`,
+  };
+}
+
+interface SliceContext {
+  readonly principal: Principal;
+  readonly deviceId: string;
+  readonly receivedAt: string;
+  readonly classIds: Set<string>;
+  readonly hashes: ReadonlyMap<string, string>;
+  readonly outcome: Outcome;
+}
+
+async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Change[]): Promise<void> {
+  const { principal, outcome } = ctx;
+  const applied = await tx.findAppliedChanges(
+    principal.schoolId,
+    changes.map((c) => c.changeId),
+  );
+  const keys = changes.map((c) => ({ table: c.table, recordId: c.recordId }));
+  for (const c of changes) {
+    const studentId = c.fields.studentId;
+    if (TABLE_SCOPE[c.table].level === 'student' && typeof studentId === 'string') {
+      keys.push({ table: 'students', recordId: studentId });
     }
-    const working = new Map<string, Working>();
-    for (const r of await tx.loadRecords(principal.schoolId, keys)) {
-      working.set(keyOf(r.table, r.recordId), { ...r, isNew: false, fields: { ...r.fields }, dirty: new Set() });
+  }
+  const working = new Map<string, Working>();
+  for (const r of await tx.loadRecords(principal.schoolId, keys)) {
+    working.set(keyOf(r.table, r.recordId), { ...r, isNew: false, fields: { ...r.fields }, dirty: new Set() });
+  }
+  const scopeContext = {
+    schoolId: principal.schoolId,
+    classIds: ctx.classIds,
+    findStudent: (id: string): StoredRecord | undefined => working.get(keyOf('students', id)),
+  };
+  // Which blobs new evidence may cite so that its readers may read them (blob-citations.ts).
+  const citations = await grantCitations(tx, principal, changes);
+
+  const log: LogEntry[] = [];
+  /** Final refusals, whose record state is read once the slice has applied. */
+  const refusedRecords: [RejectedChange, string][] = [];
+  const refuse = (change: Change, code: RejectedChange['code'], reason: string) =>
+    refusedRecords.push([{ changeId: change.changeId, code, reason }, keyOf(change.table, change.recordId)]);
+
+  for (const change of changes) {
+    const before = applied.get(change.changeId);
+    if (before) {
+      const same =
+        before.contentHash !== null
+          ? before.contentHash === ctx.hashes.get(change.changeId)
+          : before.table === change.table && before.recordId === change.recordId && before.hlc === change.hlc;
+      if (same) outcome.accepted.add(change.changeId);
+      else
+        refuse(change, 'conflict', 'this change id was already used for another change; give every change its own id');
+      continue;
     }
-    const asStored = (w: Working): StoredRecord => w;
-    const ctx = {
-      schoolId: principal.schoolId,
-      classIds,
-      findStudent: (id: string) => {
-        const w = working.get(keyOf('students', id));
-        return w ? asStored(w) : undefined;
-      },
+    const key = keyOf(change.table, change.recordId);
+    const existing = working.get(key);
+    const derived = deriveScope(change, existing, scopeContext);
+    if (!derived.ok) {
+      refuse(change, 'scope', derived.reason);
+      continue;
+    }
+    const newClass = derived.createsClass ? newClassRefusal(principal) : null;
+    if (newClass !== null) {
+      refuse(change, 'forbidden', newClass);
+      continue;
+    }
+    const role = writeRefusal(principal, change, derived.scope, existing);
+    if (role !== null) {
+      refuse(change, role.code, role.reason);
+      continue;
+    }
+    const immutable = existing ? immutableRewrite(change, existing) : null;
+    if (immutable !== null) {
+      refuse(change, 'immutable', immutable);
+      continue;
+    }
+    const added = Object.keys(change.fields).filter((name) => !existing?.fields[name]).length;
+    const held = existing ? Object.keys(existing.fields).length : 0;
+    if (held + added > MAX_RECORD_FIELDS) {
+      refuse(
+        change,
+        'invalid',
+        `a record holds at most ${MAX_RECORD_FIELDS} fields; this change would make ${held + added}`,
+      );
+      continue;
+    }
+    const taken = derived.createsClass ? await claimNewClass(tx, principal, change, ctx.receivedAt) : null;
+    if (taken !== null) {
+      refuse(change, 'scope', taken);
+      continue;
+    }
+    if (derived.createsClass) ctx.classIds.add(change.recordId);
+    const record: Working = existing ?? {
+      table: change.table,
+      recordId: change.recordId,
+      scope: derived.scope,
+      isNew: true,
+      fields: {},
+      dirty: new Set(),
     };
-
-    const accepted: string[] = [];
-    const rejected: RejectedChange[] = [];
-    const log: LogEntry[] = [];
-    const refs: BlobRef[] = [];
-    for (const change of changes) {
-      if (applied.has(change.changeId)) {
-        accepted.push(change.changeId);
-        continue;
-      }
-      const key = keyOf(change.table, change.recordId);
-      const existing = working.get(key);
-      const derived = deriveScope(change, existing, ctx);
-      if (!derived.ok) {
-        rejected.push({ changeId: change.changeId, code: 'scope', reason: derived.reason, current: null });
-        continue;
-      }
-      const forbidden =
-        (derived.createsClass ? newClassRefusal(principal) : null) ??
-        writeRefusal(principal, change.table, derived.scope, existing === undefined);
-      const immutable = forbidden === null && existing ? immutableRewrite(change, existing) : null;
-      const taken =
-        forbidden === null && immutable === null && derived.createsClass
-          ? await claimNewClass(tx, principal, change, receivedAt)
-          : null;
-      const refusal = forbidden ?? immutable ?? taken;
-      if (refusal !== null) {
-        const code = forbidden !== null ? 'forbidden' : immutable !== null ? 'immutable' : 'scope';
-        rejected.push({ changeId: change.changeId, code, reason: refusal });
-        continue;
-      }
-      if (derived.createsClass) classIds.add(change.recordId);
-      const record: Working = existing ?? {
-        table: change.table,
-        recordId: change.recordId,
-        scope: derived.scope,
-        isNew: true,
-        fields: {},
-        dirty: new Set(),
-      };
-      working.set(key, record);
-      const won: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(change.fields)) {
-        const current = record.fields[name];
-        // Ties keep the stored value: the same stamp means the same change, and every peer breaks ties alike.
-        if (current && current.hlc >= change.hlc) continue;
-        record.fields[name] = { value, hlc: change.hlc };
-        record.dirty.add(name);
-        won[name] = value;
-      }
-      if (!existing) refs.push(...blobRefsOf(change, derived.scope));
-      log.push({
-        changeId: change.changeId,
-        deviceId,
-        table: change.table,
-        recordId: change.recordId,
-        fields: won,
-        hlc: change.hlc,
-        scope: derived.scope,
-        receivedAt,
-      });
-      accepted.push(change.changeId);
+    working.set(key, record);
+    const won: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(change.fields)) {
+      const current = record.fields[name];
+      // Ties keep the stored value: the same stamp means the same change, and every peer breaks ties alike.
+      if (current && current.hlc >= change.hlc) continue;
+      record.fields[name] = { value, hlc: change.hlc };
+      record.dirty.add(name);
+      won[name] = value;
     }
+    if (!existing) citations.cite(change, derived.scope);
+    log.push({
+      changeId: change.changeId,
+      contentHash: ctx.hashes.get(change.changeId) ?? contentHash(change),
+      deviceId: ctx.deviceId,
+      table: change.table,
+      recordId: change.recordId,
+      fields: won,
+      hlc: change.hlc,
+      scope: derived.scope,
+      receivedAt: ctx.receivedAt,
+    });
+    outcome.accepted.add(change.changeId);
+  }
 
-    const writes = [...working.values()]
-      .filter((w) => w.dirty.size > 0)
-      .map((w) => ({
-        table: w.table,
-        recordId: w.recordId,
-        scope: w.scope,
-        isNew: w.isNew,
-        fields: Object.fromEntries([...w.dirty].map((name) => [name, w.fields[name]!])),
-      }));
-    await tx.saveRecords(writes);
-    await tx.appendLog(log);
-    await tx.addBlobRefs(refs);
-    return { accepted, rejected, cursor: `${epoch}-${await tx.maxSeq()}` };
-  });
+  const writes = [...working.values()]
+    .filter((w) => w.dirty.size > 0)
+    .map((w) => ({
+      table: w.table,
+      recordId: w.recordId,
+      scope: w.scope,
+      isNew: w.isNew,
+      fields: Object.fromEntries([...w.dirty].map((name) => [name, w.fields[name]!])),
+    }));
+  await tx.saveRecords(writes);
+  await tx.appendLog(log);
+  await tx.addBlobRefs(citations.refs());
+  for (const [rejection, key] of refusedRecords) {
+    const record = working.get(key);
+    outcome.rejected.set(rejection.changeId, { ...rejection, current: stateFor(principal, record) });
+  }
 }

@@ -3,7 +3,6 @@
  * value or every problem found, phrased for a developer reading a 400 answer.
  */
 import type { Change } from './change.ts';
-import { isHlc } from './hlc.ts';
 import { isSyncedTable, SYNCED_TABLES } from './tables.ts';
 import type {
   CreateClassRequest,
@@ -14,7 +13,14 @@ import type {
   SignUpRequest,
   StationSignInRequest,
 } from './wire.ts';
-import { DEFAULT_PULL_LIMIT, MAX_CHANGE_FIELDS_BYTES, MAX_PULL_LIMIT, MAX_PUSH_CHANGES } from './wire.ts';
+import {
+  DEFAULT_PULL_LIMIT,
+  MAX_CHANGE_FIELDS,
+  MAX_CHANGE_FIELDS_BYTES,
+  MAX_FIELD_NAME_LENGTH,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_CHANGES,
+} from './wire.ts';
 
 export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: string[] };
 
@@ -22,15 +28,21 @@ const ok = <T>(value: T): Validated<T> => ({ ok: true, value });
 const fail = <T>(errors: string[]): Validated<T> => ({ ok: false, errors });
 
 const MAX_ID_LENGTH = 128;
-const MAX_FIELD_NAME_LENGTH = 64;
 /** Keys that would reach Object.prototype if a consumer assigned them naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
 /** Field names are identifiers (they become column values; PostgreSQL refuses NUL in text). */
 const FIELD_NAME_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const HLC_PATTERN = /^\d{13}-\d{6}-[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * A clock stamp on the wire: 13 digits of wall time, a 6-digit counter and the device id. Up to 16 digits
+ * of wall time are recognised too, only so that a device whose clock ran past the year 2286 (which a
+ * poisoned clock once did) is answered per change (`clockAhead`) instead of losing its whole batch.
+ */
+export const WIRE_HLC_PATTERN = /^(\d{13,16})-(\d{6})-([A-Za-z0-9._:-]{1,128})$/;
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** Half of a UTF-16 surrogate pair on its own: not a character, and not encodable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Deeper values are refused before anything recursive (JSON.stringify, comparisons) walks them. */
 export const MAX_FIELD_DEPTH = 32;
 
@@ -56,6 +68,41 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** A short, safe rendering of an untrusted value for a message: never walks it, never echoes much of it. */
+function preview(value: unknown): string {
+  if (typeof value !== 'string') return describe(value);
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+/** Bytes of the UTF-8 encoding (lone surrogates count as the 3 bytes of U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 2;
+        i += 1;
+      } else bytes += 2;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** Whether UTF-8 `json` is longer than `max` bytes; counts bytes only when the length in characters cannot tell. */
+function jsonBytesOver(json: string, max: number): boolean {
+  if (json.length > max) return true;
+  return json.length * 3 > max && utf8Length(json) > max;
+}
+
+/** Whether a string can be stored as text by both databases: no NUL or other control characters, valid UTF-16. */
+export function isCleanText(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
+}
+
 /** An id made on a device (UUID v7) or imported (e.g. a CASE identifier). */
 export function checkId(value: unknown, name: string, errors: string[]): value is string {
   if (typeof value !== 'string' || value.length === 0) {
@@ -78,8 +125,8 @@ function checkString(value: unknown, name: string, errors: string[], min: number
     errors.push(`${name} must be ${min}–${max} characters long`);
     return false;
   }
-  if (CONTROL_CHARACTERS.test(value)) {
-    errors.push(`${name} must not contain control characters`);
+  if (!isCleanText(value)) {
+    errors.push(`${name} must not contain control characters or broken characters`);
     return false;
   }
   return true;
@@ -98,9 +145,10 @@ export function validateChange(value: unknown, where = 'change'): Validated<Chan
   checkId(value.changeId, `${where}.changeId`, errors);
   checkId(value.recordId, `${where}.recordId`, errors);
   if (!isSyncedTable(value.table)) {
-    errors.push(`${where}.table must be one of ${SYNCED_TABLES.join(', ')}; got ${JSON.stringify(value.table)}`);
+    // Only a short preview: the value may be anything, e.g. an array nested thousands deep.
+    errors.push(`${where}.table must be one of ${SYNCED_TABLES.join(', ')}; got ${preview(value.table)}`);
   }
-  if (!isHlc(value.hlc) || !HLC_PATTERN.test(value.hlc))
+  if (typeof value.hlc !== 'string' || !WIRE_HLC_PATTERN.test(value.hlc))
     errors.push(`${where}.hlc must be a clock stamp like 1700000000000-000000-<deviceId>`);
   const fields = value.fields;
   if (!isPlainObject(fields)) {
@@ -108,15 +156,21 @@ export function validateChange(value: unknown, where = 'change'): Validated<Chan
   } else {
     const names = Object.keys(fields);
     if (names.length === 0) errors.push(`${where}.fields must set at least one field`);
-    for (const name of names) {
-      if (name.length > MAX_FIELD_NAME_LENGTH || !FIELD_NAME_PATTERN.test(name) || FORBIDDEN_KEYS.has(name)) {
-        errors.push(`${where}.fields has an invalid field name ${JSON.stringify(name)}`);
+    if (names.length > MAX_CHANGE_FIELDS) {
+      errors.push(`${where}.fields sets ${names.length} fields; a change sets at most ${MAX_CHANGE_FIELDS}`);
+    } else {
+      for (const name of names) {
+        if (name.length > MAX_FIELD_NAME_LENGTH || !FIELD_NAME_PATTERN.test(name) || FORBIDDEN_KEYS.has(name)) {
+          errors.push(
+            `${where}.fields has an invalid field name ${preview(name)} (letters, digits, _ and $; at most ${MAX_FIELD_NAME_LENGTH})`,
+          );
+        }
+        if (fields[name] === undefined) errors.push(`${where}.fields.${preview(name)} is undefined; use null to clear`);
       }
-      if (fields[name] === undefined) errors.push(`${where}.fields.${name} is undefined; use null to clear`);
     }
     if (exceedsDepth(fields, MAX_FIELD_DEPTH)) {
       errors.push(`${where}.fields nests deeper than ${MAX_FIELD_DEPTH} levels`);
-    } else if (JSON.stringify(fields).length > MAX_CHANGE_FIELDS_BYTES) {
+    } else if (jsonBytesOver(JSON.stringify(fields), MAX_CHANGE_FIELDS_BYTES)) {
       errors.push(`${where}.fields is larger than ${MAX_CHANGE_FIELDS_BYTES} bytes of JSON`);
     }
   }
@@ -212,11 +266,15 @@ export function validateSignIn(value: unknown): Validated<SignInRequest> {
 export function validateEnroll(value: unknown): Validated<EnrollRequest> {
   if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
   const errors: string[] = [];
-  checkKeys(value, ['joinCode', 'kind', 'deviceId', 'deviceName'], errors);
+  checkKeys(value, ['joinCode', 'kind', 'deviceId', 'deviceName', 'studentId'], errors);
   checkString(value.joinCode, 'joinCode', errors, 4, 32);
-  if (value.kind !== 'teacher' && value.kind !== 'station') errors.push('kind must be "teacher" or "station"');
+  if (value.kind !== 'teacher' && value.kind !== 'station' && value.kind !== 'student') {
+    errors.push('kind must be "teacher", "station" or "student"');
+  }
   checkId(value.deviceId, 'deviceId', errors);
   if (value.deviceName !== undefined) checkString(value.deviceName, 'deviceName', errors, 1, 100);
+  if (value.kind === 'student') checkId(value.studentId, 'studentId', errors);
+  else if (value.studentId !== undefined) errors.push('studentId is only for kind "student" (a child’s own tablet)');
   return errors.length > 0 ? fail(errors) : ok(value as unknown as EnrollRequest);
 }
 

@@ -9,13 +9,43 @@ import type { Hlc } from './hlc.ts';
 export const PROTOCOL_HEADER = 'x-waypoint-protocol';
 export const API_PREFIX = '/api/v1';
 
+// Limits on what one push may cost the server. Each is a few times the app's largest legitimate write
+// (measured on the starter content: a target has 13 fields and ~1 KB of JSON, a 26-letter check ~1.7 KB, a
+// class path ~1.4 KB; a whole-device requeue sends at most MAX_PUSH_CHANGES records of ≤ 17 fields), so a
+// real tablet never meets them, while the most expensive legal push stays cheap enough that another class's
+// pull waits well under half a second (`sync.server.maxPushStallMs` in `npm run bench`).
 export const MAX_PUSH_CHANGES = 500;
+/** Fields one change may set (the app's largest record has 17). */
+export const MAX_CHANGE_FIELDS = 64;
+/** Fields one record may hold in all, however many changes set them (so loading a record stays cheap). */
+export const MAX_RECORD_FIELDS = 96;
+/** Longest field name (the app's longest is 17 characters). */
+export const MAX_FIELD_NAME_LENGTH = 64;
+/** Fields set by all the changes of one push together (500 of the app's largest records is ~8 500). */
+export const MAX_PUSH_FIELDS = 16_000;
+/** Largest push body in bytes (500 changes of the app's are ~1 MB). */
+export const MAX_PUSH_BYTES = 6 * 1024 * 1024;
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 500;
 /** Largest accepted blob (photos are compressed on the device first). */
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
-/** Largest JSON encoding of one change's fields. */
+/** Largest JSON encoding (UTF-8 bytes) of one change's fields. */
 export const MAX_CHANGE_FIELDS_BYTES = 64 * 1024;
+
+/**
+ * The media types the app records, and the only ones the server stores: photos (WebP where the browser
+ * encodes it, else JPEG), drawings (PNG), and voice as MediaRecorder makes it (WebM/Opus in Chromium and
+ * Firefox, MP4/AAC in Safari, Ogg/Opus in older Firefox). The server checks the bytes against the type.
+ */
+export const BLOB_MEDIA_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'audio/webm',
+  'audio/mp4',
+  'audio/ogg',
+] as const;
+export type BlobMediaType = (typeof BLOB_MEDIA_TYPES)[number];
 
 /**
  * Opaque to the client: store it and send it back as `since`. Today `<database epoch>-<sequence number>`;
@@ -141,13 +171,27 @@ export interface SignUpRequest {
   readonly schoolName: string;
 }
 
+/**
+ * A device that signed in before should send the token it holds (even an expired one) as
+ * `Authorization: Bearer <token>`: a device known to the account is not slowed by other people's failed
+ * sign-ins (see the throttles in docs/sync-protocol.md).
+ */
 export interface SignInRequest {
   readonly email: string;
   readonly password: string;
   readonly deviceId?: string;
 }
 
-/** Answer to sign-up, sign-in and enrollment. The token goes in `Authorization: Bearer <token>`. */
+/**
+ * Answer to sign-up (202): the same whether the email is new or already has an account, so the answer never
+ * tells which emails have accounts. The device then signs in with the same email and password.
+ */
+export interface SignUpAccepted {
+  readonly accepted: true;
+  readonly message: string;
+}
+
+/** Answer to sign-in and enrollment. The token goes in `Authorization: Bearer <token>`. */
 export interface SessionResponse {
   /** The token's id, for `DELETE /devices/:id`. */
   readonly deviceTokenId: string;

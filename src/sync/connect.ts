@@ -15,9 +15,25 @@ export function signIn(baseUrl: string, body: SignInRequest, doFetch: typeof fet
   return openSession(baseUrl, '/auth/sign-in', body, doFetch);
 }
 
-/** Creates a school and its first teacher account, signed in on this device. */
-export function signUp(baseUrl: string, body: SignUpRequest, doFetch: typeof fetch = fetch): Promise<Connection> {
-  return openSession(baseUrl, '/auth/sign-up', body, doFetch);
+/**
+ * Creates a school and its first teacher account, signed in on this device. The server answers sign-up
+ * the same whether or not the email had an account (202, so the answer reveals nothing), then the device
+ * signs in with the same email and password; a wrong password there means the email already had an account.
+ */
+export async function signUp(baseUrl: string, body: SignUpRequest, doFetch: typeof fetch = fetch): Promise<Connection> {
+  const base = baseUrl.replace(/\/$/, '');
+  let response: Response;
+  try {
+    response = await doFetch(`${base}${API_PREFIX}/auth/sign-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new SyncError('The server could not be reached. Check the address and the network.', 'network', true);
+  }
+  if (!response.ok) throw await toSyncError(response);
+  return signIn(baseUrl, { email: body.email, password: body.password }, doFetch);
 }
 
 /**

@@ -93,7 +93,8 @@ async function workOfflineOnBoth() {
     level: 2,
     recordedBy: teacher,
   });
-  const photo = await putBlob(b.store, new Uint8Array([1, 2, 3, 4, 5]).buffer, 'image/webp');
+  // A WebP's first bytes: the server stores a blob only when the bytes are what the type says.
+  const photo = await putBlob(b.store, new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 12345').buffer, 'image/webp');
   const fromB = await recordEvidence(b.store, {
     studentId: ana.id,
     targetIds: ['t1'],

@@ -100,6 +100,7 @@ describe.each(available)('class join codes over HTTP on %s', (kind) => {
           changeId: expect.any(String),
           code: 'forbidden',
           reason: expect.stringMatching(/teacher signed in with their account/),
+          current: null,
         },
       ]);
     }

@@ -3,7 +3,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResponse } from '#protocol';
+import {
+  BLOB_MEDIA_TYPES,
+  MAX_CHANGE_FIELDS,
+  MAX_FIELD_NAME_LENGTH,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_CHANGES,
+  MAX_PUSH_FIELDS,
+  REFUSAL_CODES,
+  WIRE_HLC_PATTERN,
+  type SessionResponse,
+} from '#protocol';
 import { createServer } from '#server/main.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from '#server/seed.ts';
 import { startTestServer, type TestServer } from './helpers/http.ts';
@@ -117,4 +127,49 @@ describe('OpenAPI document', () => {
     expect(missing).toEqual([]);
     expect(Object.keys(doc.paths).length).toBeGreaterThanOrEqual(17);
   });
+
+  it('states the contract’s fields, codes, kinds, media types and limits as the protocol module does', async () => {
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as {
+      components: { schemas: Record<string, Schema> };
+      paths: Record<string, Record<string, Schema>>;
+    };
+    const schemas = doc.components.schemas;
+    expect(schemas.RejectedChange?.properties?.code?.enum).toEqual([...REFUSAL_CODES]);
+    expect(Object.keys(schemas.RejectedChange?.properties ?? {})).toEqual(['changeId', 'code', 'reason', 'current']);
+    expect(schemas.PushResponse?.required).toContain('serverTime');
+    expect(schemas.PullResponse?.required).toContain('serverTime');
+    expect(schemas.Session?.properties?.kind?.enum).toEqual(['teacher', 'station', 'student']);
+    const enroll = doc.paths['/devices/enroll']?.post?.requestBody?.content?.['application/json']?.schema;
+    expect(enroll?.properties?.kind?.enum).toEqual(['teacher', 'station', 'student']);
+    expect(Object.keys(enroll?.properties ?? {})).toContain('studentId');
+    expect(Object.keys(doc.paths['/auth/sign-up']?.post?.responses ?? {})).toContain('202');
+    const upload = doc.paths['/blobs/{sha256}']?.put?.requestBody?.content ?? {};
+    expect(Object.keys(upload)).toEqual([...BLOB_MEDIA_TYPES, 'application/octet-stream']);
+    expect(Object.keys(doc.paths['/blobs/{sha256}']?.put?.responses ?? {})).toContain('415');
+    const change = schemas.Change?.properties ?? {};
+    expect(change.fields?.maxProperties).toBe(MAX_CHANGE_FIELDS);
+    expect(change.fields?.propertyNames?.maxLength).toBe(MAX_FIELD_NAME_LENGTH);
+    expect(change.hlc?.pattern).toBe(WIRE_HLC_PATTERN.source);
+    expect(schemas.PushRequest?.properties?.changes?.maxItems).toBe(MAX_PUSH_CHANGES);
+    expect(schemas.PushRequest?.description).toContain(String(MAX_PUSH_FIELDS));
+    expect(schemas.PushRequest?.description).toContain(String(MAX_PUSH_BYTES));
+  });
 });
+
+/** Enough of a JSON Schema / OpenAPI node to walk it in a test. */
+interface Schema {
+  readonly properties?: Record<string, Schema>;
+  readonly required?: string[];
+  readonly enum?: string[];
+  readonly maxProperties?: number;
+  readonly maxItems?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly description?: string;
+  readonly propertyNames?: Schema;
+  readonly requestBody?: { content?: Record<string, { schema?: Schema }> };
+  readonly responses?: Record<string, unknown>;
+  readonly post?: Schema;
+  readonly put?: Schema;
+  readonly fields?: Schema;
+}

@@ -73,7 +73,16 @@ describe.each(available)('push and pull over HTTP on %s', (kind) => {
     const r = await push(device.token, [rewrite, voiding]);
     expect(r.body.accepted).toEqual([voiding.changeId]);
     expect(r.body.rejected).toEqual([
-      { changeId: rewrite.changeId, code: 'immutable', reason: expect.stringMatching(/immutable/) },
+      {
+        changeId: rewrite.changeId,
+        code: 'immutable',
+        reason: expect.stringMatching(/immutable/),
+        // The record as the server holds it, so the device can put its copy back.
+        current: {
+          fields: expect.objectContaining({ level: 2, voided: { reason: 'duplicate' } }),
+          stamps: expect.objectContaining({ level: hlc(3000), voided: hlc(3200) }),
+        },
+      },
     ]);
   });
 

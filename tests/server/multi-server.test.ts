@@ -88,4 +88,31 @@ describe.each(available)('two servers over one %s database', (kind) => {
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen].sort()).toEqual([...pushed].sort());
   }, 30_000);
+
+  it('throttles are shared: failures counted by one server slow the next attempt at the other', async () => {
+    const first = await startTestServer(kind);
+    cleanup.push(() => first.close());
+    const school = await setUpSchool(first);
+    const storage = first.openAnother();
+    cleanup.push(() => storage.close());
+    const second = await createServer({ storage, clock: first.clock });
+    cleanup.push(() => second.close());
+    const signIn = async (app: 'first' | 'second', password: string) => {
+      const request = {
+        method: 'POST' as const,
+        url: '/api/v1/auth/sign-in',
+        headers: { 'x-waypoint-protocol': String(PROTOCOL_VERSION) },
+        payload: { email: school.email, password },
+      };
+      return app === 'first' ? first.app.inject(request) : second.inject(request);
+    };
+    // Five failures in all, three at one server and two at the other: each alone would be below the limit.
+    for (let i = 0; i < 5; i++) {
+      expect((await signIn(i % 2 === 0 ? 'first' : 'second', `wrong-${i}`)).statusCode).toBe(401);
+    }
+    expect((await signIn('first', school.password)).statusCode).toBe(429);
+    expect((await signIn('second', school.password)).statusCode).toBe(429);
+    first.clock.advance(1000);
+    expect((await signIn('second', school.password)).statusCode).toBe(200);
+  });
 });

@@ -172,6 +172,7 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     const filter = { schoolId: s.schoolId, classId: null, sharedTables: null, studentIds: null };
     const entry = (changeId: string) => ({
       changeId,
+      contentHash: changeId,
       deviceId: 'd',
       table: 'targets' as const,
       recordId: changeId,
@@ -332,7 +333,15 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
   it('stores blobs once per school and knows which evidence cites them', async () => {
     s = await seedSchool(storage);
     const sha = 'a'.repeat(64);
-    const meta = { schoolId: s.schoolId, sha256: sha, size: 3, mime: 'image/png', classId: s.classId, createdAt: AT };
+    const meta = {
+      schoolId: s.schoolId,
+      sha256: sha,
+      size: 3,
+      mime: 'image/png',
+      classId: s.classId,
+      tokenId: 'tok-1',
+      createdAt: AT,
+    };
     expect(await storage.putBlob(meta, Buffer.from([1, 2, 3]))).toBe(true);
     expect(await storage.putBlob(meta, Buffer.from([1, 2, 3]))).toBe(false);
     expect(await storage.getBlobMeta(s.schoolId, sha)).toEqual(meta);

@@ -168,7 +168,10 @@ describe('two devices over HTTP on a real SQLite file', () => {
       picture: 'fox',
       familyLanguage: 'es',
     });
-    const bytes = new Uint8Array(50_000).map((_, i) => (i * 7) % 251).buffer;
+    // A WebP's first bytes (RIFF….WEBP), as the server checks the bytes against the type.
+    const bytes = new Uint8Array(50_000).map((_, i) =>
+      i < 12 ? 'RIFF\0\0\0\0WEBP'.charCodeAt(i) : (i * 7) % 251,
+    ).buffer;
     const blobId = await putBlob(a.store, bytes, 'image/webp');
     await recordEvidence(a.store, {
       studentId: ana.id,

@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { SqlDriver } from '#server/storage/driver.ts';
+import { openPostgresDriver } from '#server/storage/postgres-driver.ts';
 import { openPostgresStorage, openSqliteStorage } from '#server/storage/sql-storage.ts';
+import { openSqliteDriver } from '#server/storage/sqlite-driver.ts';
 import type { Storage } from '#server/storage/storage.ts';
 
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
@@ -106,4 +109,34 @@ export async function storageKinds(): Promise<{ kinds: StorageKind[]; problem: s
     return { kinds: ['sqlite'], problem };
   }
   return { kinds: ['sqlite', 'postgres'], problem };
+}
+
+export interface EmptyDatabase {
+  /** A storage over the database, not migrated. */
+  open(): Storage;
+  /** The raw driver, to build a database the way older code did. */
+  driver(): SqlDriver;
+  dispose(): Promise<void>;
+}
+
+/** A new, empty database (a SQLite file or a PostgreSQL database), for migration tests. */
+export async function emptyDatabase(kind: StorageKind): Promise<EmptyDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'waypoint-migrate-'));
+    const file = join(dir, 'old.sqlite');
+    return {
+      open: () => openSqliteStorage(file),
+      driver: () => openSqliteDriver(file),
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `waypoint_migrate_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    open: () => openPostgresStorage(url.toString()),
+    driver: () => openPostgresDriver(url.toString()),
+    dispose: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

@@ -43,3 +43,36 @@ export async function seedSchool(storage: Storage): Promise<SchoolFixture> {
     classDevice: { ...base, kind: 'teacher', classId },
   };
 }
+
+/** Bytes that start like a real file of the type (its magic number) and differ by `tag`, so hashes differ. */
+export function mediaBytes(type: 'png' | 'jpeg' | 'webp' | 'webm' | 'mp4' | 'ogg', tag: string): Buffer<ArrayBuffer> {
+  const heads: Record<typeof type, Buffer> = {
+    png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBPVP8 ')]),
+    webm: Buffer.concat([
+      Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84]),
+      Buffer.from('webm'),
+    ]),
+    mp4: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypM4A ')]),
+    ogg: Buffer.from('OggS'),
+  };
+  return Buffer.from([...heads[type], ...Buffer.from(` ${tag}`)]);
+}
+
+/** Evidence as a station or a child's own tablet records it (src/features/station/ChildSession.tsx). */
+export function childEvidence(studentId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    studentId,
+    targetIds: ['tg-1'],
+    kind: 'selfAssessment',
+    feeling: 3,
+    observedAt: '2026-03-01T09:00:00.000Z',
+    recordedAt: '2026-03-01T09:00:00.000Z',
+    recordedBy: { kind: 'student', id: studentId },
+    needsReview: true,
+    ...extra,
+  };
+  // `undefined` leaves a field out, as JSON would.
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
