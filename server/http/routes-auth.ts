@@ -5,6 +5,7 @@ import { DEFAULT_SCALE, validateSignIn, validateSignUp } from '#protocol';
 import { isoAt, type RouteContext } from './context.ts';
 import { hashPassword, verifyPassword } from './credentials.ts';
 import { HttpError } from './errors.ts';
+import { seedStarterContent } from '#server/seed-starter.ts';
 import { clientKey, issueToken, TEACHER_SESSION_MS, throttled, valid, writeAsServer } from './route-helpers.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext, allowSignUp: boolean): void {
@@ -32,6 +33,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext, allo
       { table: 'schools', recordId: schoolId, fields: { name: body.schoolName, scale: DEFAULT_SCALE } },
       { table: 'teachers', recordId: teacherId, fields: { schoolId, displayName: body.displayName } },
     ]);
+    // Every school starts with the starter frameworks, so no tablet ever pushes them.
+    await seedStarterContent(ctx, schoolId);
     const session = await issueToken(ctx, {
       kind: 'teacher',
       schoolId,
