@@ -94,14 +94,13 @@ export async function settleRefusals(
 
 /** The row without the refused change and with the server's fields; undefined when nothing is left of it. */
 function putBack(row: Row | undefined, entry: OutboxRecord, current: RecordState | null | undefined): Row | undefined {
-  const next: Row = { ...(row ?? { id: entry.recordId }) };
-  const stamps: Record<string, string> = { ...(row?._hlc ?? {}) };
-  for (const field of Object.keys(entry.fields)) {
-    // A field written again since (here, or pulled) is not this change's to take back.
-    if (stamps[field] !== entry.hlc) continue;
-    delete next[field];
-    delete stamps[field];
-  }
+  const base = row ?? { id: entry.recordId };
+  // A field written again since (here, or pulled) is not this change's to take back.
+  const taken = new Set(Object.keys(entry.fields).filter((field) => row?._hlc?.[field] === entry.hlc));
+  const next: Row = Object.fromEntries(Object.entries(base).filter(([field]) => !taken.has(field)));
+  const stamps: Record<string, string> = Object.fromEntries(
+    Object.entries(row?._hlc ?? {}).filter(([field]) => !taken.has(field)),
+  );
   for (const [field, value] of Object.entries(current?.fields ?? {})) {
     const stamp = current?.stamps[field];
     if (stamp === undefined) continue;

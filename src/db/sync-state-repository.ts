@@ -27,7 +27,6 @@ const CURSOR = 'sync.cursor';
 const REPORT = 'sync.report';
 /** Outbox entries this device's role may not push (changes made before it joined as what it is now). */
 const HELD = 'sync.held';
-const EMPTY_REPORT: SyncReport = { lastSyncedAt: null, lastError: null };
 
 export async function getConnection(store: Store): Promise<Connection | null> {
   return (await getSetting<Connection>(store, CONNECTION)) ?? null;
