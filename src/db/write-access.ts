@@ -35,8 +35,9 @@ const FORBIDDEN_MESSAGES: Record<WriteRefusal, string> = {
     'A class tablet cannot change the school or its teachers. Do it on a tablet signed in with the teacher’s account.',
   otherClass:
     'This tablet is joined to another class. Do it on a tablet of that class or one signed in with the teacher’s account.',
-  content: 'A station cannot change the class, its children or the learning targets. Do it on a teacher tablet.',
-  otherChild: 'Only the child signed in at this station can change their records. Sign them in first.',
+  content:
+    'A station cannot change the class, its children, their paths or the learning targets. Do it on a teacher tablet.',
+  otherChild: 'A station speaks only for the child signed in at it. Sign the child in first.',
   teacherWork:
     'A station saves a child’s own work for the teacher to review, never a teacher’s judgement. Record it on a teacher tablet.',
 };

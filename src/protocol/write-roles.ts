@@ -33,30 +33,59 @@ export interface WriteSubject {
  * Why a write is not this device's to make:
  * - `school`: a class tablet changing the school or its teachers;
  * - `otherClass`: a record of another class, or a new class made on a class tablet;
- * - `content`: a station or student tablet changing the class, its children or the frameworks;
- * - `otherChild`: a station or student tablet changing a child's records other than the signed-in child's
- *   (a station may still add new work and choices for any child of its class: it records offline);
- * - `teacherWork`: a station or student tablet recording a teacher's judgement (a level, evidence that does
- *   not wait for review, a decision other than the child's own choice, a review or a voiding).
+ * - `content`: a station or student tablet changing anything but a child's evidence and choices (the
+ *   class, its children, their paths, the frameworks);
+ * - `otherChild`: a station or student tablet writing for a child other than the one it speaks for (a
+ *   station may still add new work of any child of its class: it records offline and sends later);
+ * - `teacherWork`: a station or student tablet recording a teacher's judgement (a level, item results,
+ *   evidence that does not wait for review, a decision other than the child's own choice, a change to a
+ *   record once made: a review or a voiding).
  */
 export const WRITE_REFUSALS = ['school', 'otherClass', 'content', 'otherChild', 'teacherWork'] as const;
 export type WriteRefusal = (typeof WRITE_REFUSALS)[number];
 
-/** Tables a station or a student tablet may write, for a child. */
-const CHILD_TABLES: readonly SyncedTable[] = ['paths', 'evidence', 'decisions'];
-/** Tables whose records a station may add for a child who is not signed in (work recorded offline). */
-const ADDABLE_FOR_ANY_CHILD: readonly SyncedTable[] = ['evidence', 'decisions'];
+/**
+ * What a child's evidence may carry (a station's or a student tablet's): no level, no item results, no
+ * review or voiding marks, which are a teacher's judgement.
+ */
+export const CHILD_EVIDENCE_FIELDS: readonly string[] = [
+  'id',
+  'studentId',
+  'targetIds',
+  'kind',
+  'observedAt',
+  'recordedAt',
+  'recordedBy',
+  'needsReview',
+  'note',
+  'feeling',
+  'durationMs',
+  'blobIds',
+];
+export const CHILD_EVIDENCE_KINDS: readonly string[] = ['workSample', 'selfAssessment'];
+/** What a child's own choice may carry. */
+export const CHILD_DECISION_FIELDS: readonly string[] = [
+  'id',
+  'studentId',
+  'targetId',
+  'kind',
+  'decidedAt',
+  'decidedBy',
+  'showHow',
+  'reason',
+];
 
 /** Null when `writer` may make this change; else why not. */
 export function writeRefusal(writer: DeviceWriter, subject: WriteSubject): WriteRefusal | null {
   if (writer.kind === 'teacher') return teacherRefusal(writer, subject);
-  if (!CHILD_TABLES.includes(subject.table)) return 'content';
+  // A station or a child's own tablet speaks for a child: new evidence and the child's own choices only.
+  if (subject.table !== 'evidence' && subject.table !== 'decisions') return 'content';
   if (writer.classId !== null && subject.classId !== null && subject.classId !== writer.classId) return 'otherClass';
-  const signedIn = writer.studentId !== null && subject.studentId === writer.studentId;
-  if (!signedIn) {
-    const mayAdd = writer.kind === 'station' && subject.isNew && ADDABLE_FOR_ANY_CHILD.includes(subject.table);
-    if (!mayAdd) return 'otherChild';
-  }
+  const speaksFor = writer.studentId !== null && subject.studentId === writer.studentId;
+  // A station records offline and sends after the child has gone back to the grid: new evidence of any
+  // child of its class is still that child's own work.
+  const mayAddForOther = writer.kind === 'station' && subject.isNew && subject.table === 'evidence';
+  if (!speaksFor && !mayAddForOther) return 'otherChild';
   return isChildsOwn(subject) ? null : 'teacherWork';
 }
 
@@ -77,28 +106,29 @@ function teacherRefusal(writer: DeviceWriter, subject: WriteSubject): WriteRefus
   }
 }
 
-/** A child speaks for themselves only: new work that waits for the teacher, their own choice, their path. */
+/** A child speaks for themselves only: new work that waits for the teacher, or their own choice. */
 function isChildsOwn(subject: WriteSubject): boolean {
   const f = subject.fields;
-  switch (subject.table) {
-    case 'paths':
-      return true;
-    case 'evidence':
-      return (
-        subject.isNew &&
-        f['needsReview'] === true &&
-        f['level'] === undefined &&
-        isActor(f['recordedBy'], 'student', subject.studentId)
-      );
-    case 'decisions':
-      return subject.isNew && f['kind'] === 'chooseNext' && isActor(f['decidedBy'], 'student', subject.studentId);
-    default:
-      return false;
+  if (!subject.isNew) return false;
+  if (subject.table === 'evidence') {
+    return (
+      Object.keys(f).every((name) => CHILD_EVIDENCE_FIELDS.includes(name)) &&
+      f['needsReview'] === true &&
+      typeof f['kind'] === 'string' &&
+      CHILD_EVIDENCE_KINDS.includes(f['kind']) &&
+      (f['feeling'] === undefined || f['feeling'] === 1 || f['feeling'] === 2 || f['feeling'] === 3) &&
+      isChild(f['recordedBy'], subject.studentId)
+    );
   }
+  return (
+    Object.keys(f).every((name) => CHILD_DECISION_FIELDS.includes(name)) &&
+    f['kind'] === 'chooseNext' &&
+    isChild(f['decidedBy'], subject.studentId)
+  );
 }
 
-function isActor(value: unknown, kind: string, id: string | null): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const actor = value as { kind?: unknown; id?: unknown };
-  return actor.kind === kind && actor.id === id;
+function isChild(value: unknown, id: string | null): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const actor = value as Record<string, unknown>;
+  return Object.keys(actor).length === 2 && actor['kind'] === 'student' && actor['id'] === id;
 }

@@ -17,6 +17,7 @@ import { formatHlc, isTooFarAhead, seededRandom, tickHlc, uuidv7, type SyncedTab
 import {
   addStudent,
   ForbiddenWriteError,
+  getConnection,
   getDeviceId,
   listNotSaved,
   listStudents,
@@ -226,12 +227,17 @@ describe.each(kinds)('device convergence with refusals on %s', (kind) => {
           });
           legit.add(e.id);
         } else if (roll < 0.7) {
-          await recordDecision(store, {
-            studentId: child.id,
-            targetId: 'lt-names-upper',
-            kind: 'chooseNext',
-            decidedBy: { kind: 'student', id: child.id },
-          });
+          // The signed-in child's own choice; for another child it is not the station's to make.
+          const choose = () =>
+            recordDecision(store, {
+              studentId: child.id,
+              targetId: 'lt-names-upper',
+              kind: 'chooseNext',
+              decidedBy: { kind: 'student', id: child.id },
+            });
+          const signedIn = (await getConnection(store))?.scope.studentId;
+          if (signedIn === child.id) await choose();
+          else await expectRefusedLocally(station, choose);
         } else {
           // What a station may not do: a teacher's judgement, a mastery decision, the targets.
           const which = random();

@@ -34,7 +34,7 @@ export const syncEn = {
   'sync.notSaved.why.stationWork':
     'a station saves only a child’s own work, waiting for the teacher’s review, never a teacher’s judgement.',
   'sync.notSaved.why.stationChoice': 'a station saves only a child’s own choice of what to learn next.',
-  'sync.notSaved.why.stationPath': 'only the child signed in at the station can change their path.',
+  'sync.notSaved.why.stationPath': 'a station cannot change a child’s path; the teacher plans it.',
   'sync.notSaved.why.stationContent': 'a station cannot change the class, its children or the learning targets.',
   'sync.notSaved.why.classSchool': 'a class tablet cannot change the school or its teachers.',
   'sync.notSaved.why.classOther': 'a class tablet cannot create classes or change another class.',

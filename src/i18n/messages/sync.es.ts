@@ -34,7 +34,7 @@ export const syncEs: Record<keyof typeof syncEn, string> = {
     'una estación solo guarda el trabajo propio de un niño, a la espera de la revisión del docente, nunca una valoración del docente.',
   'sync.notSaved.why.stationChoice':
     'una estación solo guarda la elección propia de un niño sobre qué aprender después.',
-  'sync.notSaved.why.stationPath': 'solo el niño que inició sesión en la estación puede cambiar su ruta.',
+  'sync.notSaved.why.stationPath': 'una estación no puede cambiar la ruta de un niño; la planifica el docente.',
   'sync.notSaved.why.stationContent':
     'una estación no puede cambiar la clase, sus niños ni los objetivos de aprendizaje.',
   'sync.notSaved.why.classSchool': 'una tableta de clase no puede cambiar la escuela ni sus docentes.',
