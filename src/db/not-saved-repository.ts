@@ -40,6 +40,8 @@ export interface NotSavedChange {
   readonly fields: Readonly<Record<string, unknown>>;
   /** The server's words, for a developer; never shown. */
   readonly reason: string;
+  /** A photo, drawing or recording the server would not take (`recordId` is the evidence citing it). */
+  readonly attachment?: true;
 }
 
 export async function listNotSaved(store: Store): Promise<readonly NotSavedChange[]> {
@@ -89,4 +91,32 @@ export async function describeRecord(db: WaypointDb, table: SyncedTable, row: Ro
     case 'targets':
       return subject({ label: text(row['code']) ?? text(row['teacherStatement']) });
   }
+}
+
+/**
+ * Lists a photo or recording the server refused for good (a type it does not take), described by the
+ * evidence that cites it. The bytes stay on this device.
+ */
+export async function addRefusedAttachment(
+  store: Store,
+  blobId: string,
+  deviceKind: DeviceKind,
+  reason: string,
+): Promise<void> {
+  const { db } = store;
+  const citing = await db.evidence.where('blobIds').equals(blobId).first();
+  const subject = citing ? await describeRecord(db, 'evidence', citing as unknown as Row) : {};
+  const entry: NotSavedChange = {
+    changeId: `blob:${blobId}`,
+    code: 'invalid',
+    table: 'evidence',
+    recordId: citing?.id ?? blobId,
+    deviceKind,
+    at: new Date(store.env.now()).toISOString(),
+    subject,
+    fields: { blobIds: [blobId] },
+    reason,
+    attachment: true,
+  };
+  await db.transaction('rw', db.settings, () => addNotSaved(db, [entry]));
 }

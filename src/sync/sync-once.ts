@@ -12,6 +12,8 @@ import {
   noteServerTime,
   storeDownloadedBlob,
   markBlobUploaded,
+  markBlobRefused,
+  addRefusedAttachment,
   nowIso,
   readOutbox,
   requeueAllRecords,
@@ -23,7 +25,14 @@ import {
   type Store,
 } from '#db';
 
-import type { SyncTransport } from './transport.ts';
+import { SyncError, type SyncTransport } from './transport.ts';
+
+/** Answers to an upload that sending the same bytes again can never change. */
+const REFUSED_FOR_GOOD = new Set(['unsupportedMediaType', 'tooLarge', 'hashMismatch', 'badRequest', 'validation']);
+
+function isRefusedForGood(error: unknown): error is SyncError {
+  return error instanceof SyncError && !error.retryable && REFUSED_FOR_GOOD.has(error.code);
+}
 
 export interface SyncOnceOptions {
   readonly store: Store;
@@ -98,16 +107,31 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
 
   let uploaded = 0;
   for (const blob of await listBlobsToUpload(store)) {
-    await transport.putBlob(blob.id, blob.bytes, blob.mime);
+    try {
+      await transport.putBlob(blob.id, blob.bytes, blob.mime);
+    } catch (error) {
+      // Bytes the server will never take (not a type the app records, say) must not hold up the others.
+      if (!isRefusedForGood(error)) throw error;
+      await markBlobRefused(store, blob.id);
+      await addRefusedAttachment(store, blob.id, (await getConnection(store))?.kind ?? 'teacher', error.message);
+      continue;
+    }
     await markBlobUploaded(store, blob.id);
     uploaded += 1;
   }
 
-  // Photos and audio recorded on other tablets, a few each round, so records never wait for bytes.
+  // Photos and audio recorded on other tablets, a few each round, so records never wait for bytes. One the
+  // server will not give this device is left for a later round; the others still come.
   let downloaded = 0;
   for (const id of await listMissingBlobIds(store, options.downloadsPerRound ?? 20)) {
-    const { bytes, mime } = await transport.getBlob(id);
-    await storeDownloadedBlob(store, id, bytes, mime);
+    let blob: { bytes: ArrayBuffer; mime: string };
+    try {
+      blob = await transport.getBlob(id);
+    } catch (error) {
+      if (error instanceof SyncError && !error.retryable && error.code === 'notFound') continue;
+      throw error;
+    }
+    await storeDownloadedBlob(store, id, blob.bytes, blob.mime);
     downloaded += 1;
   }
 

@@ -289,21 +289,26 @@ describe.each(kinds)('device convergence with refusals on %s', (kind) => {
       for (const device of teachers) {
         expect(await snapshot(device.store), device.name).toEqual(await serverView(device));
       }
-      // A station sees the grid and the signed-in child; of what else it holds (children's work it added,
-      // a child signed in earlier), every value is the server's.
+      // A station sees the grid and the signed-in child: it holds all of that as the server has it. Of
+      // what else it holds (children's work it added, a child signed in earlier), every value is the server's.
       const visible = await serverView(station);
-      const held = await snapshot(station.store);
-      for (const [key, fields] of Object.entries(visible)) expect(held[key], key).toEqual(fields);
-      const rest = Object.keys(held).filter((key) => !(key in visible));
+      const held = (await snapshot(station.store)) as Record<string, Record<string, unknown>>;
+      for (const [key, fields] of Object.entries(visible as Record<string, Record<string, unknown>>)) {
+        for (const [field, value] of Object.entries(fields))
+          expect(held[key]?.[field], `${key}.${field}`).toEqual(value);
+      }
       const stored = await live.storage.getRecords(
         school.teacher.scope.schoolId,
-        rest.map((key) => ({ table: key.split('/')[0] as SyncedTable, recordId: key.slice(key.indexOf('/') + 1) })),
+        Object.keys(held).map((key) => ({
+          table: key.split('/')[0] as SyncedTable,
+          recordId: key.slice(key.indexOf('/') + 1),
+        })),
       );
       const storedByKey = new Map(stored.map((r) => [`${r.table}/${r.recordId}`, r]));
-      for (const key of rest) {
+      for (const [key, fields] of Object.entries(held)) {
         const record = storedByKey.get(key);
         expect(record, key).toBeDefined();
-        for (const [field, value] of Object.entries(held[key] as Record<string, unknown>)) {
+        for (const [field, value] of Object.entries(fields)) {
           if (field === 'id') continue;
           expect(record!.fields[field]?.value, `${key}.${field}`).toEqual(value);
         }

@@ -14,7 +14,9 @@ import {
 } from '#protocol';
 import {
   addStudent,
+  getBlob,
   getCursor,
+  putBlob,
   listNotSaved,
   readSyncStatus,
   recordEvidence,
@@ -27,7 +29,7 @@ import {
   type Connection,
 } from '#db';
 import { readClock, saveClock } from '#db/device-clock.ts';
-import { syncOnce, type SyncTransport } from '#sync';
+import { syncOnce, SyncError, type SyncTransport } from '#sync';
 import { setUpSchool, startTestServer, type SchoolSetup, type TestServer } from '#tests/server/helpers/http.ts';
 import { testStore } from '#tests/helpers/test-store.ts';
 import { enrolledDevice, serverView, snapshot, teacherDevice } from './devices.ts';
@@ -174,6 +176,40 @@ describe('a change the server refuses', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('an attachment the server will not take', () => {
+  it('is kept, listed and never sent again, and does not hold up the others', async () => {
+    const store = testStore();
+    store.env.setNow(T0);
+    const ana = await addStudent(store, { classId: 'c1', displayName: 'Ana', picture: 'fox', familyLanguage: 'es' });
+    const odd = await putBlob(store, new TextEncoder().encode('<svg/>').buffer, 'image/svg+xml');
+    const photo = await putBlob(store, new Uint8Array([1, 2, 3]).buffer, 'image/webp');
+    await recordEvidence(store, {
+      studentId: ana.id,
+      targetIds: ['lt-names-upper'],
+      kind: 'workSample',
+      blobIds: [odd, photo],
+      recordedBy: teacher,
+    });
+    const sent: string[] = [];
+    const server = refusingServer(() => null);
+    const transport: SyncTransport = {
+      ...server.transport,
+      putBlob: async (id, _bytes, mime) => {
+        sent.push(id);
+        if (mime === 'image/svg+xml') throw new SyncError('Not a type the app records', 'unsupportedMediaType', false);
+      },
+    };
+    const first = await syncOnce({ store, transport });
+    expect(first.uploaded).toBe(1);
+    expect(sent.sort()).toEqual([odd, photo].sort());
+    expect((await getBlob(store, odd))?.refusedAt).toBeDefined();
+    expect((await listNotSaved(store))[0]).toMatchObject({ attachment: true, subject: { studentName: 'Ana' } });
+    expect((await readSyncStatus(store)).pendingUploads).toBe(0);
+    await syncOnce({ store, transport });
+    expect(sent).toHaveLength(2);
   });
 });
 

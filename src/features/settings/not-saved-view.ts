@@ -25,6 +25,14 @@ export function notSavedWords(
     date: subject.date ? names.formatDate(subject.date) : '',
     label: subject.label ?? '',
   };
+  if (entry.attachment) {
+    return {
+      subject: 'sync.notSaved.subject.attachment',
+      subjectParams,
+      why: 'sync.notSaved.why.attachment',
+      todo: 'sync.notSaved.todo.attachment',
+    };
+  }
   return { subject: subjectKey(entry), subjectParams, ...reasonKeys(entry) };
 }
 

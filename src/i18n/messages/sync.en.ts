@@ -23,6 +23,7 @@ export const syncEn = {
   'sync.notSaved.subject.decision.reopen': 'Reopening a target for {name} on {date}',
   'sync.notSaved.subject.decision.setCurrent': 'Setting {name}’s current target on {date}',
   'sync.notSaved.subject.decision.chooseNext': '{name}’s choice of {date}',
+  'sync.notSaved.subject.attachment': 'The photo or recording in {name}’s evidence of {date}',
   'sync.notSaved.subject.path': '{name}’s path',
   'sync.notSaved.subject.student': 'The record of {name}',
   'sync.notSaved.subject.class': 'The class “{label}”',
@@ -43,11 +44,13 @@ export const syncEn = {
   'sync.notSaved.why.scope':
     'the server does not know this child or class for this tablet (another class’s, or never saved there).',
   'sync.notSaved.why.conflict': 'the server holds a different change under the same name.',
+  'sync.notSaved.why.attachment': 'the server does not take this kind of file (it stays on this tablet).',
   'sync.notSaved.why.invalid': 'the server could not accept it (too large, or incomplete).',
   'sync.notSaved.todo.teacherTablet': 'Record it on a teacher tablet.',
   'sync.notSaved.todo.account': 'Do it on a tablet signed in with the teacher’s account.',
   'sync.notSaved.todo.void': 'Void it and record it again.',
   'sync.notSaved.todo.checkClass': 'Check that this tablet is joined to the right class, then record it again.',
+  'sync.notSaved.todo.attachment': 'Take the photo or recording again in Waypoint.',
   'sync.notSaved.todo.again': 'Record it again.',
   'sync.held_one':
     '{count} change made on this tablet stays here, unsent: this tablet’s connection may not send it. Sign in with the teacher’s account to send it.',

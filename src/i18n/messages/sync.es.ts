@@ -22,6 +22,7 @@ export const syncEs: Record<keyof typeof syncEn, string> = {
   'sync.notSaved.subject.decision.reopen': 'La decisión del {date} de reabrir un objetivo para {name}',
   'sync.notSaved.subject.decision.setCurrent': 'La decisión del {date} sobre el objetivo actual de {name}',
   'sync.notSaved.subject.decision.chooseNext': 'La elección de {name} del {date}',
+  'sync.notSaved.subject.attachment': 'La foto o grabación de la evidencia de {name} del {date}',
   'sync.notSaved.subject.path': 'La ruta de {name}',
   'sync.notSaved.subject.student': 'El registro de {name}',
   'sync.notSaved.subject.class': 'La clase «{label}»',
@@ -44,11 +45,13 @@ export const syncEs: Record<keyof typeof syncEn, string> = {
   'sync.notSaved.why.scope':
     'el servidor no conoce a este niño o esta clase para esta tableta (es de otra clase, o nunca se guardó allí).',
   'sync.notSaved.why.conflict': 'el servidor guarda otro cambio con el mismo nombre.',
+  'sync.notSaved.why.attachment': 'el servidor no acepta este tipo de archivo (se queda en esta tableta).',
   'sync.notSaved.why.invalid': 'el servidor no pudo aceptarlo (demasiado grande o incompleto).',
   'sync.notSaved.todo.teacherTablet': 'Regístralo en una tableta de docente.',
   'sync.notSaved.todo.account': 'Hazlo en una tableta con la sesión de la cuenta del docente.',
   'sync.notSaved.todo.void': 'Anúlalo y regístralo de nuevo.',
   'sync.notSaved.todo.checkClass': 'Comprueba que esta tableta esté unida a la clase correcta y regístralo de nuevo.',
+  'sync.notSaved.todo.attachment': 'Vuelve a tomar la foto o la grabación en Waypoint.',
   'sync.notSaved.todo.again': 'Regístralo de nuevo.',
   'sync.held_one':
     '{count} cambio hecho en esta tableta se queda aquí sin enviar: la conexión de esta tableta no puede enviarlo. Inicia sesión con la cuenta del docente para enviarlo.',
