@@ -32,6 +32,7 @@ import { setUpSchool, startTestServer, type SchoolSetup, type TestServer } from 
 import { testStore } from '#tests/helpers/test-store.ts';
 import { enrolledDevice, serverView, snapshot, teacherDevice } from './devices.ts';
 
+// Each test runs a real server over HTTP: seconds on a busy 2-core machine (the describes' timeouts).
 const T0 = Date.parse('2026-10-05T08:00:00Z');
 const HOUR = 3_600_000;
 const teacher = { kind: 'teacher', id: 't' } as const;
@@ -64,7 +65,7 @@ function clockOnlyServer(serverTime: () => number): SyncTransport & { pushed: Pu
   };
 }
 
-describe('a tablet’s clock', () => {
+describe('a tablet’s clock', { timeout: 30_000 }, () => {
   it('learns how far off the server it is and stamps its writes from the server’s time', async () => {
     const store = testStore();
     store.env.setNow(T0 + 3 * HOUR); // three hours ahead

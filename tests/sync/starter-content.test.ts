@@ -14,6 +14,7 @@ import { setUpSchool, startTestServer, type SchoolSetup, type TestServer } from 
 import { testStore } from '#tests/helpers/test-store.ts';
 import { teacherDevice, type Device } from './devices.ts';
 
+// Each test runs a real server over HTTP: seconds on a busy 2-core machine (the describes' timeouts).
 const CONTENT_TABLES = new Set(['frameworks', 'targets', 'itemSets']);
 
 let server: TestServer;
@@ -69,7 +70,7 @@ async function pullAll(token: string): Promise<PulledChange[]> {
   }
 }
 
-describe('starter content', () => {
+describe('starter content', { timeout: 30_000 }, () => {
   it('is in a new school from the start, exactly as a device loads it', async () => {
     const content = (await pullAll(school.teacher.token)).filter((c) => CONTENT_TABLES.has(c.table));
     const shipped = starterRecords();
