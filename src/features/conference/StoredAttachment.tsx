@@ -27,14 +27,17 @@ export function StoredAttachment({ blobId, index }: { blobId: string; index: num
   });
   if (showable.as === 'audio') return <audio controls src={url} aria-label={name} />;
   return (
-    <button
-      type="button"
-      className={large ? 'thumb-button thumb-large' : 'thumb-button'}
-      aria-expanded={large}
-      aria-label={t(large ? 'conference.attachment.smaller' : 'conference.attachment.larger', { name })}
-      onClick={() => setLarge((was) => !was)}
-    >
+    <span className={large ? 'attachment attachment-open' : 'attachment'}>
       <img src={url} className={large ? 'attachment-large' : 'thumb'} alt={name} />
-    </button>
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={large}
+        aria-label={t(large ? 'conference.attachment.smaller' : 'conference.attachment.larger', { name })}
+        onClick={() => setLarge((was) => !was)}
+      >
+        {t(large ? 'conference.attachment.smallerShort' : 'conference.attachment.largerShort')}
+      </button>
+    </span>
   );
 }

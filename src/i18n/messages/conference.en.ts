@@ -22,6 +22,8 @@ export const conferenceEn = {
   'conference.attachment.audio': 'Recording {n}',
   'conference.attachment.larger': 'Show {name} larger',
   'conference.attachment.smaller': 'Show {name} smaller',
+  'conference.attachment.largerShort': 'Larger',
+  'conference.attachment.smallerShort': 'Smaller',
   'conference.attachment.unsupported': 'This attachment is not a photo, drawing or recording, so it is not shown',
   'conference.attachment.missing': 'Attachment not on this device yet',
   'conference.attachments.title': 'Attachments to save',

@@ -23,6 +23,8 @@ export const conferenceEs: Record<ConferenceMessageKey, string> = {
   'conference.attachment.audio': 'Grabación {n}',
   'conference.attachment.larger': 'Ver {name} más grande',
   'conference.attachment.smaller': 'Ver {name} más pequeña',
+  'conference.attachment.largerShort': 'Más grande',
+  'conference.attachment.smallerShort': 'Más pequeña',
   'conference.attachment.unsupported': 'Este adjunto no es una foto, un dibujo ni una grabación, así que no se muestra',
   'conference.attachment.missing': 'El adjunto aún no está en este dispositivo',
   'conference.attachments.title': 'Adjuntos por guardar',
