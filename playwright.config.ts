@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The server's data folder, made once in the runner and inherited by the test workers (which load this
+// file again): a test may open the server's database to seed what the API no longer accepts.
+process.env.WAYPOINT_E2E_DATA_DIR ??= `${process.env.TMPDIR ?? '/tmp'}/waypoint-e2e-${Date.now()}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +36,7 @@ export default defineConfig({
     command: `node --import tsx server/main.ts`,
     env: {
       PORT: String(port),
-      DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/waypoint-e2e-${Date.now()}`,
+      DATA_DIR: process.env.WAYPOINT_E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
     },
     url: `http://127.0.0.1:${port}/`,

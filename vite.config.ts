@@ -2,10 +2,24 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { APP_CSP_META } from './server/http/app-csp.ts';
 
 export default defineConfig({
   plugins: [
     react(),
+    {
+      // The built app carries its Content-Security-Policy however it is served (the dev server's inline
+      // React refresh script would break under it, so only the build has it).
+      name: 'waypoint-csp',
+      apply: 'build',
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP_META },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
     VitePWA({
       // The app shows its own "update available" prompt and reloads only when no write or sync is running.
       registerType: 'prompt',

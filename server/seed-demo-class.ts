@@ -1,17 +1,11 @@
 /**
- * Fills the server's demo school with the same starter frameworks and demo class a device loads on first
- * run, under the server's own ids: the device's demo stays on the device, and the server's demo class is
- * what enrolled tablets share.
+ * Fills the server's demo school with the same demo class a device loads on first run, under the server's
+ * own ids: the device's demo stays on the device, and the server's demo class is what enrolled tablets
+ * share. The starter frameworks it uses come from seed-starter.ts, as in every school.
  */
 import { createHash } from 'node:crypto';
 import type { Change, SyncedTable } from '#protocol';
-import {
-  buildDemoClass,
-  literacyFramework,
-  selFramework,
-  type DemoClass,
-  type StarterFramework,
-} from '#content/index.ts';
+import { buildDemoClass, type DemoClass } from '#content/index.ts';
 
 type Write = Omit<Change, 'hlc'>;
 
@@ -20,8 +14,6 @@ export function demoClassWrites(ids: { schoolId: string; teacherId: string; clas
   const records = (table: SyncedTable, rows: readonly { id: string }[]): Write[] =>
     rows.map((row) => ({ table, recordId: row.id, fields: withoutId(row), changeId: `seed-demo-${table}-${row.id}` }));
   return [
-    ...frameworkWrites(literacyFramework),
-    ...frameworkWrites(selFramework),
     {
       table: 'classes',
       recordId: ids.classId,
@@ -32,20 +24,6 @@ export function demoClassWrites(ids: { schoolId: string; teacherId: string; clas
     ...records('paths', demo.paths),
     ...records('evidence', demo.evidence),
     ...records('decisions', demo.decisions),
-  ];
-}
-
-function frameworkWrites(content: StarterFramework): Write[] {
-  const write = (table: SyncedTable, row: { id: string }): Write => ({
-    table,
-    recordId: row.id,
-    fields: withoutId(row),
-    changeId: `seed-demo-${table}-${row.id}`,
-  });
-  return [
-    write('frameworks', content.framework),
-    ...content.targets.map((t) => write('targets', t)),
-    ...content.itemSets.map((s) => write('itemSets', s)),
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
- * The demo school created on a fresh server: one school, one teacher, one class. The device pushes its
- * own demo content (students, targets, evidence) once enrolled. Fixed ids and change ids make seeding
- * idempotent even when several server processes start at once over one PostgreSQL.
+ * The demo school created on a fresh server: one school, one teacher, one class, the starter frameworks
+ * (as in every school) and a demo class. Fixed ids and change ids make seeding idempotent even when several
+ * server processes start at once over one PostgreSQL.
  */
 import { DEFAULT_SCALE } from '#protocol';
 import { isoAt, type RouteContext } from './http/context.ts';
@@ -9,6 +9,7 @@ import { hashPassword } from './http/credentials.ts';
 import { newJoinCode } from './sync/join-codes.ts';
 import { writeAsServer } from './http/route-helpers.ts';
 import { demoClassWrites } from './seed-demo-class.ts';
+import { seedStarterContent } from './seed-starter.ts';
 
 export const DEMO_EMAIL = 'teacher@demo.school';
 export const DEMO_PASSWORD = 'waypoint-demo';
@@ -43,6 +44,7 @@ export async function seedDemoSchool(ctx: Pick<RouteContext, 'storage' | 'clock'
     joinCode: newJoinCode(),
     createdAt: at,
   });
+  await seedStarterContent(ctx, DEMO_SCHOOL_ID);
   await writeAsServer(ctx, DEMO_SCHOOL_ID, [
     {
       changeId: 'seed-demo-school',

@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { API_PREFIX } from '#protocol';
+import { APP_CSP_HEADER } from './app-csp.ts';
 import type { Storage } from '#server/storage/storage.ts';
 import type { Clock, RouteContext } from './context.ts';
 import { errorBody, HttpError, installErrorHandlers } from './errors.ts';
@@ -118,13 +119,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         // Vite's hashed files never change; everything else must be revalidated so updates arrive.
         const immutable = /[\\/]assets[\\/]/.test(path) && !NO_CACHE.test(path);
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('x-content-type-options', 'nosniff');
+        if (path.endsWith('.html')) res.setHeader('content-security-policy', APP_CSP_HEADER);
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (hasApp && request.method === 'GET' && !path.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', APP_CSP_HEADER)
+        .sendFile('index.html');
     }
     return reply.status(404).send(errorBody('notFound', `No route ${request.method} ${path}`));
   });

@@ -12,6 +12,7 @@ import { bearerToken, isoAt, type RouteContext } from './context.ts';
 import { hashPassword, hashToken, verifyPassword } from './credentials.ts';
 import { HttpError } from './errors.ts';
 import { clientKey, issueToken, TEACHER_SESSION_MS, valid, writeAsServer } from './route-helpers.ts';
+import { seedStarterContent } from '#server/seed-starter.ts';
 import { POLICIES, throttled } from './throttle.ts';
 
 const SIGN_UP_ACCEPTED: SignUpAccepted = {
@@ -59,6 +60,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext, allo
         { table: 'schools', recordId: schoolId, fields: { name: body.schoolName, scale: DEFAULT_SCALE } },
         { table: 'teachers', recordId: teacherId, fields: { schoolId, displayName: body.displayName } },
       ]);
+      // Every school starts with the starter frameworks, so no tablet ever pushes them.
+      await seedStarterContent(ctx, schoolId);
     }
     return reply.status(202).send(SIGN_UP_ACCEPTED);
   });

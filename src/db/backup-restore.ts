@@ -1,6 +1,6 @@
-import { compareHlc, SYNCED_TABLES, type Hlc, type SyncedTable } from '#protocol';
+import { SYNCED_TABLES, type Hlc, type SyncedTable } from '#protocol';
 import { syncedTable, syncedTableRows } from './database.ts';
-import { getDeviceId, observeStamp } from './device-clock.ts';
+import { getDeviceId, observeStamps } from './device-clock.ts';
 import {
   BACKED_UP_SETTINGS,
   STARTER_CONTENT_KEY,
@@ -8,7 +8,7 @@ import {
   type BackupDraft,
   type BackupRow,
 } from './backup-format.ts';
-import { DEMO_PREFIX } from './demo-repository.ts';
+import { DEMO_PREFIX } from './write-access.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { nowIso, type Store } from './store.ts';
 
@@ -79,17 +79,13 @@ export async function restoreBackup(store: Store, backup: Backup, options: { rep
     await db.settings.bulkPut([...backup.settings]);
     // The restored data replaces the starter content: first run must not load the demo class on top of it.
     await db.settings.put({ key: STARTER_CONTENT_KEY, value: true });
-    const newest = newestStamp(backup);
-    if (newest !== undefined) await observeStamp(db, env, newest);
+    // A stamp far ahead of the server's clock (a tablet whose clock was wrong) stays on its row but never
+    // moves this clock; if it waits in the outbox, the server refuses it and the device stamps it again.
+    await observeStamps(db, env, backupStamps(backup));
   });
 }
 
-function newestStamp(backup: Backup): Hlc | undefined {
-  let newest: Hlc | undefined;
-  const consider = (stamp: Hlc) => {
-    if (newest === undefined || compareHlc(stamp, newest) > 0) newest = stamp;
-  };
-  for (const name of SYNCED_TABLES) for (const row of backup.tables[name]) Object.values(row._hlc).forEach(consider);
-  backup.outbox.forEach((entry) => consider(entry.hlc));
-  return newest;
+function* backupStamps(backup: Backup): Iterable<Hlc> {
+  for (const name of SYNCED_TABLES) for (const row of backup.tables[name]) yield* Object.values(row._hlc);
+  for (const entry of backup.outbox) yield entry.hlc;
 }

@@ -30,17 +30,24 @@ export async function getBlob(store: Store, id: string): Promise<BlobRecord | un
   return store.db.blobs.get(id);
 }
 
-/** Attachments the server does not hold yet. */
+const waitsForUpload = (b: BlobRecord) => b.uploadedAt === undefined && b.refusedAt === undefined;
+
+/** Attachments the server does not hold yet (and has not refused). */
 export async function listBlobsToUpload(store: Store): Promise<BlobRecord[]> {
-  return store.db.blobs.filter((b) => b.uploadedAt === undefined).toArray();
+  return store.db.blobs.filter(waitsForUpload).toArray();
 }
 
 export function countBlobsToUpload(store: Store): Promise<number> {
-  return store.db.blobs.filter((b) => b.uploadedAt === undefined).count();
+  return store.db.blobs.filter(waitsForUpload).count();
 }
 
 export async function markBlobUploaded(store: Store, id: string): Promise<void> {
   await store.db.blobs.update(id, { uploadedAt: nowIso(store) });
+}
+
+/** The server will not take these bytes (their type, say): kept here, never sent again. */
+export async function markBlobRefused(store: Store, id: string): Promise<void> {
+  await store.db.blobs.update(id, { refusedAt: nowIso(store) });
 }
 
 /** Stores bytes fetched from the server, after checking they are what their id says. */

@@ -1,38 +1,99 @@
-import { DELETED_FIELD, SYNCED_TABLES } from '#protocol';
+import { DELETED_FIELD, STARTER_HLC, SYNCED_TABLES, type Change, type SyncedTable } from '#protocol';
 import { syncedTable } from './database.ts';
 import type { OutboxRecord } from './records.ts';
-import { frameworkWrites } from './frameworks-repository.ts';
 import { ACTIVE_CLASS_KEY } from './classes-repository.ts';
+import { applyRemoteChanges } from './merge-remote.ts';
 import { getSetting, setSetting } from './settings-repository.ts';
 import { nowIso, type Store } from './store.ts';
+import { DEMO_PREFIX, isLocalOnlyWrite } from './write-access.ts';
 import { writeMany, type FieldWrite } from './write-funnel.ts';
 
+export { DEMO_PREFIX } from './write-access.ts';
+
 const SEEDED_KEY = 'starterContentLoaded';
-export const DEMO_PREFIX = 'demo-';
+/** Set once this device has dropped the starter and demo changes an older version queued for pushing. */
+const STARTER_QUEUE_CLEARED_KEY = 'starterQueueCleared';
+
+type StarterModule = typeof import('#content/index.ts');
+type Row = Record<string, unknown> & { _hlc?: Record<string, string> };
 
 /**
  * First run: the starter frameworks (literacy and social-emotional) and a demo class with a few weeks
  * of evidence, so a new user sees a working classroom. Runs once per device.
+ *
+ * Starter content is the same everywhere: it is written under the fixed STARTER_HLC with no outbox entry
+ * (the server writes the same records into every school), so it is never pushed and never pulled twice;
+ * a teacher's later edit gets a real stamp and syncs as usual. The demo class stays on this device.
+ * A device that an older version seeded through the outbox forgets those queued changes once.
  */
 export async function seedFirstRun(store: Store): Promise<void> {
-  if (await getSetting(store, SEEDED_KEY)) return;
-  // Loaded only on first run: the starter content is most of the app's weight and is needed once.
-  const { buildDemoClass, literacyFramework, selFramework } = await import('#content/index.ts');
-  const demo = buildDemoClass({ now: nowIso(store) });
-  const writes: FieldWrite[] = [
-    ...frameworkWrites(literacyFramework),
-    ...frameworkWrites(selFramework),
-    { table: 'schools', recordId: demo.school.id, fields: { ...demo.school } },
-    { table: 'teachers', recordId: demo.teacher.id, fields: { ...demo.teacher } },
-    { table: 'classes', recordId: demo.classGroup.id, fields: { ...demo.classGroup } },
-    ...demo.students.map((s): FieldWrite => ({ table: 'students', recordId: s.id, fields: { ...s } })),
-    ...demo.paths.map((p): FieldWrite => ({ table: 'paths', recordId: p.id, fields: { ...p } })),
-    ...demo.evidence.map((e): FieldWrite => ({ table: 'evidence', recordId: e.id, fields: { ...e } })),
-    ...demo.decisions.map((d): FieldWrite => ({ table: 'decisions', recordId: d.id, fields: { ...d } })),
-  ];
-  await writeMany(store.db, store.env, writes);
-  await setSetting(store, SEEDED_KEY, true);
-  if (!(await getSetting(store, ACTIVE_CLASS_KEY))) await setSetting(store, ACTIVE_CLASS_KEY, demo.classGroup.id);
+  const seeded = Boolean(await getSetting(store, SEEDED_KEY));
+  const cleared = Boolean(await getSetting(store, STARTER_QUEUE_CLEARED_KEY));
+  if (seeded && cleared) return;
+  // Loaded only when needed: the starter content is most of the app's weight and is needed once.
+  const content = await import('#content/index.ts');
+  if (!seeded) {
+    const demo = content.buildDemoClass({ now: nowIso(store) });
+    const changes: Change[] = [
+      ...content.starterRecords().map((r) => starterChange(r.table, r.recordId, r.fields)),
+      starterChange('schools', demo.school.id, { ...demo.school }),
+      starterChange('teachers', demo.teacher.id, { ...demo.teacher }),
+      starterChange('classes', demo.classGroup.id, { ...demo.classGroup }),
+      ...demo.students.map((s) => starterChange('students', s.id, { ...s })),
+      ...demo.paths.map((p) => starterChange('paths', p.id, { ...p })),
+      ...demo.evidence.map((e) => starterChange('evidence', e.id, { ...e })),
+      ...demo.decisions.map((d) => starterChange('decisions', d.id, { ...d })),
+    ];
+    await applyRemoteChanges(store.db, store.env, changes);
+    await setSetting(store, SEEDED_KEY, true);
+    if (!(await getSetting(store, ACTIVE_CLASS_KEY))) await setSetting(store, ACTIVE_CLASS_KEY, demo.classGroup.id);
+  }
+  if (!cleared) {
+    await forgetQueuedStarterChanges(store, content);
+    await setSetting(store, STARTER_QUEUE_CLEARED_KEY, true);
+  }
+}
+
+function starterChange(table: SyncedTable, recordId: string, fields: Readonly<Record<string, unknown>>): Change {
+  return { changeId: `starter:${table}:${recordId}`, table, recordId, fields, hlc: STARTER_HLC };
+}
+
+/**
+ * An older version queued the starter frameworks and the demo class for pushing on every device. Drops
+ * those entries (demo changes of any kind; starter records still exactly as shipped) and gives the starter
+ * fields the stamp every other device has, in one transaction. A teacher's edit of a starter target differs
+ * from the shipped value and stays queued.
+ */
+async function forgetQueuedStarterChanges(store: Store, content: StarterModule): Promise<number> {
+  const { db } = store;
+  const shipped = new Map(content.starterRecords().map((r) => [`${r.table}/${r.recordId}`, r.fields]));
+  const tables = SYNCED_TABLES.map((name) => syncedTable(db, name)!);
+  return db.transaction('rw', [...tables, db.outbox], async () => {
+    const dropped: number[] = [];
+    for (const entry of await db.outbox.toArray()) {
+      const table = syncedTable(db, entry.table);
+      const row = (await table?.get(entry.recordId)) as Row | undefined;
+      if (isLocalOnlyWrite(entry.recordId, entry.fields, row)) {
+        dropped.push(entry.seq!);
+        continue;
+      }
+      const starter = shipped.get(`${entry.table}/${entry.recordId}`);
+      if (!starter || !table || !isShipped(entry, starter)) continue;
+      dropped.push(entry.seq!);
+      if (!row?._hlc) continue;
+      const stamps = { ...row._hlc };
+      for (const field of Object.keys(entry.fields)) if (stamps[field] === entry.hlc) stamps[field] = STARTER_HLC;
+      await table.put({ ...row, _hlc: stamps });
+    }
+    await db.outbox.bulkDelete(dropped);
+    return dropped.length;
+  });
+}
+
+function isShipped(entry: OutboxRecord, shipped: Readonly<Record<string, unknown>>): boolean {
+  return Object.entries(entry.fields).every(
+    ([field, value]) => JSON.stringify(value) === JSON.stringify(shipped[field]),
+  );
 }
 
 export async function hasDemoData(store: Store): Promise<boolean> {
@@ -65,10 +126,8 @@ export async function removeDemoData(store: Store): Promise<number> {
  * school). A change is local-only when it is about a demo record or a demo student.
  */
 export async function isLocalOnlyChange(store: Store, change: OutboxRecord): Promise<boolean> {
-  if (change.recordId.startsWith(DEMO_PREFIX)) return true;
-  const owner = change.fields['studentId'] ?? change.fields['classId'];
-  if (typeof owner === 'string') return owner.startsWith(DEMO_PREFIX);
+  if (isLocalOnlyWrite(change.recordId, change.fields, undefined)) return true;
+  if ('studentId' in change.fields || 'classId' in change.fields) return false;
   const record = await syncedTable(store.db, change.table)?.get(change.recordId);
-  const recordOwner = record?.['studentId'] ?? record?.['classId'];
-  return typeof recordOwner === 'string' && recordOwner.startsWith(DEMO_PREFIX);
+  return isLocalOnlyWrite(change.recordId, change.fields, record);
 }

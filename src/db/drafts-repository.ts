@@ -45,7 +45,8 @@ export async function listDrafts<T>(store: Store, prefix: string): Promise<Draft
  */
 export async function recordEvidenceFromDraft(store: Store, input: NewEvidence, draftKey: string): Promise<Evidence> {
   const { db } = store;
-  return db.transaction('rw', [db.evidence, db.outbox, db.settings, drafts(store)], async () => {
+  // Students: the write funnel checks which class the child is in.
+  return db.transaction('rw', [db.evidence, db.students, db.outbox, db.settings, drafts(store)], async () => {
     const evidence = await recordEvidence(store, input);
     await drafts(store).delete(draftKey);
     return evidence;

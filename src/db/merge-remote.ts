@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { compareHlc, type Change } from '#protocol';
 import { syncedTable, type WaypointDb } from './database.ts';
-import { observeStamp } from './device-clock.ts';
+import { observeStamps } from './device-clock.ts';
 import type { StoreEnv } from './env.ts';
 
 type Row = Record<string, unknown> & { _hlc?: Record<string, string> };
@@ -46,10 +46,13 @@ export async function applyRemoteChanges(
       await table.bulkPut([...changed].map((id) => rows.get(id)!));
       applied += changed.size;
     }
-    let newest: string | undefined;
-    for (const change of changes) if (newest === undefined || compareHlc(change.hlc, newest) > 0) newest = change.hlc;
-    // Keep the local clock ahead of everything seen, so the next local write wins over what was pulled.
-    if (newest !== undefined) await observeStamp(db, env, newest);
+    // Keep the local clock ahead of everything seen, so the next local write wins over what was pulled
+    // (apart from stamps too far ahead of the server's clock, which are never adopted).
+    await observeStamps(
+      db,
+      env,
+      changes.map((c) => c.hlc),
+    );
     await afterApply?.();
   });
   return applied;

@@ -80,7 +80,8 @@ export async function updatePath(
   edit: (entries: readonly PathEntry[]) => readonly PathEntry[],
 ): Promise<readonly PathEntry[]> {
   const { db } = store;
-  return db.transaction('rw', [db.paths, db.outbox, db.settings], async () => {
+  // Students: the write funnel checks which class the child is in.
+  return db.transaction('rw', [db.paths, db.students, db.outbox, db.settings], async () => {
     const row = await db.paths.get(studentId);
     const entries = edit(aliveOne(row)?.entries ?? []);
     if (row?.deleted) await writeFields(db, store.env, 'paths', studentId, { studentId, entries, ...revived(row) });

@@ -44,6 +44,8 @@ export interface BlobRecord {
   readonly createdAt: string;
   /** Set once the server has confirmed it holds the bytes. */
   readonly uploadedAt?: string;
+  /** Set when the server refused the bytes for good (a type it does not take): never sent again. */
+  readonly refusedAt?: string;
 }
 
 export interface OutboxRecord {

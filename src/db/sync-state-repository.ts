@@ -3,6 +3,7 @@ import { CURSOR_START } from '#protocol';
 import { getSetting, setSetting } from './settings-repository.ts';
 import type { Store } from './store.ts';
 import { getDeviceId } from './device-clock.ts';
+import { CONNECTION_KEY } from './write-access.ts';
 
 /** How this device reaches its server. Absent: the device has never connected, which is fine. */
 export interface Connection {
@@ -19,14 +20,13 @@ export interface Connection {
 export interface SyncReport {
   readonly lastSyncedAt: string | null;
   readonly lastError: string | null;
-  /** Changes the server refused for good, with its reasons (most recent first, a few kept). */
-  readonly refused: readonly { readonly changeId: string; readonly reason: string }[];
 }
 
-const CONNECTION = 'sync.connection';
+const CONNECTION = CONNECTION_KEY;
 const CURSOR = 'sync.cursor';
 const REPORT = 'sync.report';
-const EMPTY_REPORT: SyncReport = { lastSyncedAt: null, lastError: null, refused: [] };
+/** Outbox entries this device's role may not push (changes made before it joined as what it is now). */
+const HELD = 'sync.held';
 
 export async function getConnection(store: Store): Promise<Connection | null> {
   return (await getSetting<Connection>(store, CONNECTION)) ?? null;
@@ -35,6 +35,17 @@ export async function getConnection(store: Store): Promise<Connection | null> {
 export async function saveConnection(store: Store, connection: Connection | null): Promise<void> {
   if (connection) await setSetting(store, CONNECTION, connection);
   else await store.db.settings.delete(CONNECTION);
+  // Another role may push what this one held back: the next push decides again.
+  await store.db.settings.delete(HELD);
+}
+
+/** The changes the last push held back because this device's role may not send them. */
+export async function getHeldChanges(store: Store): Promise<readonly string[]> {
+  return (await getSetting<string[]>(store, HELD)) ?? [];
+}
+
+export async function saveHeldChanges(store: Store, changeIds: readonly string[]): Promise<void> {
+  await setSetting(store, HELD, changeIds);
 }
 
 export async function getCursor(store: Store): Promise<Cursor> {
@@ -46,7 +57,8 @@ export function saveCursor(store: Store, cursor: Cursor): Promise<void> {
 }
 
 export async function getSyncReport(store: Store): Promise<SyncReport> {
-  return (await getSetting<SyncReport>(store, REPORT)) ?? EMPTY_REPORT;
+  const kept = await getSetting<Partial<SyncReport>>(store, REPORT);
+  return { lastSyncedAt: kept?.lastSyncedAt ?? null, lastError: kept?.lastError ?? null };
 }
 
 export async function updateSyncReport(store: Store, change: Partial<SyncReport>): Promise<void> {

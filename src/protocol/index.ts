@@ -9,3 +9,4 @@ export const PROTOCOL_VERSION = 1;
 export * from './wire.ts';
 export * from './validate.ts';
 export * from './seeded-random.ts';
+export * from './write-roles.ts';

@@ -141,7 +141,9 @@ export function createSyncController(options: SyncControllerOptions) {
       const connection = await getConnection(store);
       if (connection?.kind !== 'station' || !scheduler) return false;
       await postAsDevice(connection, '/station/sign-in', { studentId }, doFetch);
-      // The token now sees more than before: read again from the start (it is a class, not a school).
+      // The station now speaks for this child (its role checks know who is signed in), and the token sees
+      // more than before: read again from the start (it is a class, not a school).
+      await saveConnection(store, { ...connection, scope: { ...connection.scope, studentId } });
       await saveCursor(store, CURSOR_START);
       await scheduler.syncNow();
       return true;
@@ -150,6 +152,8 @@ export function createSyncController(options: SyncControllerOptions) {
       const connection = await getConnection(store);
       if (connection?.kind !== 'station') return;
       await postAsDevice(connection, '/station/sign-out', {}, doFetch);
+      const { studentId: _signedOut, ...scope } = connection.scope;
+      await saveConnection(store, { ...connection, scope });
     },
     async disconnect() {
       scheduler?.stop();

@@ -1,25 +1,38 @@
-import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, PROTOCOL_VERSION, type RejectedChange } from '#protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, PROTOCOL_VERSION, type PushResponse } from '#protocol';
 import {
   applyRemoteChanges,
+  getConnection,
   getCursor,
-  getSyncReport,
   saveCursor,
+  saveHeldChanges,
   updateSyncReport,
   getDeviceId,
-  isLocalOnlyChange,
   listBlobsToUpload,
   listMissingBlobIds,
+  noteServerTime,
   storeDownloadedBlob,
   markBlobUploaded,
+  markBlobRefused,
+  addRefusedAttachment,
   nowIso,
   readOutbox,
   requeueAllRecords,
   removeFromOutbox,
+  restampChanges,
+  settleRefusals,
+  sortOutbox,
   toChange,
   type Store,
 } from '#db';
 
-import type { SyncTransport } from './transport.ts';
+import { SyncError, type SyncTransport } from './transport.ts';
+
+/** Answers to an upload that sending the same bytes again can never change. */
+const REFUSED_FOR_GOOD = new Set(['unsupportedMediaType', 'tooLarge', 'hashMismatch', 'badRequest', 'validation']);
+
+function isRefusedForGood(error: unknown): error is SyncError {
+  return error instanceof SyncError && !error.retryable && REFUSED_FOR_GOOD.has(error.code);
+}
 
 export interface SyncOnceOptions {
   readonly store: Store;
@@ -32,36 +45,48 @@ export interface SyncOnceOptions {
 
 export interface SyncOnceResult {
   readonly pushed: number;
+  /** Changes the server refused for good (put back to the server's state and listed as not saved). */
   readonly refused: number;
+  /** Changes stamped again because the server found them too far ahead of its clock. */
+  readonly restamped: number;
+  /** Changes this device's role may not push, left queued. */
+  readonly held: number;
   readonly pulled: number;
   readonly uploaded: number;
   readonly downloaded: number;
 }
 
-const KEEP_REFUSED = 20;
+interface PushTally {
+  pushed: number;
+  refused: number;
+  restamped: number;
+  held: string[];
+}
 
 /**
  * One full round: push the outbox in batches, pull every page since the cursor, upload attachments and
  * fetch a few missing ones.
  * Each step is safe to interrupt: pushes are idempotent by changeId and an outbox entry is removed only
  * after the server answered for it; a pulled page and the cursor move in one transaction (the next page is
- * fetched while one is stored, and dropped if storing fails).
+ * fetched while one is stored, and dropped if storing fails). Every answer's `serverTime` keeps this
+ * device's idea of the server's clock current, which its stamps are made from.
  */
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult> {
   const { store, transport } = options;
   const batchSize = Math.min(options.batchSize ?? MAX_PUSH_CHANGES, MAX_PUSH_CHANGES);
   const deviceId = await getDeviceId(store.db, store.env);
-  let pushed = 0;
-  const refused: RejectedChange[] = [];
+  const tally: PushTally = { pushed: 0, refused: 0, restamped: 0, held: [] };
 
-  pushed += await pushOutbox(store, transport, deviceId, batchSize, refused);
+  await pushOutbox(store, transport, deviceId, batchSize, tally);
 
   let pulled = 0;
   let serverWasReset = false;
   const pullLimit = options.pullLimit ?? MAX_PULL_LIMIT;
+  // A refusal from a server that sends no record state moves the cursor back to the start: read it here.
   let fetching = transport.pull(await getCursor(store), pullLimit);
   for (;;) {
     const page = await fetching;
+    await noteServerTime(store.db, page.serverTime, store.env.now());
     // Fetch the next page while this one is stored. A cursor is saved only with its own page's changes, so
     // a failure anywhere leaves the device at the last page it stored.
     if (page.hasMore) {
@@ -76,58 +101,110 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
   }
   // The server's database is not the one this device synced with: give it everything this device holds.
   if (serverWasReset) {
-    await requeueAllRecords(store, (entry) => isLocalOnlyChange(store, entry));
-    pushed += await pushOutbox(store, transport, deviceId, batchSize, refused);
+    await requeueAllRecords(store);
+    await pushOutbox(store, transport, deviceId, batchSize, tally);
   }
 
   let uploaded = 0;
   for (const blob of await listBlobsToUpload(store)) {
-    await transport.putBlob(blob.id, blob.bytes, blob.mime);
+    try {
+      await transport.putBlob(blob.id, blob.bytes, blob.mime);
+    } catch (error) {
+      // Bytes the server will never take (not a type the app records, say) must not hold up the others.
+      if (!isRefusedForGood(error)) throw error;
+      await markBlobRefused(store, blob.id);
+      await addRefusedAttachment(store, blob.id, (await getConnection(store))?.kind ?? 'teacher', error.message);
+      continue;
+    }
     await markBlobUploaded(store, blob.id);
     uploaded += 1;
   }
 
-  // Photos and audio recorded on other tablets, a few each round, so records never wait for bytes.
+  // Photos and audio recorded on other tablets, a few each round, so records never wait for bytes. One the
+  // server will not give this device is left for a later round; the others still come.
   let downloaded = 0;
   for (const id of await listMissingBlobIds(store, options.downloadsPerRound ?? 20)) {
-    const { bytes, mime } = await transport.getBlob(id);
-    await storeDownloadedBlob(store, id, bytes, mime);
+    let blob: { bytes: ArrayBuffer; mime: string };
+    try {
+      blob = await transport.getBlob(id);
+    } catch (error) {
+      if (error instanceof SyncError && !error.retryable && error.code === 'notFound') continue;
+      throw error;
+    }
+    await storeDownloadedBlob(store, id, blob.bytes, blob.mime);
     downloaded += 1;
   }
 
-  if (refused.length > 0) {
-    const previous = (await getSyncReport(store)).refused;
-    await updateSyncReport(store, { refused: [...refused.reverse(), ...previous].slice(0, KEEP_REFUSED) });
-  }
+  await saveHeldChanges(store, tally.held);
   await updateSyncReport(store, { lastSyncedAt: nowIso(store), lastError: null });
-  return { pushed, refused: refused.length, pulled, uploaded, downloaded };
+  return {
+    pushed: tally.pushed,
+    refused: tally.refused,
+    restamped: tally.restamped,
+    held: tally.held.length,
+    pulled,
+    uploaded,
+    downloaded,
+  };
 }
 
-/** Pushes the outbox until it is empty; returns how many changes the server accepted. */
+/**
+ * Pushes the outbox until everything this device may send has been answered for. Demo changes are dropped
+ * unsent; changes its role may not push stay queued, unsent. A refusal puts the record back to the server's
+ * state; a change refused as too far ahead is stamped again and sent again once in this round (a second
+ * refusal leaves it for the next round, when the clock has been learned again).
+ */
 async function pushOutbox(
   store: Store,
   transport: SyncTransport,
   deviceId: string,
   batchSize: number,
-  refused: RejectedChange[],
-): Promise<number> {
-  let pushed = 0;
+  tally: PushTally,
+): Promise<void> {
+  const deviceKind = (await getConnection(store))?.kind ?? 'teacher';
+  /** Entries not to send again this round (by seq): held back, or stamped again already and refused again. */
+  const skip = new Set<number>();
+  const restampedNow = new Set<string>();
   for (;;) {
-    const entries = await readOutbox(store, batchSize);
+    const entries = await readOutbox(store, batchSize, skip);
     if (entries.length === 0) break;
-    // Asked all at once: the reads some entries need overlap instead of waiting for one another.
-    const isLocal = await Promise.all(entries.map((entry) => isLocalOnlyChange(store, entry)));
-    const localOnly = entries.filter((_, i) => isLocal[i]).map((entry) => entry.changeId);
-    const toSend = entries.filter((_, i) => !isLocal[i]).map(toChange);
-    await removeFromOutbox(store, localOnly);
-    if (toSend.length === 0) continue;
-    const answer = await transport.push({ protocolVersion: PROTOCOL_VERSION, deviceId, changes: toSend });
-    await removeFromOutbox(store, [...answer.accepted, ...answer.rejected.map((r) => r.changeId)]);
-    pushed += answer.accepted.length;
-    refused.push(...answer.rejected);
+    const { send, localOnly, held } = await sortOutbox(store, entries);
+    await removeFromOutbox(
+      store,
+      localOnly.map((e) => e.changeId),
+    );
+    for (const entry of held) {
+      skip.add(entry.seq!);
+      tally.held.push(entry.changeId);
+    }
+    if (send.length === 0) continue;
+    const answer: PushResponse = await transport.push({
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId,
+      changes: send.map(toChange),
+    });
+    await noteServerTime(store.db, answer.serverTime, store.env.now());
+    await removeFromOutbox(store, answer.accepted);
+    tally.pushed += answer.accepted.length;
+    const ahead = answer.rejected.filter((r) => r.code === 'clockAhead');
+    const final = answer.rejected.filter((r) => r.code !== 'clockAhead');
+    await settleRefusals(store, final, deviceKind);
+    tally.refused += final.length;
+    const seqOf = new Map(send.map((e) => [e.changeId, e.seq!]));
+    for (const r of ahead) if (restampedNow.has(r.changeId)) skip.add(seqOf.get(r.changeId)!);
+    const acceptedIds = new Set(answer.accepted);
+    const newestAccepted = send
+      .filter((e) => acceptedIds.has(e.changeId))
+      .reduce<string | undefined>((newest, e) => (newest === undefined || e.hlc > newest ? e.hlc : newest), undefined);
+    const fresh = await restampChanges(
+      store,
+      ahead.filter((r) => !restampedNow.has(r.changeId)).map((r) => r.changeId),
+      newestAccepted,
+    );
+    fresh.forEach((id) => restampedNow.add(id));
+    tally.restamped += fresh.length;
     // A server that answers for none of the batch would loop forever: stop and try again later.
     if (answer.accepted.length + answer.rejected.length === 0)
       throw new Error('The server did not confirm any change.');
   }
-  return pushed;
 }

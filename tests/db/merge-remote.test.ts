@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHlc, parseHlc, type Change } from '#protocol';
+import { formatHlc, MAX_CLOCK_AHEAD_MS, parseHlc, type Change } from '#protocol';
 import { addStudent, applyRemoteChanges, updateStudent } from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
 
@@ -32,12 +32,12 @@ describe('applying remote changes', () => {
 
   it('creates records it has not seen, and moves the local clock past what it saw', async () => {
     const store = testStore();
-    const future = store.env.now() + 3_600_000; // the other tablet's clock is an hour ahead
+    const ahead = store.env.now() + 5 * 60_000; // the other tablet's clock is five minutes ahead
     await applyRemoteChanges(store.db, store.env, [
       change(
         's9',
         { classId: 'c', displayName: 'Ben', picture: 'owl', familyLanguage: 'en', archived: false },
-        future,
+        ahead,
         'r1',
       ),
     ]);
@@ -45,7 +45,25 @@ describe('applying remote changes', () => {
 
     await updateStudent(store, 's9', { displayName: 'Benjamin' });
     const local = (await store.db.outbox.toArray()).at(-1)!;
-    expect(parseHlc(local.hlc).wallMs).toBeGreaterThanOrEqual(future);
+    expect(parseHlc(local.hlc).wallMs).toBeGreaterThanOrEqual(ahead);
+  });
+
+  it('keeps a stamp far ahead of the server’s clock on its record but never adopts it', async () => {
+    const store = testStore();
+    const now = store.env.now();
+    await applyRemoteChanges(store.db, store.env, [
+      change('s9', { classId: 'c', displayName: 'Ben', picture: 'owl' }, now + 3 * 3_600_000, 'r1'),
+      change('s8', { classId: 'c', displayName: 'Cy', picture: 'cat' }, now + 60_000, 'r2'),
+      { ...change('s7', { classId: 'c', displayName: 'Di' }, 0, 'r3'), hlc: '9999999999999-999999-x' },
+    ]);
+    expect((await store.db.students.get('s9'))?._hlc['displayName']).toMatch(/^\d{13}-/);
+    expect((await store.db.students.get('s7'))?._hlc['displayName']).toBe('9999999999999-999999-x');
+
+    await updateStudent(store, 's8', { displayName: 'Cyrus' });
+    const local = parseHlc((await store.db.outbox.toArray()).at(-1)!.hlc);
+    // Past the stamp within the bound (a minute ahead), nowhere near the ones beyond it.
+    expect(local.wallMs).toBeGreaterThanOrEqual(now + 60_000);
+    expect(local.wallMs).toBeLessThan(now + MAX_CLOCK_AHEAD_MS);
   });
 
   it('is idempotent: applying the same page twice changes nothing the second time', async () => {

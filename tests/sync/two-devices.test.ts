@@ -23,10 +23,12 @@ let b: Device;
 
 beforeEach(async () => {
   server = await startTestServer('sqlite');
+  // The school server's clock reads T0; the tablets learn it from its answers.
+  server.clock.advance(T0 - server.clock.now());
   school = await setUpSchool(server);
-  a = await teacherDevice('a', () => server.base, school, T0);
+  a = await teacherDevice('a', () => server.base, school, T0, server.clock);
   // Device B's clock runs 40 minutes slow: the HLC, not the wall clock, must decide.
-  b = await teacherDevice('b', () => server.base, school, T0 - 40 * 60_000);
+  b = await teacherDevice('b', () => server.base, school, T0 - 40 * 60_000, server.clock);
 });
 
 afterEach(async () => {

@@ -5,6 +5,7 @@ import { useSyncController } from '#state/sync-controller.ts';
 import { useT } from '#ui/useT.ts';
 import { ClassesAndDevices } from './ClassesAndDevices.tsx';
 import { JoinClassForm } from './JoinClassForm.tsx';
+import { NotSavedPanel } from './NotSavedPanel.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { SignUpForm } from './SignUpForm.tsx';
 
@@ -53,16 +54,7 @@ export function ServerPanel() {
           </button>
         </div>
         {status.lastError ? <p role="alert">{t('sync.problem', { reason: status.lastError })}</p> : null}
-        {status.refused.length > 0 ? (
-          <>
-            <p>{t('sync.refused')}</p>
-            <ul>
-              {status.refused.map((r) => (
-                <li key={r.changeId}>{r.reason}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <NotSavedPanel status={status} />
       </section>
       {connection.kind === 'teacher' ? (
         <ClassesAndDevices key={connection.deviceTokenId} connection={connection} />

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { LANGUAGES } from '#i18n';
 import { useLanguageStore } from '#state/language-store.ts';
-import { useStore } from '#db';
+import { readSyncStatus, useStore } from '#db';
 import { useT } from '#ui/useT.ts';
 import { StorageStatusPanel } from './StorageStatusPanel.tsx';
 import { DemoDataPanel } from './DemoDataPanel.tsx';
@@ -12,7 +12,8 @@ export default function SettingsPage() {
   const { t, language } = useT();
   const setLanguage = useLanguageStore((s) => s.setLanguage);
   const store = useStore();
-  const pending = useLiveQuery(() => store.db.outbox.count(), [store]);
+  // Only what will really be pushed: demo and starter records never are.
+  const pending = useLiveQuery(async () => (await readSyncStatus(store)).pendingChanges, [store]);
 
   return (
     <section aria-labelledby="settings-title" className="page">

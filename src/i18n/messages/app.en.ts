@@ -148,7 +148,10 @@ export const appEn = {
   'sync.kind.student': 'student',
   'sync.syncNow': 'Sync now',
   'sync.disconnect': 'Disconnect',
-  'sync.refused': 'The server refused some changes:',
+  'sync.notSaved_one': '{count} change not saved',
+  'sync.notSaved_other': '{count} changes not saved',
+  'sync.clockShort.ahead': 'Tablet clock {amount} ahead',
+  'sync.clockShort.behind': 'Tablet clock {amount} behind',
   'sync.failed': 'Could not connect: {reason}',
 } as const;
 

@@ -149,6 +149,9 @@ export const appEs: Record<AppMessageKey, string> = {
   'sync.kind.student': 'estudiante',
   'sync.syncNow': 'Sincronizar ahora',
   'sync.disconnect': 'Desconectar',
-  'sync.refused': 'El servidor rechazó algunos cambios:',
+  'sync.notSaved_one': '{count} cambio sin guardar',
+  'sync.notSaved_other': '{count} cambios sin guardar',
+  'sync.clockShort.ahead': 'El reloj de la tableta va {amount} adelantado',
+  'sync.clockShort.behind': 'El reloj de la tableta va {amount} atrasado',
   'sync.failed': 'No se pudo conectar: {reason}',
 };
