@@ -33,6 +33,12 @@ export interface SyncController {
   /** A child signed in at a station; true when the child's records were fetched (connected stations). */
   stationSignIn(studentId: string): Promise<boolean>;
   stationSignOut(): Promise<void>;
+  /**
+   * Makes this tablet one child's device on the school server (it then syncs that child only). Resolves
+   * false when the tablet is not connected; rejects with code 'pendingChanges' when the teacher's changes
+   * have not all reached the server, 'needsTeacher' when the tablet is not connected as a teacher.
+   */
+  enrollStudent(studentId: string, classId: string): Promise<boolean>;
   disconnect(): Promise<void>;
   syncNow(): Promise<void>;
 }

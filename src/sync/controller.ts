@@ -3,6 +3,7 @@ import {
   getConnection,
   getDeviceId,
   onOutboxWrite,
+  readSyncStatus,
   saveConnection,
   saveCursor,
   updateSyncReport,
@@ -12,6 +13,7 @@ import {
 import { CURSOR_START, type SignUpRequest } from '#protocol';
 import { enroll, postAsDevice, signIn, signUp } from './connect.ts';
 import { issueJoinCode, listServerClasses, listServerDevices, revokeDevice } from './school-admin.ts';
+import { enrollStudentDevice } from './student-device.ts';
 import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
 import { syncOnce } from './sync-once.ts';
 import { httpTransport, SyncError, type SyncTransport } from './transport.ts';
@@ -144,6 +146,27 @@ export function createSyncController(options: SyncControllerOptions) {
       // The token now sees more than before: read again from the start (it is a class, not a school).
       await saveCursor(store, CURSOR_START);
       await scheduler.syncNow();
+      return true;
+    },
+    /**
+     * A teacher hands this tablet to one child. Connected as a teacher: everything waiting is sent first
+     * (the child's token could not send the teacher's work), then the tablet enrolls as the child's
+     * device. Not connected: false, and nothing happens here (the lock is the tablet's own).
+     */
+    async enrollStudent(studentId: string, classId: string): Promise<boolean> {
+      const connection = await getConnection(store);
+      if (!connection) return false;
+      if (connection.kind === 'student' && connection.scope.studentId === studentId) return true;
+      if (connection.kind !== 'teacher') {
+        throw new SyncError('Only a teacher’s connection can give this tablet to a student.', 'needsTeacher', false);
+      }
+      await scheduler?.syncNow();
+      const waiting = await readSyncStatus(store);
+      if (waiting.pendingChanges + waiting.pendingUploads > 0) {
+        throw new SyncError('Changes on this tablet have not reached the school server yet.', 'pendingChanges', true);
+      }
+      const deviceId = await getDeviceId(store.db, store.env);
+      await connect(await enrollStudentDevice({ teacher: connection, studentId, classId, deviceId }, doFetch));
       return true;
     },
     async stationSignOut() {
