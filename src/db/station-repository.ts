@@ -52,10 +52,7 @@ export async function getStationSettings(store: Store): Promise<StationSettings>
   return { ...DEFAULT_STATION, ...(await getSetting<Partial<StationSettings>>(store, STATION_KEY)) };
 }
 
-export async function saveStationSettings(
-  store: Store,
-  changes: Partial<StationSettings>,
-): Promise<StationSettings> {
+export async function saveStationSettings(store: Store, changes: Partial<StationSettings>): Promise<StationSettings> {
   const next = { ...(await getStationSettings(store)), ...changes };
   await setSetting(store, STATION_KEY, next);
   return next;

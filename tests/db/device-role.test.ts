@@ -105,7 +105,8 @@ describe('problems noted on this tablet', () => {
     expect(older).toMatchObject({ path: '/station', message: 'TypeError: x is undefined' });
     expect(Date.parse(newest!.at) - Date.parse(older!.at)).toBe(1000);
 
-    for (let i = 0; i < APP_ERRORS_KEPT + 5; i++) await recordAppError(store, { path: `/p${i}`, error: new Error('e') });
+    for (let i = 0; i < APP_ERRORS_KEPT + 5; i++)
+      await recordAppError(store, { path: `/p${i}`, error: new Error('e') });
     const kept = await listAppErrors(store);
     expect(kept).toHaveLength(APP_ERRORS_KEPT);
     expect(kept[0]!.path).toBe(`/p${APP_ERRORS_KEPT + 4}`);

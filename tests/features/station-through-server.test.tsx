@@ -43,7 +43,11 @@ const controllers: ReturnType<typeof device>['sync'][] = [];
 beforeEach(async () => {
   server = await startTestServer('sqlite');
   // A browser with speech synthesis and an English voice, as Chromium on a tablet.
-  vi.stubGlobal('speechSynthesis', { getVoices: () => [{ lang: 'en-US' }], cancel: () => undefined, speak: () => undefined });
+  vi.stubGlobal('speechSynthesis', {
+    getVoices: () => [{ lang: 'en-US' }],
+    cancel: () => undefined,
+    speak: () => undefined,
+  });
 });
 afterEach(async () => {
   vi.unstubAllGlobals();
@@ -82,7 +86,10 @@ describe('a station joined through the school server', () => {
   it('shows its set-up, read-aloud clips included, for children whose family language it cannot see', async () => {
     const { station, classId } = await joinedStation();
     // What the station's set-up reads: the joined class, its children as the server let the station see them.
-    await station.store.db.settings.put({ key: 'station', value: { classId, isOn: false, showNames: true, pin: null } });
+    await station.store.db.settings.put({
+      key: 'station',
+      value: { classId, isOn: false, showNames: true, pin: null },
+    });
     renderWithStore(<StationPage />, station.store, { route: '/station' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Station mode' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 2, name: /Read-aloud/i })).toBeInTheDocument();

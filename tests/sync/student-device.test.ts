@@ -50,7 +50,11 @@ function fakeServer(options: { classes?: ClassListResponse['classes'] } = {}) {
         deviceTokenId: 'student-token-id',
         token: 'student-token',
         kind: 'student',
-        scope: { schoolId: 'school-1', classId: 'room-4', ...(request.studentId ? { studentId: request.studentId } : {}) },
+        scope: {
+          schoolId: 'school-1',
+          classId: 'room-4',
+          ...(request.studentId ? { studentId: request.studentId } : {}),
+        },
       } satisfies SessionResponse);
     }
     if (method === 'DELETE' && path.startsWith('/devices/')) return new Response(null, { status: 204 });

@@ -7,6 +7,8 @@ import { StorageStatusPanel } from './StorageStatusPanel.tsx';
 import { DemoDataPanel } from './DemoDataPanel.tsx';
 import { ServerPanel } from './ServerPanel.tsx';
 import { TabletSetupPanel } from './TabletSetupPanel.tsx';
+import { DeviceRolePanel } from './DeviceRolePanel.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
 
 export default function SettingsPage() {
   const { t, language } = useT();
@@ -38,8 +40,10 @@ export default function SettingsPage() {
 
       <ServerPanel />
       <TabletSetupPanel />
+      <DeviceRolePanel />
       <StorageStatusPanel pendingChanges={pending} />
       <DemoDataPanel />
+      <ProblemsPanel />
 
       <p className="muted">
         {t('settings.version')}: {__APP_VERSION__}
