@@ -38,7 +38,13 @@ export function usePinEntry(isNewPin: boolean, minDigits: number): PinEntry {
     setAgain,
     async attempt(submit) {
       if (isNewPin && pin.length < minDigits) return (setProblem('kiosk.setup.pinTooShort'), false);
-      if (isNewPin && pin !== again) return (setProblem('kiosk.setup.pinMismatch'), false);
+      if (isNewPin && pin !== again) {
+        // Which of the two was mistyped cannot be known: both are typed again.
+        setPin('');
+        setAgain('');
+        setProblem('kiosk.setup.pinMismatch');
+        return false;
+      }
       const outcome = await submit(pin);
       if (outcome === 'ok') {
         setProblem(null);

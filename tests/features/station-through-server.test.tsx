@@ -3,13 +3,19 @@
  * the picture-grid fields of the class's students (no family language), so every screen must do without
  * them: this is where the whole app once turned white.
  */
-import { screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Suspense } from 'react';
+import { MemoryRouter } from 'react-router-dom';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { previewOneRoster } from '#protocol/oneroster.ts';
-import { enterStationMode, getConnection, importRoster, rosterId, seedFirstRun } from '#db';
+import { getConnection, getDeviceRole, importRoster, rosterId, seedFirstRun, StoreProvider } from '#db';
+import { translate } from '#i18n';
 import StationPage from '#features/station/StationPage.tsx';
+import { useLanguageStore } from '#state/language-store.ts';
+import { SyncControllerContext } from '#state/sync-controller.ts';
 import { createSyncController, type SchedulerEnv } from '#sync';
 import { startTestServer, type TestServer } from '#tests/server/helpers/http.ts';
 import { renderWithStore } from '#tests/helpers/render.tsx';
@@ -26,6 +32,10 @@ const manualEnv: SchedulerEnv = {
   },
   random: () => 0.5,
 };
+
+// The service worker is the built app's (vite-plugin-pwa), not what this test is about.
+vi.mock('#app/register-service-worker.ts', () => ({ registerServiceWorker: () => async () => undefined }));
+const { App } = await import('#app/App.tsx');
 
 function device() {
   const store = testStore();
@@ -55,8 +65,8 @@ afterEach(async () => {
   await server.close();
 });
 
-/** A teacher puts a Spanish-speaking class on the server; a fresh tablet joins it as a station. */
-async function joinedStation() {
+/** A teacher puts a Spanish-speaking class on the server and gives out its join code. */
+async function classOnServer() {
   const teacher = device();
   controllers.push(teacher.sync);
   await teacher.sync.signUp(server.base, {
@@ -73,7 +83,12 @@ async function joinedStation() {
   await teacher.sync.syncNow();
   const classId = rosterId('cls-k-a');
   const joinCode = (await teacher.sync.listClasses()).find((c) => c.classId === classId)!.joinCode;
+  return { classId, joinCode };
+}
 
+/** A fresh tablet (its own demo class loaded) joins that class as a station. */
+async function joinedStation() {
+  const { classId, joinCode } = await classOnServer();
   const station = device();
   controllers.push(station.sync);
   await seedFirstRun(station.store);
@@ -93,6 +108,57 @@ describe('a station joined through the school server', () => {
     renderWithStore(<StationPage />, station.store, { route: '/station' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Station mode' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 2, name: /Read-aloud/i })).toBeInTheDocument();
-    void enterStationMode;
+  });
+
+  it('is joined from Settings, leads straight to the class’s set-up, and a child signs in, in the tablet’s language', async () => {
+    const { classId, joinCode } = await classOnServer();
+    const station = device();
+    controllers.push(station.sync);
+    await seedFirstRun(station.store);
+    useLanguageStore.setState({ language: 'es' });
+    await act(async () => {
+      render(
+        <StoreProvider store={station.store}>
+          <SyncControllerContext.Provider value={station.sync}>
+            <MemoryRouter initialEntries={['/settings']}>
+              <Suspense fallback={null}>
+                <App />
+              </Suspense>
+            </MemoryRouter>
+          </SyncControllerContext.Provider>
+        </StoreProvider>,
+      );
+    });
+    const user = userEvent.setup();
+    const server_ = await screen.findByLabelText('Dirección del servidor', undefined, { timeout: 10_000 });
+    await user.clear(server_);
+    await user.type(server_, server.base);
+    const join = screen.getByRole('form', { name: 'O únete a una clase con su código' });
+    await user.type(within(join).getByLabelText('Código de la clase'), joinCode);
+    await user.click(within(join).getByRole('button', { name: 'Unirse como estación' }));
+
+    // Straight to the station's set-up for the joined class: no teacher menu, no other class.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Modo estación' }, { timeout: 10_000 })).toBeVisible();
+    expect(await screen.findByText('Esta tableta es una estación para Kindergarten A.')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(await getDeviceRole(station.store)).toEqual({ kind: 'station', classId });
+
+    await user.type(screen.getByLabelText(/Elige un PIN de maestro/), '2468');
+    await user.type(screen.getByLabelText('Escribe el PIN otra vez'), '2468');
+    await user.click(screen.getByRole('button', { name: 'Empezar la estación' }));
+    const grid = await screen.findByRole('list', { name: '¿Quién eres? Busca tu dibujo.' });
+    expect(
+      within(grid)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    ).toEqual([expect.stringMatching(/^Ana/), expect.stringMatching(/^Ben/)]);
+
+    // Ana's family language never reached the station: she is asked in the tablet's language.
+    await user.click(within(grid).getByRole('button', { name: /^Ana/ }));
+    const choices = await screen.findByRole('list', { name: '¿Eres tú? Busca tu dibujo otra vez.' });
+    await user.click(within(choices).getByRole('button', { name: /zorro/ }));
+    expect(
+      await screen.findByRole('button', { name: translate('es', 'kiosk.tile.done') }, { timeout: 10_000 }),
+    ).toBeVisible();
   });
 });

@@ -10,6 +10,7 @@ import {
   useStore,
   type StationSettings,
 } from '#db';
+import { useSyncActivity } from '#state/sync-controller.ts';
 import type { AudioDevices } from '#ui/capture/index.ts';
 import { TeacherUnlockButton } from '#ui/TeacherUnlockButton.tsx';
 import { useT } from '#ui/useT.ts';
@@ -49,6 +50,7 @@ export function StationSetup({
   const [pinAgain, setPinAgain] = useState('');
   const [problem, setProblem] = useState<Problem>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const isSyncing = useSyncActivity((s) => s.syncing);
   const isNewPin = settings.pin === null;
 
   if (classes === undefined) return <p role="status">{t('common.loading')}</p>;
@@ -73,7 +75,15 @@ export function StationSetup({
       <h1 id={`${ids}-title`}>{t('kiosk.setup.title')}</h1>
       <p>{t('kiosk.setup.intro')}</p>
       {classes.all.length === 0 ? (
-        <p role="status">{t(lockedClassId === null ? 'kiosk.setup.noClass' : 'roles.waitingForClass')}</p>
+        <p role="status">
+          {t(
+            lockedClassId === null
+              ? 'kiosk.setup.noClass'
+              : isSyncing
+                ? 'roles.fetchingClass'
+                : 'roles.waitingForClass',
+          )}
+        </p>
       ) : (
         <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-title`}>
           {lockedClassId === null ? (

@@ -14,7 +14,7 @@ export const rolesEn = {
   'roles.stationFor': 'This tablet is a station for {class}.',
   'roles.waitingForClass':
     'This tablet is a station, but its class has not arrived from the school server yet. Check the network, then come back.',
-  'roles.joinedStation': 'Joined as a station. Set it up for the children.',
+  'roles.fetchingClass': 'Getting the class from the school server…',
   'handOver.myPath': 'My path (what {name} sees)',
   'handOver.title': 'Give this tablet to {name}',
   'handOver.intro':

@@ -15,7 +15,7 @@ export const rolesEs: Record<RolesMessageKey, string> = {
   'roles.stationFor': 'Esta tableta es una estación para {class}.',
   'roles.waitingForClass':
     'Esta tableta es una estación, pero su clase aún no llegó del servidor de la escuela. Revisa la red y vuelve después.',
-  'roles.joinedStation': 'Unida como estación. Prepárala para los niños.',
+  'roles.fetchingClass': 'Trayendo la clase del servidor de la escuela…',
   'handOver.myPath': 'Mi camino (lo que ve {name})',
   'handOver.title': 'Dar esta tableta a {name}',
   'handOver.intro':
