@@ -18,7 +18,6 @@ export function LockedScreen({ studentId }: { studentId: string }) {
   return (
     <section className="page card locked-screen" aria-labelledby="locked-title" data-testid="locked-screen">
       <h1 id="locked-title" ref={heading} tabIndex={-1}>
-        <span aria-hidden="true">🔒 </span>
         {t('lock.title')}
       </h1>
       {student ? <p>{t('lock.student', { name: student.displayName })}</p> : null}

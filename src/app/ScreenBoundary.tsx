@@ -1,41 +1,8 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { recordAppError, useStore } from '#db';
+import { ErrorBoundary } from '#ui/ErrorBoundary.tsx';
 import { ScreenError } from './ScreenError.tsx';
-
-interface BoundaryProps {
-  readonly children: ReactNode;
-  /** A new value (the address) clears a caught error: going elsewhere starts clean. */
-  readonly resetKey: string;
-  readonly fallback: (retry: () => void) => ReactNode;
-  readonly onError: (error: unknown, componentStack: string | null) => void;
-}
-
-interface BoundaryState {
-  readonly error: boolean;
-  readonly resetKey: string;
-}
-
-/** React's error boundary: a screen that throws while rendering shows `fallback`, never a blank page. */
-class ErrorBoundary extends Component<BoundaryProps, BoundaryState> {
-  override state: BoundaryState = { error: false, resetKey: this.props.resetKey };
-
-  static getDerivedStateFromError(): Partial<BoundaryState> {
-    return { error: true };
-  }
-
-  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
-    return props.resetKey === state.resetKey ? null : { error: false, resetKey: props.resetKey };
-  }
-
-  override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    this.props.onError(error, info.componentStack ?? null);
-  }
-
-  override render(): ReactNode {
-    return this.state.error ? this.props.fallback(() => this.setState({ error: false })) : this.props.children;
-  }
-}
 
 /**
  * Around every screen (and the header): a screen that breaks shows a kind message in the tablet's

@@ -20,7 +20,6 @@ export function ScreenError(props: { home: string; retry(): void; variant: 'scre
   return (
     <section className="page card screen-error" aria-labelledby="screen-error-title">
       <h1 id="screen-error-title" ref={heading} tabIndex={-1}>
-        <span aria-hidden="true">🧩 </span>
         {t('error.title')}
       </h1>
       <p>{t('error.body')}</p>

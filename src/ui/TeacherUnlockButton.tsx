@@ -24,7 +24,6 @@ export function TeacherUnlockButton(props: {
         aria-label={props.compact ? t('lock.teacher') : undefined}
         onClick={() => setIsOpen(true)}
       >
-        <span aria-hidden="true">🔒 </span>
         {props.compact ? t('lock.teacherShort') : t('lock.teacher')}
       </button>
       {isOpen && props.hasPin !== undefined ? (

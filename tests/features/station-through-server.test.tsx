@@ -107,7 +107,11 @@ describe('a station joined through the school server', () => {
     });
     renderWithStore(<StationPage />, station.store, { route: '/station' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Station mode' })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { level: 2, name: /Read-aloud/i })).toBeInTheDocument();
+    const clips = (await screen.findByRole('heading', { level: 2, name: /Read-aloud/i })).closest('section')!;
+    // Every child hears the tablet's language; the class has no class path, so every target can get a clip.
+    expect(within(clips).getByLabelText('Language of the clip')).toHaveDisplayValue('English');
+    const targets = within(clips).getByLabelText('Learning target') as HTMLSelectElement;
+    expect(targets.options.length).toBeGreaterThan(0);
   });
 
   it('is joined from Settings, leads straight to the class’s set-up, and a child signs in, in the tablet’s language', async () => {

@@ -9,6 +9,7 @@ import { ServerPanel } from './ServerPanel.tsx';
 import { TabletSetupPanel } from './TabletSetupPanel.tsx';
 import { DeviceRolePanel } from './DeviceRolePanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { SafePanel } from './SafePanel.tsx';
 
 export default function SettingsPage() {
   const { t, language } = useT();
@@ -38,11 +39,21 @@ export default function SettingsPage() {
         </div>
       </section>
 
-      <ServerPanel />
-      <TabletSetupPanel />
-      <DeviceRolePanel />
-      <StorageStatusPanel pendingChanges={pending} />
-      <DemoDataPanel />
+      <SafePanel>
+        <ServerPanel />
+      </SafePanel>
+      <SafePanel>
+        <TabletSetupPanel />
+      </SafePanel>
+      <SafePanel>
+        <DeviceRolePanel />
+      </SafePanel>
+      <SafePanel>
+        <StorageStatusPanel pendingChanges={pending} />
+      </SafePanel>
+      <SafePanel>
+        <DemoDataPanel />
+      </SafePanel>
       <ProblemsPanel />
 
       <p className="muted">

@@ -39,7 +39,9 @@ export function ReadAloudClips({
       const key = `${languageOf(data.student)}|${current}`;
       if (current) currentCount.set(key, (currentCount.get(key) ?? 0) + 1);
     }
-    return { languages, currentCount, targets: targets.filter((target) => onPath.has(target.id)) };
+    // A class with no class path yet (or one this tablet was not sent) offers every target.
+    const offered = onPath.size > 0 ? targets.filter((target) => onPath.has(target.id)) : targets;
+    return { languages, currentCount, targets: offered };
   }, [store, classId, uiLanguage]);
   const [language, setLanguage] = useState<string | null>(null);
   const [targetId, setTargetId] = useState<string | null>(null);

@@ -9,6 +9,7 @@ import { CurrentTargetCard } from './CurrentTargetCard.tsx';
 import { PathList } from '#ui/PathList.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { HandTabletForm } from './HandTabletForm.tsx';
+import './student.css';
 import { ObservationForm } from './ObservationForm.tsx';
 
 export default function StudentPage() {

@@ -14,6 +14,7 @@ export const appEn = {
   'error.title': 'Something went wrong on this screen',
   'error.body':
     'Everything already saved is safe. Try again, or go back to the start. The tablet noted the problem in Settings, for the teacher.',
+  'error.panel': 'This part of the screen could not be shown. The tablet noted the problem below.',
   'error.retry': 'Try again',
   'error.home': 'Back to the start',
   'lock.title': 'This tablet is locked',

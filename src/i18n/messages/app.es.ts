@@ -14,6 +14,7 @@ export const appEs: Record<AppMessageKey, string> = {
   'error.title': 'Algo salió mal en esta pantalla',
   'error.body':
     'Todo lo que ya se guardó está a salvo. Vuelve a intentarlo o regresa al inicio. La tableta anotó el problema en Ajustes, para el maestro.',
+  'error.panel': 'Esta parte de la pantalla no se pudo mostrar. La tableta anotó el problema más abajo.',
   'error.retry': 'Intentar de nuevo',
   'error.home': 'Volver al inicio',
   'lock.title': 'Esta tableta está bloqueada',
