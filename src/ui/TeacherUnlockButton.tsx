@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import { TeacherPinDialog } from './TeacherPinDialog.tsx';
+import { lazy, Suspense, useState } from 'react';
 import type { PinOutcome } from './TeacherPinFields.tsx';
 import { useT } from './useT.ts';
+
+// Only a teacher at a locked tablet opens it: not part of the first screen's code.
+const TeacherPinDialog = lazy(async () => ({ default: (await import('./TeacherPinDialog.tsx')).TeacherPinDialog }));
 
 /**
  * The teacher's way back from a locked tablet: a button, then the teacher PIN (or a new one, on a tablet
@@ -27,16 +29,18 @@ export function TeacherUnlockButton(props: {
         {props.compact ? t('lock.teacherShort') : t('lock.teacher')}
       </button>
       {isOpen && props.hasPin !== undefined ? (
-        <TeacherPinDialog
-          title={t('lock.unlockTitle')}
-          confirmLabel={t('lock.unlock')}
-          isNewPin={!props.hasPin}
-          minDigits={props.minDigits}
-          submit={props.unlock}
-          onCancel={() => setIsOpen(false)}
-        >
-          <p>{t(props.hasPin ? 'lock.unlockIntro' : 'lock.noPinYet')}</p>
-        </TeacherPinDialog>
+        <Suspense fallback={null}>
+          <TeacherPinDialog
+            title={t('lock.unlockTitle')}
+            confirmLabel={t('lock.unlock')}
+            isNewPin={!props.hasPin}
+            minDigits={props.minDigits}
+            submit={props.unlock}
+            onCancel={() => setIsOpen(false)}
+          >
+            <p>{t(props.hasPin ? 'lock.unlockIntro' : 'lock.noPinYet')}</p>
+          </TeacherPinDialog>
+        </Suspense>
       ) : null}
     </>
   );
