@@ -2,6 +2,11 @@ import { createContext, useContext } from 'react';
 import { create } from 'zustand';
 import type { ClassSummary, DeviceSummary, SignUpRequest } from '#protocol';
 
+/** What a teacher hands a connected tablet over to: one child's own tablet, or a station of a class. */
+export type HandOverRole =
+  | { readonly kind: 'student'; readonly studentId: string; readonly classId: string }
+  | { readonly kind: 'station'; readonly classId: string };
+
 /** Joining one class with its join code. A teacher tablet also needs a teacher's email and password. */
 export interface EnrollOptions {
   readonly joinCode: string;
@@ -34,11 +39,12 @@ export interface SyncController {
   stationSignIn(studentId: string): Promise<boolean>;
   stationSignOut(): Promise<void>;
   /**
-   * Makes this tablet one child's device on the school server (it then syncs that child only). Resolves
-   * false when the tablet is not connected; rejects with code 'pendingChanges' when the teacher's changes
-   * have not all reached the server, 'needsTeacher' when the tablet is not connected as a teacher.
+   * Hands this tablet over on the school server: one child's own device (it then syncs that child only) or
+   * a station of a class. Resolves false when the tablet is not connected; rejects with code
+   * 'pendingChanges' when the teacher's changes have not all reached the server, 'needsTeacher' when the
+   * tablet is not connected as a teacher, 'unknownClass' when the server has no such class for them.
    */
-  enrollStudent(studentId: string, classId: string): Promise<boolean>;
+  enrollAs(role: HandOverRole): Promise<boolean>;
   disconnect(): Promise<void>;
   syncNow(): Promise<void>;
 }

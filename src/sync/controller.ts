@@ -13,7 +13,7 @@ import {
 import { CURSOR_START, type SignUpRequest } from '#protocol';
 import { enroll, postAsDevice, signIn, signUp } from './connect.ts';
 import { issueJoinCode, listServerClasses, listServerDevices, revokeDevice } from './school-admin.ts';
-import { enrollStudentDevice } from './student-device.ts';
+import { enrollHandedOver, type HandOverRole } from './hand-over.ts';
 import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
 import { syncOnce } from './sync-once.ts';
 import { httpTransport, SyncError, type SyncTransport } from './transport.ts';
@@ -149,16 +149,16 @@ export function createSyncController(options: SyncControllerOptions) {
       return true;
     },
     /**
-     * A teacher hands this tablet to one child. Connected as a teacher: everything waiting is sent first
-     * (the child's token could not send the teacher's work), then the tablet enrolls as the child's
-     * device. Not connected: false, and nothing happens here (the lock is the tablet's own).
+     * A teacher hands this tablet to one child, or to the class as a station. Connected as a teacher:
+     * everything waiting is sent first (the new token could not send the teacher's work), then the tablet
+     * enrolls in its new role. Not connected: false, and nothing happens here (the lock is the tablet's own).
      */
-    async enrollStudent(studentId: string, classId: string): Promise<boolean> {
+    async enrollAs(role: HandOverRole): Promise<boolean> {
       const connection = await getConnection(store);
       if (!connection) return false;
-      if (connection.kind === 'student' && connection.scope.studentId === studentId) return true;
+      if (isAlready(connection, role)) return true;
       if (connection.kind !== 'teacher') {
-        throw new SyncError('Only a teacher’s connection can give this tablet to a student.', 'needsTeacher', false);
+        throw new SyncError('Only a teacher’s connection can hand this tablet over.', 'needsTeacher', false);
       }
       await scheduler?.syncNow();
       const waiting = await readSyncStatus(store);
@@ -166,7 +166,7 @@ export function createSyncController(options: SyncControllerOptions) {
         throw new SyncError('Changes on this tablet have not reached the school server yet.', 'pendingChanges', true);
       }
       const deviceId = await getDeviceId(store.db, store.env);
-      await connect(await enrollStudentDevice({ teacher: connection, studentId, classId, deviceId }, doFetch));
+      await connect(await enrollHandedOver({ teacher: connection, role, deviceId }, doFetch));
       return true;
     },
     async stationSignOut() {
@@ -189,6 +189,12 @@ export function createSyncController(options: SyncControllerOptions) {
 }
 
 export type DeviceSyncController = ReturnType<typeof createSyncController>;
+
+/** The tablet is connected in that role already (a station of the class, the same child's tablet). */
+function isAlready(connection: Connection, role: HandOverRole): boolean {
+  if (connection.kind !== role.kind || connection.scope.classId !== role.classId) return false;
+  return role.kind === 'station' || connection.scope.studentId === role.studentId;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

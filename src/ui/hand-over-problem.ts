@@ -1,8 +1,8 @@
 import type { MessageKey, RichParams } from '#i18n';
 
 /**
- * What to tell a teacher when a tablet could not be handed to a student: the sync controller's error codes
- * (SyncController.enrollStudent) in words, the server's own reason otherwise.
+ * What to tell a teacher when a tablet could not be handed over (to a student, or as a station): the sync controller's error codes
+ * (SyncController.enrollAs) in words, the server's own reason otherwise.
  */
 export function handOverProblem(error: unknown): { key: MessageKey; params?: RichParams } {
   const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;

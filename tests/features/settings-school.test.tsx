@@ -74,7 +74,7 @@ function fakeController(store: Store, classes: ClassSummary[], devices: DeviceSu
     }),
     stationSignIn: vi.fn(async () => false),
     stationSignOut: vi.fn(async () => undefined),
-    enrollStudent: vi.fn(async () => false),
+    enrollAs: vi.fn(async () => false),
     disconnect: vi.fn(async () => saveConnection(store, null)),
     syncNow: vi.fn(async () => undefined),
   } satisfies SyncController & { state: unknown };

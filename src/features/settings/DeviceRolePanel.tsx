@@ -50,10 +50,15 @@ export function DeviceRolePanel() {
   const canLock = data.classId !== '' && (kind === 'station' || studentId !== '');
 
   const lock = async (pin: string) => {
-    if (kind === 'station') return lockDevice(store, { kind, classId: data.classId }, pin);
+    // The PIN first: a tablet enrolled in its new role but left unlocked would be the worst of both.
     const check = await confirmTeacherPin(store, pin);
     if (check !== 'ok') return check;
-    await sync.enrollStudent(studentId, data.classId);
+    const { classId } = data;
+    if (kind === 'station') {
+      await sync.enrollAs({ kind, classId });
+      return lockDevice(store, { kind, classId }, pin);
+    }
+    await sync.enrollAs({ kind, studentId, classId });
     const locked = await lockDevice(store, { kind, studentId }, pin);
     if (locked === 'ok') navigate(`/my-path/${studentId}`);
     return locked;
@@ -113,6 +118,8 @@ export function DeviceRolePanel() {
               </p>
             ) : null}
           </>
+        ) : data.connection?.kind === 'teacher' ? (
+          <p className="muted">{t('roles.stationServer')}</p>
         ) : null}
         <TeacherPinFields entry={entry} />
         <div className="form-actions">

@@ -29,7 +29,7 @@ export function HandTabletForm({ student }: { student: { id: string; classId: st
   const handOver = async (pin: string) => {
     const check = await confirmTeacherPin(store, pin);
     if (check !== 'ok') return check;
-    await sync.enrollStudent(student.id, student.classId);
+    await sync.enrollAs({ kind: 'student', studentId: student.id, classId: student.classId });
     const locked = await lockDevice(store, { kind: 'student', studentId: student.id }, pin);
     if (locked === 'ok') navigate(`/my-path/${student.id}`);
     return locked;

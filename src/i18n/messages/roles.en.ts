@@ -9,6 +9,8 @@ export const rolesEn = {
   'roles.class': 'Class',
   'roles.studentName': 'Student',
   'roles.noStudents': 'This class has no students yet.',
+  'roles.stationServer':
+    'This tablet is connected to a school server: it becomes a station of the class there and sees only the picture grid and the child signed in. Your sign-in leaves the tablet.',
   'roles.lock': 'Lock this tablet',
   'roles.locking': 'Locking…',
   'roles.stationFor': 'This tablet is a station for {class}.',
@@ -27,8 +29,7 @@ export const rolesEn = {
     'Some of your changes have not reached the school server yet. Connect to the network, let the tablet sync, then try again.',
   'handOver.needsTeacher':
     'This tablet is not connected to the school server as a teacher. Sign in as a teacher in Settings, or disconnect, then try again.',
-  'handOver.unknownClass':
-    'The school server does not have this student’s class yet. Let the tablet sync, then try again.',
+  'handOver.unknownClass': 'The school server does not have this class yet. Let the tablet sync, then try again.',
   'handOver.offline': 'The school server cannot be reached. Try again when the tablet is online.',
   'handOver.failed': 'The tablet was not handed over: {reason}',
   'problems.title': 'Problems on this tablet',

@@ -10,6 +10,8 @@ export const rolesEs: Record<RolesMessageKey, string> = {
   'roles.class': 'Clase',
   'roles.studentName': 'Estudiante',
   'roles.noStudents': 'Esta clase aún no tiene estudiantes.',
+  'roles.stationServer':
+    'Esta tableta está conectada a un servidor de la escuela: pasa a ser allí una estación de la clase y solo ve los dibujos de la clase y al niño que inició sesión. Tu sesión sale de la tableta.',
   'roles.lock': 'Bloquear esta tableta',
   'roles.locking': 'Bloqueando…',
   'roles.stationFor': 'Esta tableta es una estación para {class}.',
@@ -29,7 +31,7 @@ export const rolesEs: Record<RolesMessageKey, string> = {
   'handOver.needsTeacher':
     'Esta tableta no está conectada al servidor de la escuela como maestro. Inicia sesión como maestro en Ajustes, o desconéctala, y vuelve a intentarlo.',
   'handOver.unknownClass':
-    'El servidor de la escuela aún no tiene la clase de este estudiante. Deja que la tableta sincronice y vuelve a intentarlo.',
+    'El servidor de la escuela aún no tiene esta clase. Deja que la tableta sincronice y vuelve a intentarlo.',
   'handOver.offline':
     'No se puede llegar al servidor de la escuela. Vuelve a intentarlo cuando la tableta tenga conexión.',
   'handOver.failed': 'La tableta no se entregó: {reason}',

@@ -1,7 +1,8 @@
 /**
- * Handing a connected tablet to one child: it enrolls as that child's device (`POST /devices/enroll`, kind
- * `student`, with the teacher's token) after everything the teacher left waiting is sent, and keeps no
- * teacher token. Against a fake server that speaks the protocol's contract (src/protocol/wire.ts).
+ * Handing a connected tablet over, to one child or to the class as a station: it enrolls in that role
+ * (`POST /devices/enroll`, kind `student` with the teacher's token, or `station`) after everything the
+ * teacher left waiting is sent, and keeps no teacher token. Against a fake server that speaks the protocol's
+ * contract (src/protocol/wire.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { addStudent, countOutbox, getConnection, saveConnection, type Connection } from '#db';
@@ -11,6 +12,7 @@ import { testStore } from '#tests/helpers/test-store.ts';
 import { fakeSchedulerEnv } from './fake-scheduler-env.ts';
 
 const BASE = 'https://school.test';
+const liam = { kind: 'student', studentId: 'liam', classId: 'room-4' } as const;
 const teacher: Connection = {
   baseUrl: BASE,
   token: 'teacher-token',
@@ -47,9 +49,9 @@ function fakeServer(options: { classes?: ClassListResponse['classes'] } = {}) {
     if (method === 'POST' && path === '/devices/enroll') {
       const request = body as EnrollRequest;
       return json(201, {
-        deviceTokenId: 'student-token-id',
-        token: 'student-token',
-        kind: 'student',
+        deviceTokenId: `${request.kind}-token-id`,
+        token: `${request.kind}-token`,
+        kind: request.kind,
         scope: {
           schoolId: 'school-1',
           classId: 'room-4',
@@ -105,7 +107,7 @@ describe('a teacher hands a connected tablet to one child', () => {
     await addStudent(store, { classId: 'room-4', displayName: 'Liam', picture: 'rocket', familyLanguage: 'en' });
     expect(await countOutbox(store)).toBe(1);
 
-    expect(await sync.enrollStudent('liam', 'room-4')).toBe(true);
+    expect(await sync.enrollAs(liam)).toBe(true);
     expect(await countOutbox(store)).toBe(0);
     const firstPushAfter = transport.used.findIndex((u) => u.kind === 'push');
     expect(transport.used[firstPushAfter]!.token).toBe('teacher-token');
@@ -128,11 +130,27 @@ describe('a teacher hands a connected tablet to one child', () => {
     await sync.disconnect();
   });
 
+  it('enrolls as a station of the class, with the join code alone, and drops the teacher’s token', async () => {
+    const { store, sync, server } = await connectedTablet();
+    expect(await sync.enrollAs({ kind: 'station', classId: 'room-4' })).toBe(true);
+    expect(server.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /classes',
+      'POST /devices/enroll',
+      'DELETE /devices/teacher-token-id',
+    ]);
+    expect(server.calls[1]!.body).toEqual({ joinCode: 'ROOM4CDE', kind: 'station', deviceId: expect.any(String) });
+    expect(await getConnection(store)).toMatchObject({ kind: 'station', token: 'station-token' });
+    // Already a station of that class: nothing more to do.
+    expect(await sync.enrollAs({ kind: 'station', classId: 'room-4' })).toBe(true);
+    expect(server.calls).toHaveLength(3);
+    await sync.disconnect();
+  });
+
   it('refuses while the teacher’s changes cannot reach the server, and changes nothing', async () => {
     const { store, sync, server, transport } = await connectedTablet();
     transport.setOffline(true);
     await addStudent(store, { classId: 'room-4', displayName: 'Liam', picture: 'rocket', familyLanguage: 'en' });
-    await expect(sync.enrollStudent('liam', 'room-4')).rejects.toMatchObject({ code: 'pendingChanges' });
+    await expect(sync.enrollAs(liam)).rejects.toMatchObject({ code: 'pendingChanges' });
     expect(server.calls).toEqual([]);
     expect(await getConnection(store)).toEqual(teacher);
     expect(await countOutbox(store)).toBe(1);
@@ -149,7 +167,7 @@ describe('a teacher hands a connected tablet to one child', () => {
       fetch: server.doFetch,
       makeTransport: fakeTransport().make,
     });
-    await expect(sync.enrollStudent('liam', 'room-4')).rejects.toMatchObject({ code: 'unknownClass' });
+    await expect(sync.enrollAs(liam)).rejects.toMatchObject({ code: 'unknownClass' });
     expect(await getConnection(store)).toEqual(teacher);
   });
 
@@ -157,9 +175,9 @@ describe('a teacher hands a connected tablet to one child', () => {
     const store = testStore();
     const server = fakeServer();
     const sync = createSyncController({ store, schedulerEnv: fakeSchedulerEnv().env, fetch: server.doFetch });
-    expect(await sync.enrollStudent('liam', 'room-4')).toBe(false);
+    expect(await sync.enrollAs(liam)).toBe(false);
     await saveConnection(store, { ...teacher, kind: 'station', scope: { schoolId: 'school-1', classId: 'room-4' } });
-    await expect(sync.enrollStudent('liam', 'room-4')).rejects.toMatchObject({ code: 'needsTeacher' });
+    await expect(sync.enrollAs(liam)).rejects.toMatchObject({ code: 'needsTeacher' });
     expect(server.calls).toEqual([]);
   });
 });
