@@ -89,7 +89,7 @@ describe('a student’s tablet', () => {
     const locked = await screen.findByTestId('locked-screen');
     await waitFor(() => expect(locked).toHaveTextContent(`Esta es la tableta de ${me.displayName}`));
     await user.click(within(locked).getByRole('button', { name: /Maestro: desbloquear/ }));
-    const dialog = screen.getByRole('dialog', { name: 'Desbloquear esta tableta' });
+    const dialog = await screen.findByRole('dialog', { name: 'Desbloquear esta tableta' });
     await user.type(within(dialog).getByLabelText('PIN de maestro'), '0000');
     await user.click(within(dialog).getByRole('button', { name: 'Desbloquear' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Ese PIN no es correcto');
