@@ -21,7 +21,29 @@ export * from './storage-status.ts';
 export * from './progress-data.ts';
 export { applyRemoteChanges } from './merge-remote.ts';
 export * from './outbox-repository.ts';
-export * from './station-repository.ts';
+export {
+  STATION_KEY,
+  MIN_PIN_DIGITS,
+  PIN_ATTEMPTS_BEFORE_LOCK,
+  PIN_LOCK_MS,
+  InvalidPinError,
+  getStationSettings,
+  isStationModeOn,
+  isValidPin,
+  hashPin,
+  enterStationMode,
+  changeStationPin,
+  leaveStationMode,
+  listStationStudents,
+  getStationStudent,
+  getTargetClipId,
+  setTargetClipId,
+  type PinCheck,
+  type StationPin,
+  type StationSettings,
+} from './station-repository.ts';
+export * from './device-role-repository.ts';
+export * from './app-errors-repository.ts';
 export * from './sync-state-repository.ts';
 export * from './drafts-repository.ts';
 export * from './sync-status-query.ts';

@@ -24,7 +24,12 @@ export interface SyncMeta {
 export type SchoolRecord = School & SyncMeta;
 export type TeacherRecord = Teacher & SyncMeta;
 export type ClassRecord = ClassGroup & SyncMeta;
-export type StudentRecord = Student & SyncMeta;
+/**
+ * A child as this device holds them. A device sees only what the server lets it: a station gets the picture
+ * grid of its class (name, picture, class), so the family language may be missing; readers fall back (the
+ * tablet's language for a child's screens, the class's for content).
+ */
+export type StudentRecord = Omit<Student, 'familyLanguage'> & { readonly familyLanguage?: string } & SyncMeta;
 export type FrameworkRecord = Framework & SyncMeta;
 export type TargetRecord = Target & SyncMeta;
 export type ItemSetRecord = ItemSet & SyncMeta;

@@ -7,6 +7,7 @@ import { getStudent, listStudents } from './students-repository.ts';
 /**
  * Station mode is device-local: which class this shared tablet serves, whether it is locked into the
  * station, and the teacher PIN (salted SHA-256, never the PIN itself). Kept in `settings`, never synced.
+ * The same PIN guards every locked role of the tablet (device-role-repository.ts).
  */
 export const STATION_KEY = 'station';
 /** Device-local teacher-recorded read-aloud clips, keyed by target and language (value: blob id). */
@@ -51,7 +52,7 @@ export async function getStationSettings(store: Store): Promise<StationSettings>
   return { ...DEFAULT_STATION, ...(await getSetting<Partial<StationSettings>>(store, STATION_KEY)) };
 }
 
-async function saveStationSettings(store: Store, changes: Partial<StationSettings>): Promise<StationSettings> {
+export async function saveStationSettings(store: Store, changes: Partial<StationSettings>): Promise<StationSettings> {
   const next = { ...(await getStationSettings(store)), ...changes };
   await setSetting(store, STATION_KEY, next);
   return next;
@@ -70,7 +71,7 @@ export async function hashPin(pin: string, salt: string): Promise<string> {
 }
 
 /** Checks the teacher PIN, counting wrong tries; the count is device-local like the rest of station mode. */
-async function checkPin(store: Store, pin: string): Promise<PinCheck> {
+export async function checkPin(store: Store, pin: string): Promise<PinCheck> {
   const current = await getStationSettings(store);
   const now = store.env.now();
   if (current.pinLockedUntil !== null && now < current.pinLockedUntil) return 'locked';
@@ -118,7 +119,7 @@ export async function changeStationPin(store: Store, currentPin: string, newPin:
   return check;
 }
 
-async function newPinHash(store: Store, pin: string): Promise<StationPin> {
+export async function newPinHash(store: Store, pin: string): Promise<StationPin> {
   const salt = Array.from(store.env.randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
   return { salt, hash: await hashPin(pin, salt) };
 }

@@ -14,6 +14,7 @@ import { familyEn } from './messages/family.en.ts';
 import { schoolEn } from './messages/school.en.ts';
 import { pathsEn } from './messages/paths.en.ts';
 import { syncEn } from './messages/sync.en.ts';
+import { rolesEn } from './messages/roles.en.ts';
 
 export const englishMore = {
   ...rulesEn,
@@ -27,4 +28,5 @@ export const englishMore = {
   ...schoolEn,
   ...pathsEn,
   ...syncEn,
+  ...rolesEn,
 };

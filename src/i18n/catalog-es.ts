@@ -13,6 +13,7 @@ import { familyEs } from './messages/family.es.ts';
 import { schoolEs } from './messages/school.es.ts';
 import { pathsEs } from './messages/paths.es.ts';
 import { syncEs } from './messages/sync.es.ts';
+import { rolesEs } from './messages/roles.es.ts';
 
 export const es: Catalog = {
   ...appEs,
@@ -28,4 +29,5 @@ export const es: Catalog = {
   ...schoolEs,
   ...pathsEs,
   ...syncEs,
+  ...rolesEs,
 };

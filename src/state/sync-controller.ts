@@ -2,6 +2,11 @@ import { createContext, useContext } from 'react';
 import { create } from 'zustand';
 import type { ClassSummary, DeviceSummary, SignUpRequest } from '#protocol';
 
+/** What a teacher hands a connected tablet over to: one child's own tablet, or a station of a class. */
+export type HandOverRole =
+  | { readonly kind: 'student'; readonly studentId: string; readonly classId: string }
+  | { readonly kind: 'station'; readonly classId: string };
+
 /** Joining one class with its join code. A teacher tablet also needs a teacher's email and password. */
 export interface EnrollOptions {
   readonly joinCode: string;
@@ -33,6 +38,13 @@ export interface SyncController {
   /** A child signed in at a station; true when the child's records were fetched (connected stations). */
   stationSignIn(studentId: string): Promise<boolean>;
   stationSignOut(): Promise<void>;
+  /**
+   * Hands this tablet over on the school server: one child's own device (it then syncs that child only) or
+   * a station of a class. Resolves false when the tablet is not connected; rejects with code
+   * 'pendingChanges' when the teacher's changes have not all reached the server, 'needsTeacher' when the
+   * tablet is not connected as a teacher, 'unknownClass' when the server has no such class for them.
+   */
+  enrollAs(role: HandOverRole): Promise<boolean>;
   disconnect(): Promise<void>;
   syncNow(): Promise<void>;
 }

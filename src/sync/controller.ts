@@ -3,6 +3,7 @@ import {
   getConnection,
   getDeviceId,
   onOutboxWrite,
+  readSyncStatus,
   saveConnection,
   saveCursor,
   updateSyncReport,
@@ -12,6 +13,7 @@ import {
 import { CURSOR_START, type SignUpRequest } from '#protocol';
 import { enroll, postAsDevice, signIn, signUp } from './connect.ts';
 import { issueJoinCode, listServerClasses, listServerDevices, revokeDevice } from './school-admin.ts';
+import { enrollHandedOver, type HandOverRole } from './hand-over.ts';
 import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
 import { syncOnce } from './sync-once.ts';
 import { httpTransport, SyncError, type SyncTransport } from './transport.ts';
@@ -148,6 +150,27 @@ export function createSyncController(options: SyncControllerOptions) {
       await scheduler.syncNow();
       return true;
     },
+    /**
+     * A teacher hands this tablet to one child, or to the class as a station. Connected as a teacher:
+     * everything waiting is sent first (the new token could not send the teacher's work), then the tablet
+     * enrolls in its new role. Not connected: false, and nothing happens here (the lock is the tablet's own).
+     */
+    async enrollAs(role: HandOverRole): Promise<boolean> {
+      const connection = await getConnection(store);
+      if (!connection) return false;
+      if (isAlready(connection, role)) return true;
+      if (connection.kind !== 'teacher') {
+        throw new SyncError('Only a teacher’s connection can hand this tablet over.', 'needsTeacher', false);
+      }
+      await scheduler?.syncNow();
+      const waiting = await readSyncStatus(store);
+      if (waiting.pendingChanges + waiting.pendingUploads > 0) {
+        throw new SyncError('Changes on this tablet have not reached the school server yet.', 'pendingChanges', true);
+      }
+      const deviceId = await getDeviceId(store.db, store.env);
+      await connect(await enrollHandedOver({ teacher: connection, role, deviceId }, doFetch));
+      return true;
+    },
     async stationSignOut() {
       const connection = await getConnection(store);
       if (connection?.kind !== 'station') return;
@@ -170,6 +193,12 @@ export function createSyncController(options: SyncControllerOptions) {
 }
 
 export type DeviceSyncController = ReturnType<typeof createSyncController>;
+
+/** The tablet is connected in that role already (a station of the class, the same child's tablet). */
+function isAlready(connection: Connection, role: HandOverRole): boolean {
+  if (connection.kind !== role.kind || connection.scope.classId !== role.classId) return false;
+  return role.kind === 'station' || connection.scope.studentId === role.studentId;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

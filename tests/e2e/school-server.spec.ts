@@ -42,7 +42,12 @@ test('a station joins with the code shown to the teacher, who sees it, revokes i
   await join.getByLabel('Class join code').fill(`${joinCode.slice(0, 4)} ${joinCode.slice(4)}`.toLowerCase());
   await join.getByLabel(/Name of this tablet/).fill('Reading corner');
   await join.getByRole('button', { name: 'Join as a station' }).click();
-  await expect(station.getByText(/Connected to .* as a station device/)).toBeVisible();
+  // Joined as a station, the tablet is locked to that class's station: its set-up, no teacher screen.
+  await expect(station.getByRole('heading', { level: 1, name: 'Station mode' })).toBeVisible();
+  await expect(station.getByText('This tablet is a station for Room 4 (demo).')).toBeVisible();
+  await expect(station.getByRole('navigation')).toHaveCount(0);
+  await station.goto('/settings');
+  await expect(station).toHaveURL(/\/station$/);
   await expect(station.getByRole('heading', { name: 'Classes and devices' })).toHaveCount(0);
 
   await teacher.getByRole('button', { name: 'Refresh' }).click();

@@ -6,6 +6,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MemoryRouter } from 'react-router-dom';
 import type { ClassSummary, DeviceSummary } from '#protocol';
 import { addStudent, saveConnection, StoreProvider, type Connection, type Store } from '#db';
 import SettingsPage from '#features/settings/SettingsPage.tsx';
@@ -73,6 +74,7 @@ function fakeController(store: Store, classes: ClassSummary[], devices: DeviceSu
     }),
     stationSignIn: vi.fn(async () => false),
     stationSignOut: vi.fn(async () => undefined),
+    enrollAs: vi.fn(async () => false),
     disconnect: vi.fn(async () => saveConnection(store, null)),
     syncNow: vi.fn(async () => undefined),
   } satisfies SyncController & { state: unknown };
@@ -84,7 +86,9 @@ function renderSettings(store: Store, controller: SyncController, language = 'en
   return render(
     <StoreProvider store={store}>
       <SyncControllerContext.Provider value={controller}>
-        <SettingsPage />
+        <MemoryRouter initialEntries={['/settings']}>
+          <SettingsPage />
+        </MemoryRouter>
       </SyncControllerContext.Provider>
     </StoreProvider>,
   );

@@ -8,7 +8,7 @@ import { targetItemStates } from './conference-view.ts';
 export function Flashcards({ data, targetId }: { data: StudentProgressData; targetId: string }) {
   const { t, language } = useT();
   const target = data.targets.find((x) => x.id === targetId);
-  const familyLanguage = data.student.familyLanguage.startsWith('es') ? 'es' : language;
+  const familyLanguage = data.student.familyLanguage?.startsWith('es') ? 'es' : language;
   const notYet = useMemo(
     () => (target ? targetItemStates(data, target).filter((s) => s.state !== 'known') : []),
     [data, target],

@@ -10,7 +10,7 @@ import { targetStatement } from '#ui/target-text.ts';
  * this file only picks them out and puts target statements in the report's language.
  */
 export interface FamilyReportSource extends ProgressSource {
-  readonly student: Pick<Student, 'displayName' | 'familyLanguage'>;
+  readonly student: Pick<Student, 'displayName'> & { readonly familyLanguage?: string };
 }
 
 export interface ReportTarget {

@@ -13,8 +13,12 @@ export function rulesText(language: Language, message: RulesMessage): string {
   return translate(language, message.key, message.params);
 }
 
-/** The report's starting language: the family's, when the app speaks it; otherwise English, saying so. */
-export function familyLanguageOf(tag: string): { language: Language; unsupportedTag?: string } {
+/**
+ * The report's starting language: the family's, when the app speaks it; otherwise English, saying so (and
+ * English, silently, when this device was never told the family's language).
+ */
+export function familyLanguageOf(tag: string | undefined): { language: Language; unsupportedTag?: string } {
+  if (tag === undefined) return { language: 'en' };
   const base = tag.trim().toLowerCase().split('-')[0] ?? '';
   if (isLanguage(base)) return { language: base };
   return base === '' ? { language: 'en' } : { language: 'en', unsupportedTag: tag };

@@ -14,12 +14,27 @@ const FEELINGS = [
 type Kind = 'note' | 'feeling';
 type Outcome = { kind: 'idle' | 'saved' } | { kind: 'problem'; message: string };
 
-/** A student adds evidence: something they did (a note) or how they feel about it. Waits for review. */
-export function AddEvidenceForm(props: { me: Actor; targets: readonly TargetRecord[]; defaultTargetId?: string }) {
+/** A target the student picked in this form, and the current target it was picked beside. */
+interface Picked {
+  readonly targetId: string;
+  readonly beside: string | undefined;
+}
+
+/**
+ * A student adds evidence: something they did (a note) or how they feel about it. Waits for review. It goes
+ * to the target the student works on now (`currentTargetId`), or to the one they pick here; a new current
+ * target (the student chose one on this page) takes over at once, so no form keeps the old one.
+ */
+export function AddEvidenceForm(props: { me: Actor; targets: readonly TargetRecord[]; currentTargetId?: string }) {
   const { t } = useT();
   const store = useStore();
   const ids = useId();
-  const [targetId, setTargetId] = useState(props.defaultTargetId ?? props.targets[0]?.id ?? '');
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const isPickStill =
+    picked !== null &&
+    picked.beside === props.currentTargetId &&
+    props.targets.some((target) => target.id === picked.targetId);
+  const targetId = isPickStill ? picked.targetId : (props.currentTargetId ?? props.targets[0]?.id ?? '');
   const [kind, setKind] = useState<Kind>('note');
   const [note, setNote] = useState('');
   const [feeling, setFeeling] = useState<1 | 2 | 3 | null>(null);
@@ -55,7 +70,11 @@ export function AddEvidenceForm(props: { me: Actor; targets: readonly TargetReco
     <form className="card" aria-labelledby={`${ids}-title`} onSubmit={(e) => void submit(e)}>
       <h2 id={`${ids}-title`}>{t('myPath.add.title')}</h2>
       <label htmlFor={`${ids}-target`}>{t('myPath.add.target')}</label>
-      <select id={`${ids}-target`} value={targetId} onChange={(e) => setTargetId(e.target.value)}>
+      <select
+        id={`${ids}-target`}
+        value={targetId}
+        onChange={(e) => setPicked({ targetId: e.target.value, beside: props.currentTargetId })}
+      >
         {props.targets.map((target) => (
           <option key={target.id} value={target.id}>
             {target.kidStatement}

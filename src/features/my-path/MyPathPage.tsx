@@ -56,7 +56,7 @@ export default function MyPathPage() {
             <AddEvidenceForm
               me={me}
               targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
-              defaultTargetId={progress.currentTargetId ?? undefined}
+              currentTargetId={progress.currentTargetId ?? undefined}
             />
             <MyEvidenceList evidence={data.evidence} targetsById={targetsById} studentId={data.student.id} />
           </div>

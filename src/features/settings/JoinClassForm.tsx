@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { getConnection, lockToStation, useStore } from '#db';
 import { useSyncController } from '#state/sync-controller.ts';
 import { useT } from '#ui/useT.ts';
 import { CredentialFields, type Credentials } from './CredentialFields.tsx';
@@ -9,25 +10,30 @@ type Kind = 'station' | 'teacher';
 
 /**
  * Joins this tablet to one class with the class's join code, as a station (the code is enough) or as a
- * teacher tablet (the server also wants a teacher's account, once).
+ * teacher tablet (the server also wants a teacher's account, once). A station is locked to its class at
+ * once: the app shows its set-up, where the teacher chooses the PIN, and no teacher screen.
  */
 export function JoinClassForm({ baseUrl }: { baseUrl: string }) {
   const { t } = useT();
   const id = useId();
   const controller = useSyncController();
+  const store = useStore();
   const { busy, error, run } = useAttempt();
   const [joinCode, setJoinCode] = useState('');
   const [kind, setKind] = useState<Kind>('station');
   const [deviceName, setDeviceName] = useState('');
   const [credentials, setCredentials] = useState<Credentials>({ email: '', password: '' });
 
-  const submit = () =>
-    controller.enroll(baseUrl, {
+  const submit = async () => {
+    await controller.enroll(baseUrl, {
       joinCode,
       kind,
       deviceName,
       ...(kind === 'teacher' ? { teacher: { email: credentials.email.trim(), password: credentials.password } } : {}),
     });
+    const classId = kind === 'station' ? (await getConnection(store))?.scope.classId : undefined;
+    if (classId) await lockToStation(store, classId);
+  };
   return (
     <form aria-labelledby={`${id}-title`} onSubmit={(e) => void run(e, submit)}>
       <h3 id={`${id}-title`}>{t('school.connect.joinTitle')}</h3>

@@ -7,6 +7,9 @@ import { StorageStatusPanel } from './StorageStatusPanel.tsx';
 import { DemoDataPanel } from './DemoDataPanel.tsx';
 import { ServerPanel } from './ServerPanel.tsx';
 import { TabletSetupPanel } from './TabletSetupPanel.tsx';
+import { DeviceRolePanel } from './DeviceRolePanel.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { SafePanel } from './SafePanel.tsx';
 
 export default function SettingsPage() {
   const { t, language } = useT();
@@ -37,10 +40,22 @@ export default function SettingsPage() {
         </div>
       </section>
 
-      <ServerPanel />
-      <TabletSetupPanel />
-      <StorageStatusPanel pendingChanges={pending} />
-      <DemoDataPanel />
+      <SafePanel>
+        <ServerPanel />
+      </SafePanel>
+      <SafePanel>
+        <TabletSetupPanel />
+      </SafePanel>
+      <SafePanel>
+        <DeviceRolePanel />
+      </SafePanel>
+      <SafePanel>
+        <StorageStatusPanel pendingChanges={pending} />
+      </SafePanel>
+      <SafePanel>
+        <DemoDataPanel />
+      </SafePanel>
+      <ProblemsPanel />
 
       <p className="muted">
         {t('settings.version')}: {__APP_VERSION__}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { changeStationPin, isValidPin, useStore } from '#db';
 import { useT } from '#ui/useT.ts';
-import { PinField } from './PinField.tsx';
+import { PinField } from '#ui/PinField.tsx';
 
 type Outcome =
   | 'kiosk.setup.pinTooShort'

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { leaveStationMode, useStore } from '#db';
 import { useT } from '#ui/useT.ts';
-import { PinField } from './PinField.tsx';
+import { PinField } from '#ui/PinField.tsx';
 
 /** Only the teacher PIN ends station mode; a wrong PIN says so and keeps the station locked. */
 export function LeaveStationDialog({ onCancel }: { onCancel(): void }) {

@@ -5,7 +5,7 @@ import { evaluateProgress } from '#ui/progress-input.ts';
 import { AudioRecorder, type AudioDevices } from '#ui/capture/index.ts';
 import { hasVoiceFor } from '#ui/speech.ts';
 import { useT } from '#ui/useT.ts';
-import { translatedKidStatement } from './station-view.ts';
+import { childLanguageTag, translatedKidStatement } from './station-view.ts';
 
 /**
  * The teacher records "I can" statements for languages this tablet has no voice for; the station plays
@@ -28,17 +28,21 @@ export function ReadAloudClips({
       listTargets(store),
     ]);
     const onPath = new Set(group?.templateTargetIds ?? []);
-    const languages = [...new Set(progress.map((p) => p.student.familyLanguage))].sort();
+    // Children whose family language this tablet was not told hear the tablet's language (station-view.ts).
+    const languageOf = (student: (typeof progress)[number]['student']) => childLanguageTag(student, uiLanguage);
+    const languages = [...new Set(progress.map((p) => languageOf(p.student)))].sort();
     // How many children of each language work on each target now: those clips are the ones heard today.
     const currentCount = new Map<string, number>();
     const now = new Date();
     for (const data of progress) {
       const current = evaluateProgress(data, now).currentTargetId;
-      const key = `${data.student.familyLanguage}|${current}`;
+      const key = `${languageOf(data.student)}|${current}`;
       if (current) currentCount.set(key, (currentCount.get(key) ?? 0) + 1);
     }
-    return { languages, currentCount, targets: targets.filter((target) => onPath.has(target.id)) };
-  }, [store, classId]);
+    // A class with no class path yet (or one this tablet was not sent) offers every target.
+    const offered = onPath.size > 0 ? targets.filter((target) => onPath.has(target.id)) : targets;
+    return { languages, currentCount, targets: offered };
+  }, [store, classId, uiLanguage]);
   const [language, setLanguage] = useState<string | null>(null);
   const [targetId, setTargetId] = useState<string | null>(null);
   const [savedFor, setSavedFor] = useState<string | null>(null);

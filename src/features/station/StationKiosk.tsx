@@ -11,7 +11,7 @@ import { ChildSession } from './ChildSession.tsx';
 import { ConfirmPicture } from './ConfirmPicture.tsx';
 import { loadChildHome } from './load-child-home.ts';
 import { PictureGrid } from './PictureGrid.tsx';
-import { pickConfirmChoices, type ChildHomeView } from './station-view.ts';
+import { childLanguageTag, pickConfirmChoices, type ChildHomeView } from './station-view.ts';
 
 type Screen =
   | { readonly kind: 'grid'; readonly isNotYou: boolean }
@@ -44,10 +44,10 @@ export function StationKiosk(props: {
   if (students === undefined) return <p role="status">{t('common.loading')}</p>;
 
   const choose = (studentId: string) => {
-    preloaded.current = { id: studentId, view: loadChildHome(store, studentId, props.now()) };
+    preloaded.current = { id: studentId, view: loadChildHome(store, studentId, props.now(), language) };
     // The question is asked in the tapped child's family language, the one they understand best.
     const chosen = students.find((s) => s.id === studentId);
-    const childLanguage = toLanguage(chosen?.familyLanguage ?? language);
+    const childLanguage = toLanguage(chosen ? childLanguageTag(chosen, language) : language);
     const choices = pickConfirmChoices(students, studentId, props.random);
     setScreen({ kind: 'confirm', chosenId: studentId, choices, language: childLanguage });
     // The picture's name first ("owl. Is it you?"), so a child who tapped a friend's picture hears it.
@@ -65,7 +65,7 @@ export function StationKiosk(props: {
     // A station connected to a server fetches this child's records first, but never keeps a child waiting.
     const fetched = await Promise.race([sync.stationSignIn(chosenId), wait(2000, false)]).catch(() => false);
     const pending = !fetched && preloaded.current?.id === chosenId ? preloaded.current.view : null;
-    const view = await (pending ?? loadChildHome(store, chosenId, props.now())).catch((error: unknown) => {
+    const view = await (pending ?? loadChildHome(store, chosenId, props.now(), language)).catch((error: unknown) => {
       console.error('Could not open the child’s home', error);
       return null;
     });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getStationSettings, useStore } from '#db';
+import { getDeviceRole, getStationSettings, useStore } from '#db';
 import type { AudioDevices } from '#ui/capture/index.ts';
 import { useT } from '#ui/useT.ts';
 import { StationKiosk } from './StationKiosk.tsx';
@@ -19,7 +19,11 @@ export interface StationPageProps {
   readonly audioDevices?: AudioDevices;
 }
 
-/** A shared tablet: the teacher sets it up with a PIN, then children sign in by picture. */
+/**
+ * A shared tablet: the teacher sets it up with a PIN, then children sign in by picture. On a tablet locked
+ * to a station (joined to a class as a station, or locked in Settings) the set-up is for that class only,
+ * and only the teacher PIN unlocks the tablet.
+ */
 export default function StationPage({
   idleMs = DEFAULT_IDLE_MS,
   random = Math.random,
@@ -28,9 +32,21 @@ export default function StationPage({
 }: StationPageProps) {
   const { t } = useT();
   const store = useStore();
-  const settings = useLiveQuery(() => getStationSettings(store), [store]);
-  if (settings === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (!settings.isOn) return <StationSetup settings={settings} audioDevices={audioDevices} />;
+  const state = useLiveQuery(
+    async () => ({ settings: await getStationSettings(store), role: await getDeviceRole(store) }),
+    [store],
+  );
+  if (state === undefined) return <p role="status">{t('common.loading')}</p>;
+  const { settings, role } = state;
+  if (!settings.isOn) {
+    return (
+      <StationSetup
+        settings={settings}
+        lockedClassId={role.kind === 'station' ? (role.classId ?? '') : null}
+        audioDevices={audioDevices}
+      />
+    );
+  }
   return (
     <StationKiosk
       showNames={settings.showNames}

@@ -3,9 +3,15 @@ import { buildChildHome, type ChildHomeView } from './station-view.ts';
 
 /**
  * Loads a child's home for the station, or null when the child is not in the station's class: a station
- * never opens anyone else's data.
+ * never opens anyone else's data. `tabletLanguage` speaks to a child whose family language the station was
+ * not told (the class's language when absent).
  */
-export async function loadChildHome(store: Store, studentId: string, now: Date): Promise<ChildHomeView | null> {
+export async function loadChildHome(
+  store: Store,
+  studentId: string,
+  now: Date,
+  tabletLanguage?: string,
+): Promise<ChildHomeView | null> {
   const student = await getStationStudent(store, studentId);
   if (!student) return null;
   const [data, group] = await Promise.all([
@@ -13,7 +19,8 @@ export async function loadChildHome(store: Store, studentId: string, now: Date):
     getClass(store, student.classId),
   ]);
   if (!data) return null;
-  const view = buildChildHome(data, { now, contentLanguage: group?.language ?? 'en' });
+  const contentLanguage = group?.language ?? 'en';
+  const view = buildChildHome(data, { now, contentLanguage, tabletLanguage: tabletLanguage ?? contentLanguage });
   if (!view.target) return view;
   // The teacher's clip, in the language the statement is voiced in: played when the tablet has no voice.
   const clipId = await getTargetClipId(store, view.target.id, view.target.language);

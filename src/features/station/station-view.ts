@@ -39,11 +39,19 @@ export function translatedKidStatement(
   return null;
 }
 
+/**
+ * The language a child hears and reads at the station: their family's, else the one this tablet speaks (a
+ * station joined through a school server sees only the picture grid, never a family's language).
+ */
+export function childLanguageTag(student: { readonly familyLanguage?: string }, tabletLanguage: string): string {
+  return student.familyLanguage?.trim() || tabletLanguage;
+}
+
 export function buildChildHome(
   data: StudentProgressData,
-  options: { now: Date; contentLanguage: string },
+  options: { now: Date; contentLanguage: string; tabletLanguage?: string },
 ): ChildHomeView {
-  const family = data.student.familyLanguage;
+  const family = childLanguageTag(data.student, options.tabletLanguage ?? options.contentLanguage);
   // Rules put the kid statement into the next-step sentence, so hand them the child's own words.
   const targets = data.targets.map((target) => {
     const own = translatedKidStatement(target.translations, family);

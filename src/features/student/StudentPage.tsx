@@ -8,6 +8,8 @@ import { useT } from '#ui/useT.ts';
 import { CurrentTargetCard } from './CurrentTargetCard.tsx';
 import { PathList } from '#ui/PathList.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
+import { HandTabletForm } from './HandTabletForm.tsx';
+import './student.css';
 import { ObservationForm } from './ObservationForm.tsx';
 
 export default function StudentPage() {
@@ -42,7 +44,11 @@ export default function StudentPage() {
         <Link to={`/family-report/${data.student.id}`} className="back-link">
           {t('family.reportLink')}
         </Link>
+        <Link to={`/my-path/${data.student.id}`} className="back-link">
+          {t('handOver.myPath', { name: data.student.displayName })}
+        </Link>
       </header>
+      <HandTabletForm student={data.student} />
       <CurrentTargetCard progress={progress} targetsById={targetsById} />
       <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="teacher" />
       <div className="two-columns">

@@ -1,0 +1,23 @@
+import { lazy, type ComponentType } from 'react';
+import { loadLanguage } from '#i18n';
+
+/**
+ * A screen after the first: its code and the English it speaks, which is not in the app's first chunk (see
+ * src/i18n). Both are usually in hand by the time a teacher taps (loaded just after the first render).
+ */
+function screen<T extends ComponentType>(load: () => Promise<{ readonly default: T }>) {
+  return lazy(async () => (await Promise.all([load(), loadLanguage('en').catch(() => undefined)]))[0]);
+}
+
+export const StudentPage = screen(() => import('#features/student/StudentPage.tsx'));
+export const SettingsPage = screen(() => import('#features/settings/SettingsPage.tsx'));
+export const StationPage = screen(() => import('#features/station/StationPage.tsx'));
+export const ConferencePage = screen(() => import('#features/conference/ConferencePage.tsx'));
+export const MyPathPage = screen(() => import('#features/my-path/MyPathPage.tsx'));
+export const BackupPage = screen(() => import('#features/backup/BackupPage.tsx'));
+export const OverviewPage = screen(() => import('#features/overview/OverviewPage.tsx'));
+export const RosterPage = screen(() => import('#features/roster/RosterPage.tsx'));
+export const FrameworksPage = screen(() => import('#features/frameworks/FrameworksPage.tsx'));
+export const FamilyReportPage = screen(() => import('#features/family/FamilyReportPage.tsx'));
+export const ClassPathPage = screen(() => import('#features/paths/ClassPathPage.tsx'));
+export const StudentPathPage = screen(() => import('#features/paths/StudentPathPage.tsx'));

@@ -1,0 +1,67 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useNavigate } from 'react-router-dom';
+import { confirmTeacherPin, getConnection, hasTeacherPin, lockDevice, MIN_PIN_DIGITS, useStore } from '#db';
+import { useSyncController } from '#state/sync-controller.ts';
+import { handOverProblem } from '#ui/hand-over-problem.ts';
+import { TeacherPinFields, usePinEntry } from '#ui/TeacherPinFields.tsx';
+import { useT } from '#ui/useT.ts';
+
+/**
+ * The teacher gives this tablet to the student: behind the teacher PIN it locks to the student's own path
+ * and, connected to a school server, enrolls there as the student's device first (so it syncs only them).
+ */
+export function HandTabletForm({ student }: { student: { id: string; classId: string; displayName: string } }) {
+  const { t } = useT();
+  const id = useId();
+  const store = useStore();
+  const sync = useSyncController();
+  const navigate = useNavigate();
+  const state = useLiveQuery(
+    async () => ({ hasPin: await hasTeacherPin(store), connection: await getConnection(store) }),
+    [store],
+  );
+  const entry = usePinEntry(state ? !state.hasPin : false, MIN_PIN_DIGITS);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const name = student.displayName;
+
+  const handOver = async (pin: string) => {
+    const check = await confirmTeacherPin(store, pin);
+    if (check !== 'ok') return check;
+    await sync.enrollAs({ kind: 'student', studentId: student.id, classId: student.classId });
+    const locked = await lockDevice(store, { kind: 'student', studentId: student.id }, pin);
+    if (locked === 'ok') navigate(`/my-path/${student.id}`);
+    return locked;
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      await entry.attempt(handOver);
+    } catch (error) {
+      const { key, params } = handOverProblem(error);
+      setProblem(t(key, params));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="card hand-over">
+      <summary id={`${id}-title`}>{t('handOver.title', { name })}</summary>
+      <form aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>
+        <p>{t('handOver.intro', { name })}</p>
+        {state?.connection?.kind === 'teacher' ? <p className="muted">{t('handOver.server', { name })}</p> : null}
+        <TeacherPinFields entry={entry} />
+        <div className="form-actions">
+          <button type="submit" disabled={busy || state === undefined}>
+            {busy ? t('handOver.working') : t('handOver.submit', { name })}
+          </button>
+        </div>
+        {problem ? <p role="alert">{problem}</p> : null}
+      </form>
+    </details>
+  );
+}
