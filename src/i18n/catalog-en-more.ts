@@ -13,6 +13,7 @@ import { exportsEn } from './messages/exports.en.ts';
 import { familyEn } from './messages/family.en.ts';
 import { schoolEn } from './messages/school.en.ts';
 import { pathsEn } from './messages/paths.en.ts';
+import { rosterEn } from './messages/roster.en.ts';
 
 export const englishMore = {
   ...rulesEn,
@@ -25,4 +26,5 @@ export const englishMore = {
   ...familyEn,
   ...schoolEn,
   ...pathsEn,
+  ...rosterEn,
 };

@@ -12,6 +12,7 @@ import { exportsEs } from './messages/exports.es.ts';
 import { familyEs } from './messages/family.es.ts';
 import { schoolEs } from './messages/school.es.ts';
 import { pathsEs } from './messages/paths.es.ts';
+import { rosterEs } from './messages/roster.es.ts';
 
 export const es: Catalog = {
   ...appEs,
@@ -26,4 +27,5 @@ export const es: Catalog = {
   ...familyEs,
   ...schoolEs,
   ...pathsEs,
+  ...rosterEs,
 };
