@@ -1,5 +1,7 @@
+import { Link } from 'react-router-dom';
 import type { StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
+import { pathState } from '#ui/path-state.ts';
 import { StatusBadge } from '#ui/StatusBadge.tsx';
 import { targetIcon } from '#ui/pictures.ts';
 import { targetStatement } from '#ui/target-text.ts';
@@ -33,8 +35,12 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
             <p>{say(currentProgress.explanation.message)}</p>
           </details>
         </>
+      ) : pathState(progress) === 'noPath' ? (
+        <p>
+          {t('student.noPath')} <Link to="/class-path">{t('student.setClassPath')}</Link>
+        </p>
       ) : (
-        <p>{t('conference.noCurrent')}</p>
+        <p>{t('conference.pathComplete')}</p>
       )}
       <h3>{t('conference.nextStep')}</h3>
       <p data-testid="conference-next-step">{say(progress.nextStep.teacher)}</p>

@@ -2,6 +2,7 @@ import type { TargetRecord } from '#db';
 import type { StudentProgress } from '#rules';
 import { Icon } from '#ui/Icon.tsx';
 import { targetIconName } from '#ui/pictures.ts';
+import { pathState } from '#ui/path-state.ts';
 import { speak } from '#ui/speech.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT, type Translate } from '#ui/useT.ts';
@@ -24,7 +25,9 @@ export function MyCurrentTarget(props: { progress: StudentProgress; targetsById:
             onHear={() => speak({ text: current.kidStatement, language })}
           />
         </p>
-      ) : null}
+      ) : (
+        <p>{t(pathState(props.progress) === 'noPath' ? 'myPath.noPath' : 'myPath.done')}</p>
+      )}
       <h3>{t('myPath.nextStep')}</h3>
       <p data-testid="my-next-step">
         {nextStep} <HearButton t={t} text={nextStep} onHear={() => speak({ text: nextStep, language })} />

@@ -6,13 +6,29 @@ import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
 import type { OverviewView } from './overview-view.ts';
 
-/** Who works on what now: groups form around current targets and dissolve as children move on. */
-export function WorkingOnGroups({ groups }: { groups: OverviewView['workingOn'] }) {
+/**
+ * Who works on what now: groups form around current targets and dissolve as children move on. Children
+ * with no path yet, and those whose path is complete, are named apart.
+ */
+export function WorkingOnGroups({ view }: { view: Pick<OverviewView, 'workingOn' | 'noPath' | 'pathComplete'> }) {
   const { t, language } = useT();
+  const groups = view.workingOn;
+  const names = (students: OverviewView['noPath']) => students.map((s) => s.displayName);
   return (
     <section className="card" aria-labelledby="working-on-title">
       <h2 id="working-on-title">{t('overview.workingOn.title')}</h2>
-      {groups.length === 0 ? <p>{t('overview.workingOn.none')}</p> : null}
+      {groups.length + view.noPath.length + view.pathComplete.length === 0 ? (
+        <p>{t('overview.workingOn.none')}</p>
+      ) : null}
+      {view.noPath.length > 0 ? (
+        <p data-testid="overview-no-path">
+          {t('overview.workingOn.noPath', { count: view.noPath.length, names: names(view.noPath) })}{' '}
+          <Link to="/class-path">{t('student.setClassPath')}</Link>
+        </p>
+      ) : null}
+      {view.pathComplete.length > 0 ? (
+        <p>{t('overview.workingOn.done', { count: view.pathComplete.length, names: names(view.pathComplete) })}</p>
+      ) : null}
       <ul className="overview-groups">
         {groups.map(({ target, students }) => (
           <li key={target.id}>

@@ -69,7 +69,7 @@ export default function OverviewPage() {
         <div className="overview-lists">
           <NeedsHelpList rows={listsView.needsHelp} />
           <WaitingReviewList items={listsView.waitingReview} targetsById={targetsById} />
-          <WorkingOnGroups groups={listsView.workingOn} />
+          <WorkingOnGroups view={listsView} />
           <NoRecentEvidenceList rows={listsView.noRecentEvidence} days={RECENT_EVIDENCE_DAYS} />
         </div>
       ) : null}

@@ -8,7 +8,7 @@ export const conferenceEn = {
   'conference.toOverview': 'Back to the conference',
   'conference.nowTitle': 'Working on now',
   'conference.why': 'Why?',
-  'conference.noCurrent': 'No current target: the path is complete or empty.',
+  'conference.pathComplete': 'Path complete: every target on the path is mastered.',
   'conference.nextStep': 'Next step',
   'conference.startCheckOf': 'Start check: {code}',
   'conference.observe': 'Observation or work sample',

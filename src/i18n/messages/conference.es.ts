@@ -9,7 +9,7 @@ export const conferenceEs: Record<ConferenceMessageKey, string> = {
   'conference.toOverview': 'Volver a la conferencia',
   'conference.nowTitle': 'Trabajando ahora',
   'conference.why': '¿Por qué?',
-  'conference.noCurrent': 'Sin objetivo actual: el camino está completo o vacío.',
+  'conference.pathComplete': 'Ruta completada: todas las metas de la ruta están dominadas.',
   'conference.nextStep': 'Siguiente paso',
   'conference.startCheckOf': 'Empezar evaluación: {code}',
   'conference.observe': 'Observación o muestra de trabajo',

@@ -66,6 +66,8 @@ export const stationEn = {
   'kiosk.saving': 'Saving…',
   'myPath.title': 'My path',
   'myPath.current': 'I am working on',
+  'myPath.noPath': 'Nothing yet: your teacher will plan your path.',
+  'myPath.done': 'You finished your path!',
   'myPath.nextStep': 'My next step',
   'myPath.why': 'Why: {reason}',
   'myPath.choose.title': 'Choose what to work on next',

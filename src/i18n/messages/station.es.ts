@@ -67,6 +67,8 @@ export const stationEs: Record<StationMessageKey, string> = {
   'kiosk.saving': 'Guardando…',
   'myPath.title': 'Mi camino',
   'myPath.current': 'Estoy trabajando en',
+  'myPath.noPath': 'Nada todavía: tu maestro planificará tu ruta.',
+  'myPath.done': '¡Terminaste tu ruta!',
   'myPath.nextStep': 'Mi siguiente paso',
   'myPath.why': 'Por qué: {reason}',
   'myPath.choose.title': 'Elige en qué trabajar después',
