@@ -13,6 +13,9 @@ export function MyCurrentTarget(props: { progress: StudentProgress; targetsById:
   const say = useRulesMessage();
   const current = props.progress.currentTargetId ? props.targetsById.get(props.progress.currentTargetId) : undefined;
   const nextStep = say(props.progress.nextStep.child);
+  const chosen = props.progress.chosenNextTargetId
+    ? props.targetsById.get(props.progress.chosenNextTargetId)
+    : undefined;
   return (
     <section className="card current-target" aria-labelledby="my-current-title">
       <h2 id="my-current-title">{t('myPath.current')}</h2>
@@ -28,6 +31,12 @@ export function MyCurrentTarget(props: { progress: StudentProgress; targetsById:
       ) : (
         <p>{t(pathState(props.progress) === 'noPath' ? 'myPath.noPath' : 'myPath.done')}</p>
       )}
+      {chosen ? (
+        <p data-testid="my-chosen-next">
+          <span aria-hidden="true">{targetIcon(chosen.icon)}</span>{' '}
+          {t('myPath.chosenNext', { target: chosen.kidStatement })}
+        </p>
+      ) : null}
       <h3>{t('myPath.nextStep')}</h3>
       <p data-testid="my-next-step">
         {nextStep} <HearButton t={t} text={nextStep} onHear={() => speak({ text: nextStep, language })} />

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { TargetRecord } from '#db';
 import { targetIcon } from '#ui/pictures.ts';
-import { targetStatement } from '#ui/target-text.ts';
+import { targetListLabel, targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
 import type { OverviewView } from './overview-view.ts';
@@ -82,8 +82,7 @@ export function WaitingReviewList({
         {items.map(({ student, evidence }) => (
           <li key={evidence.id}>
             <Link to={`/conference/${student.id}`}>{student.displayName}</Link>: {t(`evidence.kind.${evidence.kind}`)} ·{' '}
-            {evidence.targetIds.map((id) => targetsById.get(id)?.code ?? id).join(', ')} ·{' '}
-            {date.format(new Date(evidence.observedAt))}
+            {targetListLabel(evidence.targetIds, targetsById, language)} · {date.format(new Date(evidence.observedAt))}
           </li>
         ))}
       </ul>

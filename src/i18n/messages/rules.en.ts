@@ -92,6 +92,14 @@ export const rulesEn = {
   'rules.next.practiseItems.child': "Let's practise {items}.",
   'rules.next.practiseItems.teacher_one': '{target}: {count} item not yet known: {items}.',
   'rules.next.practiseItems.teacher_other': '{target}: {count} items not yet known: {items}.',
+  'rules.next.practiseItems.teacherDays_one':
+    '{target}: {count} item not yet correct on {days} different days: {items}.',
+  'rules.next.practiseItems.teacherDays_other':
+    '{target}: {count} items not yet correct on {days} different days: {items}.',
+  'rules.next.practiseItems.teacherDaysStarted_one':
+    '{target}: {count} item not yet correct on {days} different days (already correct on an earlier day): {items}.',
+  'rules.next.practiseItems.teacherDaysStarted_other':
+    '{target}: {count} items not yet correct on {days} different days ({started} of them already correct on one day or more): {items}.',
   'rules.next.practiseItems.family_one': 'Your child is practising {items}. Try it together at home.',
   'rules.next.practiseItems.family_other': 'Your child is practising {items}. Try them together at home.',
   'rules.next.showAgain.child': 'Almost there! Show it again on another day.',

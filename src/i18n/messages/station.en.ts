@@ -68,6 +68,7 @@ export const stationEn = {
   'myPath.current': 'I am working on',
   'myPath.noPath': 'Nothing yet: your teacher will plan your path.',
   'myPath.done': 'You finished your path!',
+  'myPath.chosenNext': 'Next, you chose: {target}',
   'myPath.nextStep': 'My next step',
   'myPath.why': 'Why: {reason}',
   'myPath.choose.title': 'Choose what to work on next',

@@ -69,6 +69,7 @@ export const stationEs: Record<StationMessageKey, string> = {
   'myPath.current': 'Estoy trabajando en',
   'myPath.noPath': 'Nada todavía: tu maestro planificará tu ruta.',
   'myPath.done': '¡Terminaste tu ruta!',
+  'myPath.chosenNext': 'Después, elegiste: {target}',
   'myPath.nextStep': 'Mi siguiente paso',
   'myPath.why': 'Por qué: {reason}',
   'myPath.choose.title': 'Elige en qué trabajar después',
