@@ -78,7 +78,7 @@ export const conferenceEn = {
   'conference.check.options': 'Before you start',
   'conference.check.order': 'Order',
   'conference.check.order.fixed': 'In order',
-  'conference.check.order.random': 'Random order',
+  'conference.check.order.random': 'Shuffled',
   'conference.check.onlyNotYet_one': 'Retest only the {count} item not known yet',
   'conference.check.onlyNotYet_other': 'Retest only the {count} items not known yet',
   'conference.check.pause': 'Pause',

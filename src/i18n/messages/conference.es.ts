@@ -79,7 +79,7 @@ export const conferenceEs: Record<ConferenceMessageKey, string> = {
   'conference.check.options': 'Antes de empezar',
   'conference.check.order': 'Orden',
   'conference.check.order.fixed': 'En orden',
-  'conference.check.order.random': 'Orden aleatorio',
+  'conference.check.order.random': 'Mezclado',
   'conference.check.onlyNotYet_one': 'Repetir solo el {count} elemento que aún no sabe',
   'conference.check.onlyNotYet_other': 'Repetir solo los {count} elementos que aún no sabe',
   'conference.check.pause': 'Pausa',
