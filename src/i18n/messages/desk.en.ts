@@ -90,6 +90,13 @@ export const deskEn = {
   'frameworks.import.button_one': 'Import {count} target',
   'frameworks.import.button_other': 'Import {count} targets',
   'frameworks.import.done': 'Imported {title}: {count} targets.',
+  'frameworks.import.updated': 'Updated {title}: {count} targets from the package.',
+  'frameworks.import.updateButton': 'Update {title}',
+  'frameworks.report.updates':
+    'Updates “{title}”, already on this tablet (the same CASE document): no second copy is made.',
+  'frameworks.report.updateCounts':
+    '{updated} updated, {added} new; {kept} not in the package stay as they are. The kid statements, icons, items, mastery rules and translations you set are kept.',
+  'frameworks.report.notTargets': 'Not learning targets, left out: {list}.',
   'frameworks.import.bad': 'This file cannot be imported. Nothing was changed.',
   'frameworks.report.summary': '{targets} in {groups}, with {prerequisites}.',
   'frameworks.report.groupCount_one': '{count} group',
