@@ -175,7 +175,7 @@ describe('CASE import: order, non-targets, and a package already on the tablet',
     );
     expect((await listFrameworks(store)).find((f) => f.id === literacy.id)).toMatchObject({
       kind: 'academic',
-      notices: expect.arrayContaining(literacy.notices),
+      notices: expect.arrayContaining([...literacy.notices]),
     });
     expect(await store.db.targets.count()).toBe(36);
   });
