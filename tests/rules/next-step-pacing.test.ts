@@ -47,7 +47,7 @@ describe('next step', () => {
     // The child hears at most three.
     expect(step.child.params['items']).toEqual(['d', 'p', 'm']);
     expect(step.teacher.params).toMatchObject({ items: ['d', 'p', 'm', 't'], count: 4, target: 'RF.K.3a' });
-    expect(render(rulesEn, 'en', step.child)).toBe("Let's practise d, p, and m.");
+    expect(render(rulesEn, 'en', step.child)).toBe("Let's practice d, p, and m.");
     expect(render(rulesEs, 'es', step.child)).toBe('Practiquemos d, p y m.');
     expect(render(rulesEn, 'en', step.teacher)).toBe(
       'RF.K.3a: 4 items not yet correct on 2 different days: d, p, m, and t.',

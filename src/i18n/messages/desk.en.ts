@@ -37,7 +37,7 @@ export const deskEn = {
   'backup.badFile': 'This file cannot be used. Nothing was changed.',
   'backup.badFileDetails': 'What is wrong',
   'backup.failed': 'Something went wrong: {reason}. Nothing was changed.',
-  'backup.cancelled': 'Restore cancelled. Nothing was changed.',
+  'backup.cancelled': 'Restore canceled. Nothing was changed.',
   'overview.title': 'Class overview: {name}',
   'overview.controls': 'Sort, filter, print and export',
   'overview.sort': 'Sort students',
