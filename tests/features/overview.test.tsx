@@ -167,7 +167,7 @@ describe('class overview', { timeout: 30_000 }, () => {
     // A slow (shared) machine may take more than waitFor's default second to read the class again.
     await waitFor(
       () => expect(row().querySelector(`td[aria-colindex="${column}"]`)).not.toHaveClass('cell-notStarted'),
-      { timeout: 5000 },
+      { timeout: 15_000 },
     );
 
     await addStudent(store, { classId: group.id, displayName: 'Zoë New', picture: 'owl', familyLanguage: 'en' });
