@@ -33,7 +33,7 @@ export function MyCurrentTarget(props: { progress: StudentProgress; targetsById:
       )}
       {chosen ? (
         <p data-testid="my-chosen-next">
-          <span aria-hidden="true">{targetIcon(chosen.icon)}</span>{' '}
+          <Icon name={targetIconName(chosen.icon)} className="icon target-icon" />{' '}
           {t('myPath.chosenNext', { target: chosen.kidStatement })}
         </p>
       ) : null}
