@@ -17,6 +17,12 @@ function isIosBrowserTab(): boolean {
   return ios && !standalone;
 }
 
+/**
+ * Says the right thing per browser: on iPad/iPhone (Safari, and every iOS browser is Safari underneath) that
+ * Safari may delete the data after 7 days unused, and how to add Waypoint to the Home Screen; in a browser
+ * that offers to install the app (Chromium on Android, ChromeOS, desktops) the install button, with no word
+ * of Safari; elsewhere nothing.
+ */
 export function InstallHint() {
   const { t } = useT();
   const [prompt, setPrompt] = useState<InstallPromptEvent | null>(null);
@@ -39,9 +45,7 @@ export function InstallHint() {
   };
   return (
     <aside className="banner" aria-label={t('install.button')}>
-      <span>
-        {t('install.hint')} {ios ? t('install.howIos') : null}
-      </span>
+      <span>{ios ? `${t('install.hint')} ${t('install.howIos')}` : t('install.hintApp')}</span>
       {prompt ? (
         <button type="button" onClick={() => void prompt.prompt().then(() => setPrompt(null))}>
           {t('install.button')}

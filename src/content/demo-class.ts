@@ -548,7 +548,7 @@ export function buildDemoClass(opts: DemoClassOptions): DemoClass {
       studentId: studentId(6),
       targetId: 'lt-names-upper',
       kind: 'setCurrent',
-      reason: 'Start capital letters now; keep practising pointing in guided reading.',
+      reason: 'Start capital letters now; keep practicing pointing in guided reading.',
       decidedAt: at(20, 200),
       decidedBy: TEACHER,
     },

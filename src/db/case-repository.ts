@@ -1,5 +1,7 @@
 import type { Target } from '#protocol';
+import { placeCaseImport, type PlacedCaseImport } from '#protocol/case-merge.ts';
 import type { CaseImport } from '#protocol/case-package.ts';
+import { listFrameworks } from './desk-repository.ts';
 import { listTargets } from './frameworks-repository.ts';
 import type { Store } from './store.ts';
 import { writeMany, type FieldWrite } from './write-funnel.ts';
@@ -15,7 +17,18 @@ const FROM_THE_PACKAGE = [
   'caseIdentifier',
 ] as const;
 
-/** Saves an imported CASE framework in one transaction; importing a newer version updates in place. */
+/**
+ * The package placed onto this device's frameworks: one whose CASE document is already here (the built-in
+ * literacy framework exported and imported again, a newer version of an imported one) updates it.
+ */
+export async function prepareCaseImport(store: Store, imported: CaseImport): Promise<PlacedCaseImport> {
+  return placeCaseImport(imported, await listFrameworks(store), await listTargets(store));
+}
+
+/**
+ * Saves an imported CASE framework in one transaction; importing a newer version updates in place. Give it
+ * the package as `prepareCaseImport` placed it, so an update keeps the framework's and targets' ids.
+ */
 export async function saveCaseImport(store: Store, imported: CaseImport): Promise<void> {
   const existing = new Set(
     (await store.db.targets.bulkGet(imported.targets.map((t) => t.id))).flatMap((row) => (row ? [row.id] : [])),

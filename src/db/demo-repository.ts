@@ -121,6 +121,34 @@ export async function removeDemoData(store: Store): Promise<number> {
   return writes.length;
 }
 
+/** Device setting: what the tablet removed when it first connected to a school server (for the message). */
+export const DEMO_RETIRED_KEY = 'demoRetiredOnConnect';
+
+export interface DemoRetired {
+  /** The demo class's name, as the teacher saw it. */
+  readonly className: string;
+  readonly records: number;
+}
+
+/**
+ * A tablet that connects to a school server works with the school's classes: the local demo class steps
+ * aside. Its records (never sent to a server) are removed, so the server's classes are the only ones and one
+ * of them is shown (the active class was the demo's, and goes with it), and the tablet keeps a note of it
+ * to tell the teacher in plain words. Nothing happens on a tablet without demo data.
+ */
+export async function retireDemoOnConnect(store: Store): Promise<DemoRetired | null> {
+  if (!(await hasDemoData(store))) return null;
+  const demoClass = (await store.db.classes.where('id').startsWith(DEMO_PREFIX).toArray()).find((c) => !c.deleted);
+  const records = await removeDemoData(store);
+  const retired: DemoRetired = { className: demoClass?.name ?? '', records };
+  await setSetting(store, DEMO_RETIRED_KEY, retired);
+  return retired;
+}
+
+export async function getDemoRetired(store: Store): Promise<DemoRetired | null> {
+  return (await getSetting<DemoRetired>(store, DEMO_RETIRED_KEY)) ?? null;
+}
+
 /**
  * Demo data stays on this device: it is never pushed to a server (a school server has its own demo
  * school). A change is local-only when it is about a demo record or a demo student.

@@ -1,8 +1,19 @@
 import { DEFAULT_SCALE } from '#protocol';
-import type { RosterPreview } from '#protocol/oneroster.ts';
+import {
+  rosterEnrollmentId,
+  rosterEnrollmentPrefix,
+  rosterId,
+  rosterUserOf,
+  type RosterClass,
+  type RosterPreview,
+} from '#protocol/oneroster.ts';
+import { alive } from './live.ts';
+import type { StudentRecord } from './records.ts';
 import type { Store } from './store.ts';
 import { getConnection } from './sync-state-repository.ts';
 import { writeMany, type FieldWrite } from './write-funnel.ts';
+
+export { rosterEnrollmentId, rosterId, rosterUserOf } from '#protocol/oneroster.ts';
 
 export class RosterImportError extends Error {
   override name = 'RosterImportError';
@@ -17,22 +28,56 @@ export interface RosterImportOptions {
   readonly familyLanguage: string;
 }
 
-/** Record ids of imported rows: stable, so importing the next term's files updates rather than duplicates. */
-export const rosterId = (sourcedId: string): string => `oneroster:${sourcedId}`;
-
-/**
- * Writes the chosen classes of a previewed roster in one transaction: schools (unless the device belongs to
- * a server's school), classes and their students
- * (new students get a picture no classmate has; a re-import updates names and never a chosen picture).
- * Refuses a preview with a fatal problem (a missing file or column), so a broken upload writes nothing.
- */
 export interface RosterImportResult {
   readonly classes: number;
+  /** Children imported (each counted once, whatever the number of their classes). */
   readonly students: number;
+  /** Of those, the children in two or more of the imported classes (one record in each). */
+  readonly inSeveralClasses: number;
   /** The imported classes' ids, in the roster's order. */
   readonly classIds: readonly string[];
 }
 
+/**
+ * Which record holds a child in each of their ticked classes. A child in one class keeps the plain record
+ * `oneroster:<user>`, as before; a child in several has that record in one class and a record of their own
+ * (`rosterEnrollmentId`) in each other class. A record already in one of the child's classes stays there; a
+ * child whose files no longer name their record's class moves with it (next term's files), so their
+ * evidence goes with them.
+ */
+function placeRecords(
+  userSourcedId: string,
+  chosen: readonly string[],
+  enrolled: ReadonlySet<string>,
+  known: ReadonlyMap<string, StudentRecord>,
+): Map<string, string> {
+  const placed = new Map<string, string>();
+  for (const classSourcedId of chosen) {
+    const id = rosterEnrollmentId(userSourcedId, classSourcedId);
+    if (known.has(id)) placed.set(classSourcedId, id);
+  }
+  const primaryId = rosterId(userSourcedId);
+  const primary = known.get(primaryId);
+  const primaryClass = primary ? chosen.find((c) => rosterId(c) === primary.classId) : undefined;
+  const stays = primary !== undefined && [...enrolled].some((c) => rosterId(c) === primary.classId);
+  if (primaryClass !== undefined && !placed.has(primaryClass)) placed.set(primaryClass, primaryId);
+  else if (!stays) {
+    const free = chosen.find((c) => !placed.has(c));
+    if (free !== undefined) placed.set(free, primaryId);
+  }
+  for (const classSourcedId of chosen) {
+    if (!placed.has(classSourcedId)) placed.set(classSourcedId, rosterEnrollmentId(userSourcedId, classSourcedId));
+  }
+  return placed;
+}
+
+/**
+ * Writes the chosen classes of a previewed roster in one transaction: schools (unless the device belongs to
+ * a server's school), classes and their students, a child in several classes in each of them (new students
+ * get a picture no classmate has, the one they have in another class when it is free; a re-import updates
+ * names and never a chosen picture). Refuses a preview with a fatal problem (a missing file or column), so
+ * a broken upload writes nothing.
+ */
 export async function importRoster(
   store: Store,
   preview: RosterPreview,
@@ -56,7 +101,33 @@ export async function importRoster(
       fields: exists ? { name: school.name } : { id, name: school.name, scale: DEFAULT_SCALE },
     });
   }
-  let students = 0;
+
+  const classesOf = studentClasses(preview.classes);
+  const known = new Map<string, StudentRecord>();
+  // Pictures a child already has, so the same child keeps the same picture in each class when it is free.
+  const picturesOf = new Map<string, string[]>();
+  for (const [user, classes] of classesOf) {
+    const ids = [rosterId(user), ...classes.map((c) => rosterEnrollmentId(user, c))];
+    for (const row of await store.db.students.bulkGet(ids)) {
+      if (!row || row.deleted) continue;
+      known.set(row.id, row);
+      picturesOf.set(user, [...(picturesOf.get(user) ?? []), row.picture]);
+    }
+  }
+  const chosenIds = chosen.map((c) => c.sourcedId);
+  const placement = new Map(
+    [...classesOf].map(([user, classes]) => [
+      user,
+      placeRecords(
+        user,
+        classes.filter((c) => chosenIds.includes(c)),
+        new Set(classes),
+        known,
+      ),
+    ]),
+  );
+
+  const imported = new Set<string>();
   for (const group of chosen) {
     const classId = rosterId(group.sourcedId);
     const exists = await store.db.classes.get(classId);
@@ -71,31 +142,50 @@ export async function importRoster(
     const classmates = await store.db.students.where('classId').equals(classId).toArray();
     const used = classmates.map((s) => s.picture);
     for (const person of group.students) {
-      const id = rosterId(person.sourcedId);
-      const known = await store.db.students.get(id);
-      if (known) {
+      const id = placement.get(person.sourcedId)!.get(group.sourcedId)!;
+      imported.add(person.sourcedId);
+      if (known.has(id)) {
         writes.push({ table: 'students', recordId: id, fields: { displayName: person.displayName, classId } });
-      } else {
-        const picture = pickPicture(used, options.pictures);
-        used.push(picture);
-        writes.push({
-          table: 'students',
-          recordId: id,
-          fields: {
-            id,
-            classId,
-            displayName: person.displayName,
-            picture,
-            familyLanguage: options.familyLanguage,
-            archived: false,
-          },
-        });
+        continue;
       }
-      students += 1;
+      const own = (picturesOf.get(person.sourcedId) ?? []).find((p) => !used.includes(p));
+      const picture = own ?? pickPicture(used, options.pictures);
+      used.push(picture);
+      picturesOf.set(person.sourcedId, [...(picturesOf.get(person.sourcedId) ?? []), picture]);
+      writes.push({
+        table: 'students',
+        recordId: id,
+        fields: {
+          id,
+          classId,
+          displayName: person.displayName,
+          picture,
+          familyLanguage: options.familyLanguage,
+          archived: false,
+        },
+      });
     }
   }
   await writeMany(store.db, store.env, writes);
-  return { classes: chosen.length, students, classIds: chosen.map((c) => rosterId(c.sourcedId)) };
+  const inSeveral = [...imported].filter((user) => (placement.get(user)?.size ?? 0) > 1).length;
+  return {
+    classes: chosen.length,
+    students: imported.size,
+    inSeveralClasses: inSeveral,
+    classIds: chosen.map((c) => rosterId(c.sourcedId)),
+  };
+}
+
+/** Each student's classes (by sourcedId) in the roster's class order. */
+function studentClasses(classes: readonly RosterClass[]): Map<string, string[]> {
+  const byUser = new Map<string, string[]>();
+  for (const group of classes) {
+    for (const person of group.students) {
+      const list = byUser.get(person.sourcedId) ?? [];
+      if (!list.includes(group.sourcedId)) byUser.set(person.sourcedId, [...list, group.sourcedId]);
+    }
+  }
+  return byUser;
 }
 
 /** The first picture no classmate has; once all are taken, the least used one. */
@@ -106,3 +196,32 @@ export function pickPicture(used: readonly string[], pictures: readonly string[]
   for (const [picture, count] of counts) if (count < (counts.get(best) ?? Infinity)) best = picture;
   return best;
 }
+
+/**
+ * For each of `students` imported from OneRoster, the names of the other classes (alive, not archived)
+ * where the same child has a record: the link between a child's records is their OneRoster user.
+ */
+export async function linkedClassNames(
+  store: Store,
+  students: readonly { readonly id: string; readonly classId: string }[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const student of students) {
+    const user = rosterUserOf(student.id);
+    if (user === null) continue;
+    const others = [
+      ...alive(await store.db.students.where('id').equals(rosterId(user)).toArray()),
+      ...alive(await store.db.students.where('id').startsWith(rosterEnrollmentPrefix(user)).toArray()),
+    ].filter((s) => s.classId !== student.classId && !s.archived);
+    if (others.length === 0) continue;
+    const classes = alive(await store.db.classes.bulkGet(others.map((s) => s.classId)).then(present));
+    if (classes.length > 0)
+      out.set(
+        student.id,
+        classes.map((c) => c.name).sort((a, b) => a.localeCompare(b)),
+      );
+  }
+  return out;
+}
+
+const present = <T>(rows: readonly (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);

@@ -15,6 +15,7 @@ import { schoolEn } from './messages/school.en.ts';
 import { pathsEn } from './messages/paths.en.ts';
 import { syncEn } from './messages/sync.en.ts';
 import { rolesEn } from './messages/roles.en.ts';
+import { rosterEn } from './messages/roster.en.ts';
 
 export const englishMore = {
   ...rulesEn,
@@ -29,4 +30,5 @@ export const englishMore = {
   ...pathsEn,
   ...syncEn,
   ...rolesEn,
+  ...rosterEn,
 };

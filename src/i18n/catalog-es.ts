@@ -14,6 +14,7 @@ import { schoolEs } from './messages/school.es.ts';
 import { pathsEs } from './messages/paths.es.ts';
 import { syncEs } from './messages/sync.es.ts';
 import { rolesEs } from './messages/roles.es.ts';
+import { rosterEs } from './messages/roster.es.ts';
 
 export const es: Catalog = {
   ...appEs,
@@ -30,4 +31,5 @@ export const es: Catalog = {
   ...pathsEs,
   ...syncEs,
   ...rolesEs,
+  ...rosterEs,
 };

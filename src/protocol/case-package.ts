@@ -14,6 +14,8 @@ export interface CaseImportReport {
   readonly ignoredAssociations: Readonly<Record<string, number>>;
   /** Items or associations skipped, each with why. */
   readonly skipped: readonly string[];
+  /** Items left out because their CFItemType is not a learning target (Misconception, Example…), by type. */
+  readonly notTargets: Readonly<Record<string, number>>;
 }
 
 export interface CaseImport {
@@ -40,6 +42,35 @@ export const caseFrameworkId = (documentId: string): string => `case-${documentI
 export const caseTargetId = (itemId: string): string => `case-${itemId}`;
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/**
+ * CFItemTypes that describe something about a target rather than a target to learn (OpenSALT and state
+ * frameworks use these); compared lowercased without spaces, hyphens or a plural s.
+ */
+const NOT_TARGET_TYPES = new Set([
+  'misconception',
+  'commonmisconception',
+  'example',
+  'exemplar',
+  'note',
+  'comment',
+  'clarification',
+  'essentialquestion',
+  'vocabulary',
+  'resource',
+  'rubric',
+  'assessmentlimit',
+  'boundary',
+]);
+const itemType = (item: Json): string | undefined =>
+  text(item['CFItemType']) ?? (isObject(item['CFItemTypeURI']) ? text(item['CFItemTypeURI']['title']) : undefined);
+const isNotTarget = (type: string): boolean =>
+  NOT_TARGET_TYPES.has(
+    type
+      .toLowerCase()
+      .replace(/[\s_-]/g, '')
+      .replace(/s$/, ''),
+  );
+
 export function importCasePackage(raw: unknown): CaseImport {
   if (!isObject(raw) || !isObject(raw['CFDocument'])) throw new CasePackageError(['there is no CFDocument']);
   const doc = raw['CFDocument'];
@@ -55,15 +86,26 @@ export function importCasePackage(raw: unknown): CaseImport {
 
   const skipped: string[] = [];
   const items = new Map<string, Json>();
+  /** Each item's place in the package, the order of last resort. */
+  const itemIndex = new Map<string, number>();
+  const notTargetIds = new Set<string>();
+  const notTargets: Record<string, number> = {};
   (raw['CFItems'] as unknown[]).forEach((item, index) => {
     const id = isObject(item) ? text(item['identifier']) : undefined;
+    const type = isObject(item) ? itemType(item) : undefined;
     if (!isObject(item) || !id || !SAFE_ID.test(id)) skipped.push(`CFItems[${index}] has no usable identifier`);
-    else if (!text(item['fullStatement']))
+    else if (type !== undefined && isNotTarget(type)) {
+      notTargetIds.add(id);
+      notTargets[type] = (notTargets[type] ?? 0) + 1;
+    } else if (!text(item['fullStatement']))
       skipped.push(`item ${text(item['humanCodingScheme']) ?? id} has no fullStatement`);
-    else items.set(id, item);
+    else {
+      items.set(id, item);
+      itemIndex.set(id, index);
+    }
   });
 
-  const parentOf = new Map<string, { parent: string; sequence: number }>();
+  const parentOf = new Map<string, { parent: string; sequence: number | null }>();
   const precedes: [string, string][] = [];
   const ignored: Record<string, number> = {};
   (rawAssociations as unknown[]).forEach((a, index) => {
@@ -71,16 +113,43 @@ export function importCasePackage(raw: unknown): CaseImport {
     const from = isObject(a) ? nodeId(a['originNodeURI']) : undefined;
     const to = isObject(a) ? nodeId(a['destinationNodeURI']) : undefined;
     if (!isObject(a) || !type || !from || !to) return void skipped.push(`CFAssociations[${index}] is incomplete`);
+    // A misconception's (or example's) own links go with it.
+    if (notTargetIds.has(from) || notTargetIds.has(to)) return;
     if (type === 'isChildOf') {
       if (!items.has(from)) return void skipped.push(`isChildOf from an unknown item (${from})`);
-      const sequence = typeof a['sequenceNumber'] === 'number' ? a['sequenceNumber'] : index;
+      const sequence = typeof a['sequenceNumber'] === 'number' ? a['sequenceNumber'] : null;
       parentOf.set(from, { parent: to, sequence });
     } else if (type === 'precedes') precedes.push([from, to]);
     else ignored[type] = (ignored[type] ?? 0) + 1;
   });
 
-  const hasChildren = new Set([...parentOf.values()].map((p) => p.parent));
-  const leaves = [...items.keys()].filter((id) => !hasChildren.has(id));
+  // The package's order: the isChildOf tree walked depth first, siblings by sequenceNumber, then by their
+  // place in CFItems (never by code: L1.10 comes after L1.9, not after L1.1).
+  const childrenOf = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const id of items.keys()) {
+    const parent = parentOf.get(id)?.parent;
+    if (parent !== undefined && items.has(parent)) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), id]);
+    else roots.push(id);
+  }
+  const bySequence = (a: string, b: string): number => {
+    const sa = parentOf.get(a)?.sequence ?? Number.POSITIVE_INFINITY;
+    const sb = parentOf.get(b)?.sequence ?? Number.POSITIVE_INFINITY;
+    return sa !== sb ? (sa < sb ? -1 : 1) : itemIndex.get(a)! - itemIndex.get(b)!;
+  };
+  const leaves: string[] = [];
+  const visited = new Set<string>();
+  const walk = (id: string): void => {
+    if (visited.has(id)) return;
+    visited.add(id);
+    const children = childrenOf.get(id);
+    if (!children) leaves.push(id);
+    else for (const child of [...children].sort(bySequence)) walk(child);
+  };
+  [...roots].sort(bySequence).forEach(walk);
+  // An isChildOf loop has no root: its items still count, in the package's order.
+  for (const id of items.keys()) walk(id);
+
   const topOf = (id: string): string => {
     let current = id;
     for (let guard = 0; guard < 50; guard++) {
@@ -110,14 +179,14 @@ export function importCasePackage(raw: unknown): CaseImport {
   }
 
   const frameworkId = caseFrameworkId(docId);
-  const targets = leaves.map((id, sequence): Target => {
+  const targets = leaves.map((id, index): Target => {
     const item = items.get(id)!;
     const full = text(item['fullStatement'])!;
     return {
       id: caseTargetId(id),
       frameworkId,
-      code: text(item['humanCodingScheme']) ?? text(item['listEnumeration']) ?? `${sequence + 1}`,
-      sequence,
+      code: text(item['humanCodingScheme']) ?? text(item['listEnumeration']) ?? `${index + 1}`,
+      sequence: index + 1,
       strand: groupName(id),
       teacherStatement: full,
       kidStatement: text(item['abbreviatedStatement']) ?? full,
@@ -147,6 +216,7 @@ export function importCasePackage(raw: unknown): CaseImport {
       prerequisites: prerequisiteCount,
       ignoredAssociations: ignored,
       skipped,
+      notTargets,
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Writing CSV (RFC 4180: comma-separated, CRLF line ends, quotes only where needed). Pure, so the app,
- * tests and the server write files the same way. Reading is `parseCsv` in oneroster.ts.
+ * CSV both ways (RFC 4180: comma-separated, CRLF line ends, quotes only where needed). Pure, so the app,
+ * tests and the server read and write files the same way.
  */
 
 export interface CsvOptions {
@@ -24,3 +24,51 @@ export function toCsv(rows: readonly (readonly string[])[], options: CsvOptions 
 
 /** The byte-order mark spreadsheets (Excel) need to read a CSV file as UTF-8. */
 export const UTF8_BOM = '\ufeff';
+
+export class CsvSyntaxError extends Error {
+  override name = 'CsvSyntaxError';
+  /** The line on which the unterminated quoted field starts. */
+  constructor(readonly line: number) {
+    super(`a quoted field starting on line ${line} never ends`);
+  }
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF line ends. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let quoteLine = 1;
+  const input = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line += 1;
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && input[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      line += 1;
+    } else field += c;
+  }
+  if (quoted) throw new CsvSyntaxError(quoteLine);
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}

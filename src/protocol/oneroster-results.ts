@@ -8,6 +8,7 @@
  */
 import { toCsv } from './csv.ts';
 import { stableUuid } from './case-package.ts';
+import { rosterUserOf } from './oneroster.ts';
 
 /** Our status for one student on one target (a skipped target is exempt). */
 export type GradebookStatus = 'notStarted' | 'inProgress' | 'mastered' | 'skipped';
@@ -139,16 +140,14 @@ const SCORE_STATUS: Readonly<Record<GradebookStatus, string>> = {
   skipped: 'exempt',
 };
 
-/** The prefix importRoster (src/db/roster-import.ts) gives the ids of records read from OneRoster. */
-const FROM_ONEROSTER = 'oneroster:';
-
 /**
- * The sourcedId of one of our records: a record imported from OneRoster gets its own sourcedId back, so
- * the receiving system recognises its students and classes; any other id is kept, with ':' (not allowed in
- * a OneRoster GUID) written as '@' (never in our ids, so two ids never meet).
+ * The sourcedId of one of our records: a record imported from OneRoster gets its own sourcedId back (a
+ * child's record in a second class, that child's user sourcedId), so the receiving system recognises its
+ * students and classes; any other id is kept, with ':' (not allowed in a OneRoster GUID) written as '@'
+ * (never in our ids, so two ids never meet).
  */
 export function recordSourcedId(id: string): string {
-  return id.startsWith(FROM_ONEROSTER) ? id.slice(FROM_ONEROSTER.length) : id.replace(/:/g, '@');
+  return rosterUserOf(id) ?? id.replace(/:/g, '@');
 }
 
 /** Stable ids for what only the export creates: the same class and target give the same line item. */

@@ -9,11 +9,12 @@ import {
   type TimedEvidence,
 } from './evaluate-target.ts';
 import { DEFAULT_STALL, computeNextStep, computeStall, isOneShort } from './next-step.ts';
+import { pickCurrent, waitingChoice, type PathMoment, type Standing } from './current-target.ts';
 import { computePacing, isOverdue } from './pacing.ts';
 import { compareTimed, datePart, parseTime } from './time.ts';
 import { show } from './round.ts';
 
-export const RULES_VERSION = '1.1.0';
+export const RULES_VERSION = '1.2.0';
 
 interface PathTarget {
   readonly target: TargetInput;
@@ -100,20 +101,30 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
     list.push(x);
   }
 
-  const evaluations = new Map<string, TargetEvaluation>();
-  for (const { target } of path) {
-    evaluations.set(
-      target.id,
-      evaluateTarget(target, evidenceByTarget.get(target.id) ?? [], overridesByTarget.get(target.id) ?? [], scaleCtx),
+  // Each target as it stands now, or (lazily, one target at a time) as it stood at an earlier time t: what
+  // was current when a choice was made needs only the first few stops of the path.
+  const evaluateAt = (target: TargetInput, t: number): TargetEvaluation => {
+    const upTo = <T extends { readonly t: number }>(list: readonly T[] | undefined): readonly T[] =>
+      list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
+    return evaluateTarget(
+      target,
+      upTo(evidenceByTarget.get(target.id)),
+      upTo(overridesByTarget.get(target.id)),
+      scaleCtx,
     );
-  }
+  };
+  const evaluations = new Map(path.map(({ target }) => [target.id, evaluateAt(target, Number.POSITIVE_INFINITY)]));
+  const masteredNow = (id: string): boolean => evaluations.get(id)!.isMastered;
 
   // A prerequisite is missing only when it is on the path, not skipped and not mastered (soft, see README).
-  const missingPrerequisites = (target: TargetInput): string[] =>
-    target.prerequisites.filter((id) => {
-      const pt = onPath.get(id);
-      return pt !== undefined && !pt.isSkipped && !evaluations.get(id)!.isMastered;
-    });
+  const missingIn =
+    (isMastered: (id: string) => boolean) =>
+    (target: TargetInput): string[] =>
+      target.prerequisites.filter((id) => {
+        const pt = onPath.get(id);
+        return pt !== undefined && !pt.isSkipped && !isMastered(id);
+      });
+  const missingPrerequisites = missingIn(masteredNow);
 
   const progressList: TargetProgress[] = path.map(({ target, plannedDate, isSkipped }) => {
     const ev = evaluations.get(target.id)!;
@@ -142,30 +153,35 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
   const open = progressList.filter((p) => !p.isSkipped && !p.isMastered);
   const readyTargetIds = open.filter((p) => p.isReady).map((p) => p.targetId);
 
-  // Current target: the newest still-valid choice (teacher setCurrent: any open target; chooseNext: an open,
-  // ready target), else the first open ready target, else the first open target.
-  let currentTargetId: string | null = null;
-  let currentReason: StudentProgress['currentReason'] = 'none';
-  for (let i = decisions.length - 1; i >= 0 && currentTargetId === null; i--) {
-    const d = decisions[i]!.d;
-    const p = byTargetId[d.targetId];
-    if (!p || p.isSkipped || p.isMastered || d.decidedBy.kind === 'family') continue;
-    if (d.kind === 'setCurrent' && d.decidedBy.kind === 'teacher') {
-      currentTargetId = p.targetId;
-      currentReason = 'teacherSet';
-    } else if ((d.kind === 'chooseNext' || d.kind === 'setCurrent') && p.isReady) {
-      currentTargetId = p.targetId;
-      currentReason = d.decidedBy.kind === 'teacher' ? 'teacherSet' : 'studentChose';
+  // Current target and the student's choice of what comes next (current-target.ts, README "Current target").
+  const momentOf = (isMastered: (id: string) => boolean): PathMoment => {
+    const missing = missingIn(isMastered);
+    return {
+      order: path.map((pt) => pt.target.id),
+      standing: (id): Standing | undefined => {
+        const pt = onPath.get(id);
+        if (!pt) return undefined;
+        return { isSkipped: pt.isSkipped, isMastered: isMastered(id), isReady: missing(pt.target).length === 0 };
+      },
+    };
+  };
+  const present = momentOf(masteredNow);
+  const moments = new Map<number, PathMoment>();
+  const momentAt = (t: number): PathMoment => {
+    let moment = moments.get(t);
+    if (!moment) {
+      const then = new Map<string, boolean>();
+      const masteredThen = (id: string): boolean => {
+        let mastered = then.get(id);
+        if (mastered === undefined) then.set(id, (mastered = evaluateAt(onPath.get(id)!.target, t).isMastered));
+        return mastered;
+      };
+      moments.set(t, (moment = momentOf(masteredThen)));
     }
-  }
-  if (currentTargetId === null && readyTargetIds.length > 0) {
-    currentTargetId = readyTargetIds[0]!;
-    currentReason = 'firstReady';
-  }
-  if (currentTargetId === null && open.length > 0) {
-    currentTargetId = open[0]!.targetId;
-    currentReason = 'firstNotMastered';
-  }
+    return moment;
+  };
+  const { currentTargetId, currentReason } = pickCurrent(decisions, decisions.length, present, momentAt);
+  const chosenNextTargetId = waitingChoice(decisions, present, currentTargetId);
 
   const current = currentTargetId === null ? null : evaluations.get(currentTargetId)!;
   const neededCount = progressList.filter((p) => !p.isSkipped).length;
@@ -192,6 +208,7 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
     byTargetId,
     currentTargetId,
     currentReason,
+    chosenNextTargetId,
     readyTargetIds,
     nextStep,
     pacing,

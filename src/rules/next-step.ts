@@ -148,13 +148,19 @@ export function computeNextStep(ctx: NextStepContext): NextStep {
   if (ctx.isOneShort) return step('showAgain', t, base, forTeacher, base);
   const remaining = itemsToPractise(current.items);
   if (t.rule.kind !== 'score' && remaining.length > 0) {
-    return step(
+    const practise = step(
       'practiseItems',
       t,
       { ...base, items: remaining.slice(0, CHILD_ITEM_LIMIT), count: remaining.length },
       { ...forTeacher, items: remaining, count: remaining.length },
       { ...base, items: remaining, count: remaining.length },
     );
+    // "Not yet known" must say what counts, or it reads as a contradiction of the last check's "20 of 26
+    // correct": with a rule of d > 1 days the teacher's sentence says so, and how many are on their way.
+    if (t.rule.kind !== 'allItemsOnDistinctDays' || t.rule.days < 2) return practise;
+    const started = current.items.filter((i) => i.state !== 'known' && i.correctDays > 0).length;
+    const key = started > 0 ? 'rules.next.practiseItems.teacherDaysStarted' : 'rules.next.practiseItems.teacherDays';
+    return { ...practise, teacher: { key, params: { ...practise.teacher.params, days: t.rule.days, started } } };
   }
   return step('keepPractising', t, base, forTeacher, base);
 }

@@ -233,6 +233,11 @@ export interface StudentProgress {
   readonly currentTargetId: string | null;
   /** Why the current target is current. */
   readonly currentReason: 'teacherSet' | 'studentChose' | 'firstReady' | 'firstNotMastered' | 'none';
+  /**
+   * The student's choice of what comes next, while it waits behind the current target (taken up once that
+   * is mastered or skipped, or when the teacher makes it current); null when there is none.
+   */
+  readonly chosenNextTargetId: string | null;
   readonly readyTargetIds: readonly string[];
   readonly nextStep: NextStep;
   readonly pacing: Pacing;

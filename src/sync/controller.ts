@@ -4,6 +4,7 @@ import {
   getDeviceId,
   onOutboxWrite,
   readSyncStatus,
+  retireDemoOnConnect,
   saveConnection,
   saveCursor,
   updateSyncReport,
@@ -103,6 +104,9 @@ export function createSyncController(options: SyncControllerOptions) {
 
   async function connect(connection: Connection) {
     await saveConnection(store, connection);
+    // The school's classes replace the tablet's own demo class, or the teacher would see two near-identical
+    // classes and work in the one that never syncs; the settings page says so.
+    await retireDemoOnConnect(store);
     // A new connection may see different records: read everything it may see from the start.
     await saveCursor(store, CURSOR_START);
     await updateSyncReport(store, { lastError: null });

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InstallHint } from '#app/InstallHint.tsx';
@@ -27,6 +27,22 @@ describe('install hint', () => {
     unmount();
     render(<InstallHint />);
     expect(screen.queryByRole('complementary')).toBeNull();
+  });
+
+  it('offers Chromium on Android the install prompt, without the Safari warning', async () => {
+    onDevice('Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 Chrome/130.0 Safari/537.36');
+    vi.stubGlobal('navigator', { ...navigator, platform: 'Linux armv8l', maxTouchPoints: 10 });
+    render(<InstallHint />);
+    expect(screen.queryByRole('complementary')).toBeNull();
+    const prompt = vi.fn(() => Promise.resolve());
+    act(() => {
+      window.dispatchEvent(Object.assign(new Event('beforeinstallprompt', { cancelable: true }), { prompt }));
+    });
+    const banner = screen.getByRole('complementary');
+    expect(banner).toHaveTextContent('Install Waypoint on this tablet: it opens from the home screen like an app');
+    expect(banner).not.toHaveTextContent(/Safari|7 days|Share/);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Install Waypoint' }));
+    expect(prompt).toHaveBeenCalledOnce();
   });
 
   it('stays away on a desktop browser that offers no install prompt', () => {

@@ -7,7 +7,14 @@ import {
   importCasePackage,
   importCasePackageText,
 } from '#protocol/case-package.ts';
-import { listFrameworkTargets, saveCaseImport, writeFields } from '#db';
+import {
+  listFrameworks,
+  listFrameworkTargets,
+  prepareCaseImport,
+  saveCaseImport,
+  seedFirstRun,
+  writeFields,
+} from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 const tiny = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'case', 'tiny-phonics.case.json'), 'utf8');
@@ -76,5 +83,118 @@ describe('CASE import', () => {
       code: 'L.1',
     });
     expect(await store.db.outbox.count()).toBeGreaterThan(4);
+  });
+});
+
+/** A package with a document, items and isChildOf associations (with sequence numbers) to the document. */
+function casePackage(items: readonly Record<string, unknown>[], associations: readonly Record<string, unknown>[]) {
+  const node = (identifier: string) => ({ identifier, uri: `u:${identifier}`, title: identifier });
+  return {
+    CFDocument: { identifier: 'doc-1', title: 'Levels', creator: 'District' },
+    CFItems: items.map((item) => ({ uri: 'u', ...item })),
+    CFAssociations: associations.map(({ from, to, ...rest }, i) => ({
+      identifier: `a${i}`,
+      uri: 'u',
+      originNodeURI: node(String(from)),
+      destinationNodeURI: node(String(to)),
+      ...rest,
+    })),
+  };
+}
+
+describe('CASE import: order, non-targets, and a package already on the tablet', () => {
+  it('lists targets in the package’s order (sequenceNumber), not in the codes’ string order', () => {
+    const codes = ['L1.1', 'L1.10', 'L1.11', 'L1.2', 'L1.9'];
+    const raw = casePackage(
+      codes.map((code) => ({ identifier: code.replace('.', '-'), humanCodingScheme: code, fullStatement: code })),
+      codes.map((code) => ({
+        associationType: 'isChildOf',
+        from: code.replace('.', '-'),
+        to: 'doc-1',
+        sequenceNumber: Number(code.split('.')[1]),
+      })),
+    );
+    const { targets } = importCasePackage(raw);
+    expect(targets.map((t) => [t.code, t.sequence])).toEqual([
+      ['L1.1', 1],
+      ['L1.2', 2],
+      ['L1.9', 3],
+      ['L1.10', 4],
+      ['L1.11', 5],
+    ]);
+  });
+
+  it('leaves out misconceptions and other items that are not targets, and says so', () => {
+    const raw = casePackage(
+      [
+        { identifier: 't1', humanCodingScheme: 'T.1', fullStatement: 'Adds within 10.', CFItemType: 'Learning Target' },
+        { identifier: 'm1', fullStatement: 'Thinks 3 + 4 is 34.', CFItemType: 'Misconception' },
+        { identifier: 'm2', fullStatement: 'Counts the start.', CFItemTypeURI: { title: 'Common misconceptions' } },
+        { identifier: 'x1', fullStatement: '2 + 3 = 5', CFItemType: 'Example' },
+      ],
+      [
+        { associationType: 'isChildOf', from: 't1', to: 'doc-1', sequenceNumber: 1 },
+        { associationType: 'isChildOf', from: 'm1', to: 't1', sequenceNumber: 1 },
+        { associationType: 'isChildOf', from: 'm2', to: 't1', sequenceNumber: 2 },
+        { associationType: 'isChildOf', from: 'x1', to: 't1', sequenceNumber: 3 },
+        { associationType: 'isRelatedTo', from: 'm1', to: 't1' },
+      ],
+    );
+    const { targets, report } = importCasePackage(raw);
+    // The target keeps being a target (its misconceptions are not children that make it a group).
+    expect(targets.map((t) => t.code)).toEqual(['T.1']);
+    expect(report.notTargets).toEqual({ Misconception: 1, 'Common misconceptions': 1, Example: 1 });
+    expect(report.skipped).toEqual([]);
+    expect(report.ignoredAssociations).toEqual({});
+  });
+
+  it('updates the built-in framework from its own CASE export instead of making a second copy', async () => {
+    const store = testStore();
+    await seedFirstRun(store);
+    const before = await listFrameworks(store);
+    const literacy = before.find((f) => f.id === 'kindergarten-literacy')!;
+    const ownTargets = await listFrameworkTargets(store, literacy.id);
+    const exported = JSON.parse(JSON.stringify(exportCasePackage(literacy, ownTargets, '2026-10-01T00:00:00Z')));
+
+    const placed = await prepareCaseImport(store, importCasePackage(exported));
+    expect(placed.merge).toEqual({
+      into: { id: 'kindergarten-literacy', title: literacy.title },
+      updated: 28,
+      added: 0,
+      kept: 0,
+    });
+    await saveCaseImport(store, placed);
+    expect((await listFrameworks(store)).map((f) => f.id)).toEqual(before.map((f) => f.id));
+    const after = await listFrameworkTargets(store, literacy.id);
+    expect(after.map((t) => [t.id, t.code, t.strand, t.prerequisites])).toEqual(
+      ownTargets.map((t) => [t.id, t.code, t.strand, t.prerequisites]),
+    );
+    // What the teacher and the starter content set is kept: kid statements, icons, items, rules, Spanish.
+    expect(after.map((t) => [t.kidStatement, t.icon, t.itemSetId, t.rule, t.translations])).toEqual(
+      ownTargets.map((t) => [t.kidStatement, t.icon, t.itemSetId, t.rule, t.translations]),
+    );
+    expect((await listFrameworks(store)).find((f) => f.id === literacy.id)).toMatchObject({
+      kind: 'academic',
+      notices: expect.arrayContaining([...literacy.notices]),
+    });
+    expect(await store.db.targets.count()).toBe(36);
+  });
+
+  it('updates an imported framework from its next version: same ids, new targets added, none dropped', async () => {
+    const store = testStore();
+    await saveCaseImport(store, await prepareCaseImport(store, importCasePackageText(tiny)));
+    const next = JSON.parse(tiny) as { CFItems: Record<string, unknown>[]; CFAssociations: unknown[] };
+    next.CFItems = next.CFItems.filter((i) => i['identifier'] !== U(12));
+    next.CFItems.push({ identifier: U(13), uri: 'u', fullStatement: 'Names letter sounds.', humanCodingScheme: 'L.3' });
+    const placed = await prepareCaseImport(store, importCasePackage(next));
+    expect(placed.merge).toMatchObject({ into: { id: `case-${U(1)}` }, updated: 2, added: 1, kept: 1 });
+    await saveCaseImport(store, placed);
+    expect(await listFrameworks(store)).toHaveLength(1);
+    expect((await listFrameworkTargets(store, `case-${U(1)}`)).map((t) => t.code).sort()).toEqual([
+      'B.1a',
+      'L.1',
+      'L.2',
+      'L.3',
+    ]);
   });
 });

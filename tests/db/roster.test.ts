@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, previewOneRoster } from '#protocol/oneroster.ts';
 import {
   importRoster,
+  linkedClassNames,
   listStudents,
   pickPicture,
   RosterImportError,
   rosterId,
+  rosterUserOf,
   saveConnection,
   updateStudent,
 } from '#db';
@@ -29,12 +31,34 @@ describe('OneRoster CSV preview', () => {
       ['Kindergarten A', ['Ana', 'Ben'], 1],
       ['Kindergarten B, Room 4', ['Chloé "Coco"'], 0],
     ]);
-    expect(preview.problems).toEqual([
-      { file: 'users.csv', line: 6, message: 'has no given name' },
-      { file: 'classes.csv', line: 4, message: 'has no title' },
-      { file: 'enrollments.csv', line: 6, message: 'names user "usr-ghost", which is not in users.csv' },
-      { file: 'enrollments.csv', line: 7, message: 'names user "usr-s4", which is not in users.csv' },
+    expect(preview.problems).toEqual([{ file: 'classes.csv', line: 4, issue: { code: 'noTitle' } }]);
+    expect(preview.rows.map((r) => [r.file, r.line, r.outcome])).toEqual([
+      ['users.csv', 2, { kind: 'staff', classSourcedIds: ['cls-k-a'] }],
+      ['users.csv', 3, { kind: 'student', classSourcedIds: ['cls-k-a'] }],
+      ['users.csv', 4, { kind: 'student', classSourcedIds: ['cls-k-a'] }],
+      ['users.csv', 5, { kind: 'student', classSourcedIds: ['cls-k-b'] }],
+      ['users.csv', 6, { kind: 'skipped', issue: { code: 'noGivenName' } }],
+      ['enrollments.csv', 2, { kind: 'teacher' }],
+      ['enrollments.csv', 3, { kind: 'joins' }],
+      ['enrollments.csv', 4, { kind: 'joins' }],
+      ['enrollments.csv', 5, { kind: 'joins' }],
+      ['enrollments.csv', 6, { kind: 'skipped', issue: { code: 'unknownUser', value: 'usr-ghost' } }],
+      ['enrollments.csv', 7, { kind: 'skipped', issue: { code: 'userSkipped', value: 'usr-s4', line: 6 } }],
     ]);
+  });
+
+  it('keeps every enrollment of a student in two classes, and says what happens to each row', () => {
+    const preview = previewOneRoster(fixture('v1p1-two-classes'));
+    expect(preview.classes.map((c) => [c.title, c.students.map((s) => s.displayName)])).toEqual([
+      ['Introduction to Physics', ['Maria', 'Kevin']],
+      ['History - 2', ['Maria', 'Kevin']],
+    ]);
+    const outcomes = Object.fromEntries(preview.rows.map((r) => [`${r.file}:${r.line}`, r.outcome]));
+    expect(outcomes['users.csv:3']).toEqual({ kind: 'student', classSourcedIds: ['class-physics', 'class-history'] });
+    expect(outcomes['users.csv:5']).toEqual({ kind: 'noClass' });
+    expect(outcomes['enrollments.csv:7']).toEqual({ kind: 'duplicate', line: 6 });
+    expect(outcomes['enrollments.csv:8']).toEqual({ kind: 'inactive', status: 'tobedeleted' });
+    expect(outcomes['enrollments.csv:9']).toEqual({ kind: 'otherRole', role: 'aide' });
   });
 
   it('takes the org a class names as its school whatever its type (real exports name departments)', () => {
@@ -49,20 +73,24 @@ describe('OneRoster CSV preview', () => {
     const preview = previewOneRoster(fixture('v1p2'));
     expect(preview.version).toBe('1.2');
     expect(preview.problems).toEqual([]);
+    expect(preview.rows.find((r) => r.sourcedId === 'USER_3')?.outcome).toEqual({
+      kind: 'inactive',
+      status: 'tobedeleted',
+    });
     expect(preview.classes[0]!.students.map((s) => s.displayName)).toEqual(['Sofi', 'Liam']);
   });
 
   it('stops on a broken file or a missing one, with a clear reason', () => {
     expect(previewOneRoster(fixture('broken'))).toMatchObject({
       fatal: true,
-      problems: [{ file: 'users.csv', line: 0, message: expect.stringMatching(/not valid CSV: a quoted field/) }],
+      problems: [{ file: 'users.csv', line: 0, issue: { code: 'unterminatedQuote', line: expect.any(Number) } }],
     });
     const { ['enrollments.csv']: _gone, ...three } = fixture('v1p2');
     expect(previewOneRoster(three).problems).toEqual([
-      { file: 'enrollments.csv', line: 0, message: 'enrollments.csv is missing' },
+      { file: 'enrollments.csv', line: 0, issue: { code: 'fileMissing' } },
     ]);
     const noTitle = { ...fixture('v1p2'), 'classes.csv': 'sourcedId,name,schoolSourcedId\nC,X,ORG_1\n' };
-    expect(previewOneRoster(noTitle).problems[0]?.message).toBe('classes.csv has no column title');
+    expect(previewOneRoster(noTitle).problems[0]?.issue).toEqual({ code: 'columnMissing', columns: ['title'] });
   });
 
   it('parses quoted fields with commas, quotes and line breaks, CRLF and a BOM', () => {
@@ -82,7 +110,7 @@ describe('importing a roster', () => {
       pictures: PICTURES,
       familyLanguage: 'es',
     });
-    expect(result).toEqual({ classes: 1, students: 2, classIds: [rosterId('cls-k-a')] });
+    expect(result).toEqual({ classes: 1, students: 2, inSeveralClasses: 0, classIds: [rosterId('cls-k-a')] });
     const students = await listStudents(store, rosterId('cls-k-a'));
     expect(students.map((s) => [s.displayName, s.picture, s.familyLanguage])).toEqual([
       ['Ana', 'dog', 'es'],
@@ -119,6 +147,46 @@ describe('importing a roster', () => {
     await importRoster(store, preview, options);
     expect((await store.db.students.get(rosterId('usr-s1')))?.picture).toBe('frog');
     expect(await store.db.students.count()).toBe(2);
+  });
+
+  it('puts a student enrolled in two classes in both, each class with its own record of them', async () => {
+    const store = testStore();
+    const preview = previewOneRoster(fixture('v1p1-two-classes'));
+    const options = { classSourcedIds: ['class-physics', 'class-history'], pictures: PICTURES, familyLanguage: 'en' };
+    const result = await importRoster(store, preview, options);
+    expect(result).toMatchObject({ classes: 2, students: 2, inSeveralClasses: 2 });
+    const physics = await listStudents(store, rosterId('class-physics'));
+    const history = await listStudents(store, rosterId('class-history'));
+    expect(physics.map((s) => s.displayName)).toEqual(['Kevin', 'Maria']);
+    expect(history.map((s) => s.displayName)).toEqual(['Kevin', 'Maria']);
+    // The same child: linked by their OneRoster user, with the same picture in each class.
+    const maria = [...physics, ...history].filter((s) => s.displayName === 'Maria');
+    expect(maria.map((s) => rosterUserOf(s.id))).toEqual(['user-s1', 'user-s1']);
+    expect(new Set(maria.map((s) => s.picture)).size).toBe(1);
+    expect(await linkedClassNames(store, physics)).toEqual(new Map(physics.map((s) => [s.id, ['History - 2']])));
+
+    // Importing the same files again changes nothing; next term's files without History move nobody out of Physics.
+    await importRoster(store, preview, options);
+    expect(await store.db.students.count()).toBe(4);
+    const nextTerm = fixture('v1p1-two-classes');
+    nextTerm['enrollments.csv'] = nextTerm['enrollments.csv']!.split('\n')
+      .filter((l) => !l.includes('class-history'))
+      .join('\n');
+    await importRoster(store, previewOneRoster(nextTerm), { ...options, classSourcedIds: ['class-physics'] });
+    expect((await listStudents(store, rosterId('class-physics'))).map((s) => s.id).sort()).toEqual(
+      physics.map((s) => s.id).sort(),
+    );
+  });
+
+  it('moves a child whose files name a new class, with their record (and so their evidence)', async () => {
+    const store = testStore();
+    const options = { classSourcedIds: ['cls-k-a', 'cls-k-b'], pictures: PICTURES, familyLanguage: 'en' };
+    await importRoster(store, previewOneRoster(fixture('v1p1')), options);
+    const moved = fixture('v1p1');
+    moved['enrollments.csv'] = moved['enrollments.csv']!.replace('enr-2,,,cls-k-a', 'enr-2,,,cls-k-b');
+    await importRoster(store, previewOneRoster(moved), options);
+    expect((await store.db.students.get(rosterId('usr-s1')))?.classId).toBe(rosterId('cls-k-b'));
+    expect(await store.db.students.count()).toBe(3);
   });
 
   it('writes nothing from files with a fatal problem', async () => {

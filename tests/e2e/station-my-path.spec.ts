@@ -24,9 +24,12 @@ test("an older student's own view: path with reasons, choosing a ready target, a
   const choose = page.getByRole('form', { name: 'Choose what to work on next' });
   const option = choose.getByRole('radio').last();
   const label = ((await option.locator('xpath=..').innerText()) ?? '').replace(/^\S+\s/, '').trim();
+  const working = await page.getByTestId('my-current-target').innerText();
   await option.check();
   await choose.getByRole('button', { name: 'Choose this' }).click();
-  await expect(page.getByTestId('my-current-target')).toContainText(label);
+  // The choice is what comes next: what Liam works on now stays.
+  await expect(page.getByTestId('my-chosen-next')).toContainText(label);
+  await expect(page.getByTestId('my-current-target')).toHaveText(working);
 
   const add = page.getByRole('form', { name: 'Add evidence' });
   await add.getByLabel('What did you do?').fill('I sorted the picture cards by first sound');

@@ -5,7 +5,7 @@ export const DEMO_PASSWORD = 'waypoint-demo';
 
 /**
  * A teacher tablet: first visit (the service worker settled, so it never takes over mid-test), signed in
- * to the server, showing the server's demo class.
+ * to the server, showing the server's demo class (the tablet's own demo class steps aside on sign-in).
  */
 export async function teacherTablet(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -17,9 +17,10 @@ export async function teacherTablet(context: BrowserContext): Promise<Page> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
   await expect(page.getByTestId('sync-status')).toContainText('Synced');
+  // The tablet's own demo class stepped aside for the school's: one class, the server's, shown at once.
+  await expect(page.getByTestId('demo-retired')).toContainText('“Kindergarten, Room 4 (demo)”, was removed');
   await page.goto('/class');
-  await page.getByLabel('Show class').selectOption({ label: 'Room 4 (demo)' });
-  // Exact: the tablet's own demo class is "Kindergarten, Room 4 (demo)", whose children share names.
   await expect(page.getByRole('heading', { level: 1, name: 'Room 4 (demo)', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Show class')).toHaveCount(0);
   return page;
 }

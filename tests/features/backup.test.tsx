@@ -60,7 +60,7 @@ describe('backup page', () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     renderWithStore(<BackupPage />, store);
     await userEvent.upload(screen.getByLabelText('Choose a backup file to restore'), await otherTabletFile());
-    expect(await screen.findByText('Restore cancelled. Nothing was changed.')).toBeInTheDocument();
+    expect(await screen.findByText('Restore canceled. Nothing was changed.')).toBeInTheDocument();
     expect(confirm).toHaveBeenCalledWith(expect.stringContaining('1 records of its own'));
     expect((await store.db.students.toArray()).map((s) => s.displayName)).toEqual(['Cy']);
 

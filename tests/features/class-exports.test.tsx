@@ -188,13 +188,13 @@ afterEach(() => {
 describe('class exports', { timeout: 30_000 }, () => {
   it('writes one evidence row per piece of evidence, by student then date, with formulas defused', async () => {
     const { data } = await exportData(await roomOne());
-    expect(buildEvidenceCsv(data, en).split('\r\n')).toEqual([
+    expect(buildEvidenceCsv(data, en, 'en').split('\r\n')).toEqual([
       'Student,Date observed,Kind,Targets,Level,Level name,Item results,Note,Recorded by,Voided',
-      `Ana,2026-09-02,Observation,"RF.K.1, RF.K.3",2,Developing,,'=SUM(A1),Teacher: Ms Rivera,`,
-      'Ana,2026-09-05,Observation,RF.K.1,3,Proficient,,,Teacher: Ms Rivera,',
-      'Ana,2026-09-06,One-on-one check,RF.K.3,,,1 of 2 right. Not yet: map.,,Teacher: Ms Rivera,',
-      'Ben,2026-09-07,One-on-one check,RF.K.3,,,2 of 3 right. Not yet: sun.,,Student: Ben,',
-      'Ben,2026-09-08,Observation,RF.K.1,1,Beginning,,,Teacher,"Voided on 2026-09-08: Wrong child, sorry"',
+      `Ana,2026-09-02,Observation,RF.K.1 · I can name letters; RF.K.3 · I can read short words,2,Developing,,'=SUM(A1),Teacher: Ms Rivera,`,
+      'Ana,2026-09-05,Observation,RF.K.1 · I can name letters,3,Proficient,,,Teacher: Ms Rivera,',
+      'Ana,2026-09-06,One-on-one check,RF.K.3 · I can read short words,,,1 of 2 right. Not yet: map.,,Teacher: Ms Rivera,',
+      'Ben,2026-09-07,One-on-one check,RF.K.3 · I can read short words,,,2 of 3 right. Not yet: sun.,,Student: Ben,',
+      'Ben,2026-09-08,Observation,RF.K.1 · I can name letters,1,Beginning,,,Teacher,"Voided on 2026-09-08: Wrong child, sorry"',
       '',
     ]);
   });
@@ -245,7 +245,7 @@ describe('class exports', { timeout: 30_000 }, () => {
     expect(input.lineItems).toEqual([
       {
         targetId: letters.id,
-        title: 'RF.K.1',
+        title: 'RF.K.1 · I can name letters',
         description: 'Name all letters',
         categoryKey: 'fw',
         assignDate: '2026-09-02',
@@ -256,7 +256,7 @@ describe('class exports', { timeout: 30_000 }, () => {
       },
       {
         targetId: cvc.id,
-        title: 'RF.K.3',
+        title: 'RF.K.3 · I can read short words',
         description: 'Read CVC words',
         categoryKey: 'fw',
         assignDate: '2026-09-02',
@@ -291,7 +291,9 @@ describe('class exports', { timeout: 30_000 }, () => {
     expect(saved[0]!.name).toMatch(/^Room-1-evidence-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = new Uint8Array(await saved[0]!.blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes)).toContain('Ana,2026-09-05,Observation,RF.K.1,3,Proficient');
+    expect(new TextDecoder().decode(bytes)).toContain(
+      'Ana,2026-09-05,Observation,RF.K.1 · I can name letters,3,Proficient',
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'Mastery (CSV)' }));
     expect(await screen.findByText('Mastery of 2 students of Room 1 exported.')).toBeInTheDocument();

@@ -40,7 +40,8 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
     const search = `?view=check&target=${LOWER}`;
     renderConference(store, student.id, search);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('radio', { name: 'Random order' }));
+    // Shuffled is the default order.
+    expect(await screen.findByRole('radio', { name: 'Shuffled' })).toHaveAttribute('aria-checked', 'true');
     const strip = () =>
       within(screen.getByRole('list', { name: 'Answers so far' }))
         .getAllByRole('listitem')
@@ -61,10 +62,31 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
     expect(resumed[1]).toHaveAccessibleName(/not yet/);
   });
 
+  it('offers "Before you start" first, above the first item, shuffled by default; the options go with the first answer', async () => {
+    const { store, student } = await seededConference();
+    renderConference(store, student.id, `?view=check&target=${LOWER}`);
+    const user = userEvent.setup();
+    const options = await screen.findByRole('group', { name: 'Before you start' });
+    const item = screen.getByTestId('check-item');
+    // Before the item in reading order (and on screen: the options span the top of the check).
+    expect(options.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(options).getByRole('radio', { name: 'Shuffled' })).toHaveAttribute('aria-checked', 'true');
+    expect(within(options).getByRole('radio', { name: 'In order' })).toHaveAttribute('aria-checked', 'false');
+    const draft = await getDraft<{ order: string; itemIds: string[] }>(store, checkDraftKey(student.id, LOWER));
+    expect(draft?.value.order).toBe('random');
+    expect(draft?.value.itemIds.join('')).not.toBe('abcdefghijklmnopqrstuvwxyz');
+
+    await user.click(within(options).getByRole('radio', { name: 'In order' }));
+    expect(screen.getByTestId('check-item')).toHaveTextContent('a');
+    await user.keyboard('y');
+    expect(screen.queryByRole('group', { name: 'Before you start' })).not.toBeInTheDocument();
+  });
+
   it('goes back with the arrow key to change an answer, then on to the next open item', async () => {
     const { store, student } = await seededConference();
     renderConference(store, student.id, `?view=check&target=${LOWER}`);
     const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: 'In order' }));
     await screen.findByText('Item 1 of 26');
     await user.keyboard('yy{ArrowLeft}');
     expect(screen.getByText('Item 2 of 26')).toBeInTheDocument();
@@ -105,6 +127,7 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
     renderConference(store, student.id, `?view=check&target=${LOWER}`);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('checkbox', { name: 'Retest only the 3 items not known yet' }));
+    await user.click(screen.getByRole('radio', { name: 'In order' }));
     expect(screen.getByText('Item 1 of 3')).toBeInTheDocument();
     expect(screen.getByTestId('check-item')).toHaveTextContent('x');
 

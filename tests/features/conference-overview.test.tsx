@@ -127,3 +127,43 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
     expect(screen.getByRole('heading', { name: `Practicar en casa con ${student.displayName}` })).toBeInTheDocument();
   });
 });
+
+describe('the student’s choice', { timeout: 30_000 }, () => {
+  it('is the next target: Noah keeps his capital letters and Start check; the teacher may start the choice now', async () => {
+    const { store } = await seededConference();
+    const noah = (await store.db.students.get('demo-student-6'))!;
+    renderConference(store, noah.id);
+    const user = userEvent.setup();
+    expect(await screen.findByTestId('conference-current')).toHaveTextContent(
+      'RF.K.1d I can name all the capital letters.',
+    );
+
+    const choice = screen.getByRole('form', { name: "The student's choice" });
+    await user.selectOptions(within(choice).getByLabelText('What I want to learn next'), 'sel-name-feelings');
+    await user.click(within(choice).getByRole('button', { name: 'Save my choice' }));
+    expect(
+      await within(choice).findByText(
+        'Saved: SEL.SA.1 · I can name how I feel comes next, after RF.K.1d · I can name all the capital letters.',
+      ),
+    ).toBeInTheDocument();
+
+    // Still working on the capitals, with the check at hand; the choice waits, and says so.
+    expect(screen.getByTestId('conference-current')).toHaveTextContent('RF.K.1d I can name all the capital letters.');
+    expect(screen.getByRole('button', { name: 'Start check: RF.K.1d' })).toBeInTheDocument();
+    expect(await screen.findByTestId('conference-then')).toHaveTextContent(
+      'Then: SEL.SA.1 · I can name how I feel (the student’s choice).',
+    );
+    expect(screen.getByTestId('choice-waiting')).toHaveTextContent(
+      'Next, by the student’s choice: SEL.SA.1 · I can name how I feel. It starts once RF.K.1d · I can name all the capital letters is mastered.',
+    );
+
+    await user.click(within(choice).getByRole('button', { name: 'Start it now' }));
+    await waitFor(() => expect(screen.getByTestId('conference-current')).toHaveTextContent('SEL.SA.1'));
+    const decisions = await store.db.decisions.where('studentId').equals(noah.id).toArray();
+    const onFeelings = decisions.filter((d) => d.targetId === 'sel-name-feelings');
+    expect(onFeelings.map((d) => `${d.kind} by ${d.decidedBy.kind}`).sort()).toEqual([
+      'chooseNext by student',
+      'setCurrent by teacher',
+    ]);
+  });
+});

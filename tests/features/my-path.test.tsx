@@ -55,7 +55,10 @@ describe('my path (student view)', () => {
     await user.type(within(form).getByLabelText(/How will I show it/), 'Read it to my buddy');
     await user.click(within(form).getByRole('button', { name: 'Choose this' }));
 
-    await waitFor(() => expect(screen.getByTestId('my-current-target')).toHaveTextContent(statement));
+    // The choice comes next: what the student works on now stays, and the choice is shown as next.
+    const before = screen.getByTestId('my-current-target').textContent;
+    await waitFor(() => expect(screen.getByTestId('my-chosen-next')).toHaveTextContent(statement));
+    expect(screen.getByTestId('my-current-target').textContent).toBe(before);
     const decisions = await store.db.decisions.where('studentId').equals(student.id).toArray();
     const mine = decisions.filter((d) => d.kind === 'chooseNext' && d.decidedBy.kind === 'student');
     expect(mine.at(-1)).toMatchObject({

@@ -5,6 +5,7 @@ import {
   addStudent,
   getActiveClass,
   listStudents,
+  loadClassProgressData,
   loadStudentProgressData,
   recordDecision,
   recordEvidence,
@@ -13,7 +14,10 @@ import {
 } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import OverviewPage from '#features/overview/OverviewPage.tsx';
-import { buildOverviewCsv, csvField } from '#features/overview/overview-csv.ts';
+import { buildOverviewCsv, csvField, uniqueNames } from '#features/overview/overview-csv.ts';
+import { applyOverviewFilter, buildOverviewView } from '#features/overview/overview-view.ts';
+import { parseCsv } from '#protocol/csv.ts';
+import { targetLabel } from '#ui/target-text.ts';
 import { renderSuspendingWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
@@ -147,8 +151,11 @@ describe('class overview', { timeout: 30_000 }, () => {
     const code = within(grid)
       .getAllByRole('columnheader')
       .find((th) => th.getAttribute('aria-colindex') === column)!;
+    // By code and statement: several targets share a code (RF.K.1d is both capital and lowercase letters).
     const target = (await loadStudentProgressData(store, child.id))!.targets.find(
-      (t) => t.code === code.querySelector('.overview-code')!.textContent,
+      (t) =>
+        t.code === code.querySelector('.overview-code')!.textContent &&
+        t.kidStatement === code.querySelector('.overview-target-name')!.textContent,
     )!;
     await recordEvidence(store, {
       studentId: child.id,
@@ -157,8 +164,10 @@ describe('class overview', { timeout: 30_000 }, () => {
       level: 1,
       recordedBy: teacher,
     });
-    await waitFor(() =>
-      expect(row().querySelector(`td[aria-colindex="${column}"]`)).not.toHaveClass('cell-notStarted'),
+    // A slow (shared) machine may take more than waitFor's default second to read the class again.
+    await waitFor(
+      () => expect(row().querySelector(`td[aria-colindex="${column}"]`)).not.toHaveClass('cell-notStarted'),
+      { timeout: 15_000 },
     );
 
     await addStudent(store, { classId: group.id, displayName: 'Zoë New', picture: 'owl', familyLanguage: 'en' });
@@ -183,5 +192,28 @@ describe('class overview', { timeout: 30_000 }, () => {
       },
     });
     expect(csv).toBe('Student,Current,Mastered,Last evidence\r\n');
+  });
+
+  it('names each target column of the CSV by code and statement, every column name unique', async () => {
+    const store = await demoClass();
+    const group = (await getActiveClass(store))!;
+    const data = await loadClassProgressData(store, group.id);
+    const now = new Date();
+    const view = buildOverviewView(
+      group,
+      data,
+      data.map((d) => evaluateProgress(d, now)),
+      now,
+    );
+    const shown = applyOverviewFilter(view, { sort: 'name', search: '', frameworkId: '', onlyNeedsHelp: false });
+    const byId = new Map(view.targets.map((target) => [target.id, target]));
+    const nameOf = (id: string | null) => (id && byId.has(id) ? targetLabel(byId.get(id)!, 'en') : '');
+    const states = { notStarted: 'n', inProgress: 'i', mastered: 'm', skipped: 's', notOnPath: '-' } as const;
+    const labels = { student: 'Student', current: 'Current', mastered: 'Mastered', lastEvidence: 'Last', states };
+    const [header] = parseCsv(buildOverviewCsv(shown.columns, shown.rows, nameOf, labels));
+    expect(new Set(header).size).toBe(header!.length);
+    expect(header).toContain('RF.K.1d · I can name all the capital letters');
+    expect(header).toContain('RF.K.1d · I can name all the lowercase letters');
+    expect(uniqueNames(['A', 'A', 'B', 'A'])).toEqual(['A', 'A (2)', 'B', 'A (3)']);
   });
 });

@@ -12,6 +12,16 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Each body row's cells, the outcome without its mark symbol: what a teacher reads across the row. */
+function rowTexts(table: HTMLElement): string[] {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/^[✓–⚠] /, '').trim()).join(' | '),
+    );
+}
+
 function rosterFiles(version: string): File[] {
   const dir = join(import.meta.dirname, '..', 'fixtures', 'oneroster', version);
   return readdirSync(dir).map((name) => new File([readFileSync(join(dir, name), 'utf8')], name, { type: 'text/csv' }));
@@ -36,10 +46,19 @@ describe('roster page', { timeout: 30_000 }, () => {
     renderWithStore(<RosterPage />, store);
     await userEvent.upload(await screen.findByLabelText('Choose the roster CSV files'), rosterFiles('v1p1'));
 
-    const problems = await screen.findByRole('table', { name: '4 rows will be skipped or need fixing' });
-    expect(within(problems).getByRole('row', { name: /users.csv 6 has no given name/ })).toBeInTheDocument();
+    const problems = await screen.findByRole('table', { name: '1 problem with the files' });
+    expect(within(problems).getByRole('row', { name: /classes.csv 4 the class has no title/ })).toBeInTheDocument();
     expect(screen.getByText('OneRoster version: 1.1')).toBeInTheDocument();
+    const people = screen.getByRole('table', { name: 'People (users.csv): what happens to each row' });
+    expect(rowTexts(people)).toContain('6 | usr-s4 | Cannot be imported: the person has no given name.');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Kindergarten B, Room 4 (1 student)' }));
+    // Unticking a class changes what the preview says about its rows.
+    expect(rowTexts(people)).toContain('5 | Chloé "Coco" Wu | Not imported: none of their classes is ticked above.');
+    const enrollments = screen.getByRole('table', { name: 'Enrollments (enrollments.csv): what happens to each row' });
+    expect(rowTexts(enrollments)).toContain("4 | Ben O'Neil | Kindergarten A | Imported: Joins Kindergarten A.");
+    expect(rowTexts(enrollments)).toContain(
+      '5 | Chloé "Coco" Wu | Kindergarten B, Room 4 | Not imported: Kindergarten B, Room 4 is not ticked above.',
+    );
     expect(await store.db.students.count()).toBe(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Import 1 class' }));
@@ -53,6 +72,52 @@ describe('roster page', { timeout: 30_000 }, () => {
       value: rosterId('cls-k-a'),
     });
     expect(await screen.findByRole('textbox', { name: 'Name of Ana' })).toBeInTheDocument();
+  });
+
+  it('shows a student in two classes joining both, and imports them into both', async () => {
+    const store = await storeWithClass();
+    renderWithStore(<RosterPage />, store);
+    await userEvent.upload(
+      await screen.findByLabelText('Choose the roster CSV files'),
+      rosterFiles('v1p1-two-classes'),
+    );
+    const enrollments = await screen.findByRole('table', { name: /^Enrollments/ });
+    expect(rowTexts(enrollments)).toEqual([
+      '2 | John Smith | Introduction to Physics | Not imported: teachers sign in with their own account.',
+      '3 | Maria Lopez | Introduction to Physics | Imported: Joins Introduction to Physics.',
+      '4 | Kevin Chen | Introduction to Physics | Imported: Joins Introduction to Physics.',
+      '5 | Maria Lopez | History - 2 | Imported: Joins History - 2.',
+      '6 | Kevin Chen | History - 2 | Imported: Joins History - 2.',
+      '7 | Kevin Chen | History - 2 | Not imported: the same enrollment as line 6.',
+      '8 | Alex Ghost | History - 2 | Left out: marked “tobedeleted” in the file.',
+      '9 | John Smith | History - 2 | Not imported: the role “aide” is not used in Waypoint.',
+    ]);
+    const people = screen.getByRole('table', { name: /^People/ });
+    expect(rowTexts(people)).toEqual([
+      '2 | John Smith | Not imported: staff in Introduction to Physics and History - 2; teachers sign in with their own account.',
+      '3 | Maria Lopez | Imported: Student in Introduction to Physics and History - 2.',
+      '4 | Kevin Chen | Imported: Student in Introduction to Physics and History - 2.',
+      '5 | Alex Ghost | Not imported: not a student in any class of these files.',
+    ]);
+    expect(screen.getByTestId('roster-summary')).toHaveTextContent(
+      'Of 12 rows in users.csv and enrollments.csv: 6 will be imported, 6 will not (each with its reason below).',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Import 2 classes' }));
+    expect(
+      await screen.findByText(
+        /^Import done: 2 classes and 2 students\. 2 students are in more than one of these classes/,
+      ),
+    ).toBeInTheDocument();
+    expect((await listStudents(store, rosterId('class-physics'))).map((s) => s.displayName)).toEqual([
+      'Kevin',
+      'Maria',
+    ]);
+    expect((await listStudents(store, rosterId('class-history'))).map((s) => s.displayName)).toEqual([
+      'Kevin',
+      'Maria',
+    ]);
+    expect(await screen.findAllByText('Also in History - 2 (a record of their own there).')).toHaveLength(2);
   });
 
   it('blocks a broken file set and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '#protocol/csv.ts';
-import { parseCsv } from '#protocol/oneroster.ts';
+import { parseCsv, rosterEnrollmentId } from '#protocol/oneroster.ts';
 import {
   buildOneRosterResults,
   gradebookIds,
@@ -138,6 +138,12 @@ describe('OneRoster 1.2 results', () => {
     expect(recordSourcedId('oneroster:USER_0')).toBe('USER_0');
     expect(recordSourcedId('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b')).toBe('0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b');
     expect(recordSourcedId('device:abc:1')).toBe('device@abc@1');
+    // A child's record in a second class goes back as the child, whatever the ids hold.
+    expect(recordSourcedId(rosterEnrollmentId('USER_0', 'CLASS_2'))).toBe('USER_0');
+    expect(recordSourcedId(rosterEnrollmentId('u:1:x', 'c:2'))).toBe('u:1:x');
+    const long = rosterEnrollmentId('u'.repeat(100), 'c'.repeat(100));
+    expect(long.length).toBeLessThanOrEqual(128);
+    expect(recordSourcedId(long)).toBe('u'.repeat(100));
     const ids = [
       gradebookIds.result('c1', 't1', 's1'),
       gradebookIds.result('c1', 't1', 's2'),

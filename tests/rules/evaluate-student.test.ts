@@ -175,17 +175,60 @@ describe('evaluateStudent: decisions', () => {
     expect([p.currentTargetId, p.currentReason]).toEqual(['c', 'teacherSet']);
   });
 
-  it('a student choice is honoured among ready targets only', () => {
+  it('a student choice is the next target: among ready targets only, and it waits behind the current one', () => {
     const t2 = scoreTarget('d', { kind: 'score', method: { kind: 'mostRecent' } });
     const all = [A, B, C, t2];
     const chose = evaluateStudent(
       student({ targets: all, decisions: [decision('d1', 'd', 'chooseNext', at(2), 'student')] }),
     );
-    expect([chose.currentTargetId, chose.currentReason]).toEqual(['d', 'studentChose']);
+    expect([chose.currentTargetId, chose.currentReason, chose.chosenNextTargetId]).toEqual(['a', 'firstReady', 'd']);
     const notReady = evaluateStudent(
       student({ targets: all, decisions: [decision('d1', 'c', 'chooseNext', at(2), 'student')] }),
     );
-    expect(notReady.currentTargetId).toBe('a');
+    expect([notReady.currentTargetId, notReady.chosenNextTargetId]).toEqual(['a', null]);
+  });
+
+  it('the choice keeps the target in progress current (Noah keeps his capitals), and Start check with it', () => {
+    // a: capitals in progress (a 1 on day 1). Noah chooses d, a social-emotional target, on day 2.
+    const sel = scoreTarget('d', { kind: 'score', method: { kind: 'mostRecent' } });
+    const decisions = [decision('d1', 'd', 'chooseNext', at(2), 'student')];
+    const p = evaluateStudent(student({ targets: [A, B, C, sel], evidence: [scored('e1', 'a', 1, 1)], decisions }));
+    expect([p.currentTargetId, p.chosenNextTargetId]).toEqual(['a', 'd']);
+    expect(p.nextStep.targetId).toBe('a');
+  });
+
+  it('the choice is taken up once the current target is mastered, before the path’s own next target', () => {
+    const sel = scoreTarget('d', { kind: 'score', method: { kind: 'mostRecent' } });
+    const decisions = [decision('d1', 'd', 'chooseNext', at(2), 'student')];
+    const evidence = [scored('e1', 'a', 1, 1), scored('e2', 'a', 3, 4)];
+    const p = evaluateStudent(student({ targets: [A, B, C, sel], evidence, decisions }));
+    expect([p.currentTargetId, p.currentReason, p.chosenNextTargetId]).toEqual(['d', 'studentChose', null]);
+    expect(p.nextStep.kind).toBe('readyForNext');
+    // Mastered by the teacher's word works the same way; evidence observed before the choice does not.
+    const marked = evaluateStudent(
+      student({
+        targets: [A, B, C, sel],
+        evidence: [scored('e1', 'a', 1, 1)],
+        decisions: [...decisions, decision('m', 'a', 'markMastered', at(4))],
+      }),
+    );
+    expect(marked.currentTargetId).toBe('d');
+  });
+
+  it('the teacher takes the choice up at once by making it current; a later choice waits behind that', () => {
+    const sel = scoreTarget('d', { kind: 'score', method: { kind: 'mostRecent' } });
+    const e = scoreTarget('e', { kind: 'score', method: { kind: 'mostRecent' } });
+    const decisions = [decision('d1', 'd', 'chooseNext', at(2), 'student'), decision('s', 'd', 'setCurrent', at(3))];
+    const p = evaluateStudent(student({ targets: [A, B, C, sel, e], evidence: [scored('e1', 'a', 1, 1)], decisions }));
+    expect([p.currentTargetId, p.currentReason, p.chosenNextTargetId]).toEqual(['d', 'teacherSet', null]);
+    const later = evaluateStudent(
+      student({
+        targets: [A, B, C, sel, e],
+        evidence: [scored('e1', 'a', 1, 1)],
+        decisions: [...decisions, decision('d2', 'e', 'chooseNext', at(4), 'student')],
+      }),
+    );
+    expect([later.currentTargetId, later.chosenNextTargetId]).toEqual(['d', 'e']);
   });
 
   it('a choice of a target since mastered falls back to the newest still-open choice', () => {

@@ -47,9 +47,24 @@ describe('next step', () => {
     // The child hears at most three.
     expect(step.child.params['items']).toEqual(['d', 'p', 'm']);
     expect(step.teacher.params).toMatchObject({ items: ['d', 'p', 'm', 't'], count: 4, target: 'RF.K.3a' });
-    expect(render(rulesEn, 'en', step.child)).toBe("Let's practise d, p, and m.");
+    expect(render(rulesEn, 'en', step.child)).toBe("Let's practice d, p, and m.");
     expect(render(rulesEs, 'es', step.child)).toBe('Practiquemos d, p y m.');
-    expect(render(rulesEn, 'en', step.teacher)).toBe('RF.K.3a: 4 items not yet known: d, p, m, and t.');
+    expect(render(rulesEn, 'en', step.teacher)).toBe(
+      'RF.K.3a: 4 items not yet correct on 2 different days: d, p, m, and t.',
+    );
+  });
+
+  it('practiseItems says what counts, so it agrees with the last check’s "correct" count', () => {
+    // A check with b and d right today: both correct on one day, neither known yet (2 days needed).
+    const evidence = [check('c1', 'l', at(1), { b: 'correct', d: 'correct', p: 'notYet' })];
+    const step = evaluateStudent(student({ targets: [letters], evidence, now: at(1) })).nextStep;
+    expect(step.teacher.params).toMatchObject({ count: 5, days: 2, started: 2 });
+    expect(render(rulesEn, 'en', step.teacher)).toBe(
+      'RF.K.3a: 5 items not yet correct on 2 different days (2 of them already correct on one day or more): b, d, p, m, and t.',
+    );
+    expect(render(rulesEs, 'es', step.teacher)).toBe(
+      'RF.K.3a: 5 elementos aún no están correctos en 2 días distintos (2 de ellos ya lo estuvieron uno o más días): b, d, p, m y t.',
+    );
   });
 
   it('showAgain: every item correct on one day, two needed', () => {

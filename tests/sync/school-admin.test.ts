@@ -7,7 +7,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { previewOneRoster } from '#protocol/oneroster.ts';
-import { getConnection, importRoster, listStudents, rosterId, saveConnection, type Connection } from '#db';
+import {
+  getActiveClass,
+  getConnection,
+  getDemoRetired,
+  hasDemoData,
+  importRoster,
+  listClasses,
+  listStudents,
+  rosterId,
+  saveConnection,
+  seedFirstRun,
+  type Connection,
+} from '#db';
+import { DEMO_CLASS_ID, DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from '#server/seed.ts';
 import { createSyncController, type SchedulerEnv } from '#sync';
 import { isUnreachable } from '#state/sync-controller.ts';
 import { startTestServer, type TestServer } from '#tests/server/helpers/http.ts';
@@ -175,5 +188,23 @@ describe('the teacher’s side of the school server', () => {
     const refused = await offline.listClasses().catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'forbidden' });
     expect(isUnreachable(refused)).toBe(false);
+  });
+});
+
+describe('the first minute with a school server', () => {
+  it('the tablet’s own demo class steps aside for the school’s classes when the teacher signs in', async () => {
+    await seedDemoSchool({ storage: server.storage, clock: server.clock });
+    const tablet = track(device());
+    await seedFirstRun(tablet.store);
+    expect((await getActiveClass(tablet.store))?.name).toBe('Kindergarten, Room 4 (demo)');
+
+    await tablet.sync.signIn(server.base, DEMO_EMAIL, DEMO_PASSWORD);
+    // One class, the server's, and it is the one shown; the local demo is gone, and the tablet says so.
+    expect((await listClasses(tablet.store)).map((c) => c.name)).toEqual(['Room 4 (demo)']);
+    expect((await getActiveClass(tablet.store))?.id).toBe(DEMO_CLASS_ID);
+    expect(await hasDemoData(tablet.store)).toBe(false);
+    expect(await getDemoRetired(tablet.store)).toMatchObject({ className: 'Kindergarten, Room 4 (demo)' });
+    // The starter frameworks stay.
+    expect(await tablet.store.db.frameworks.get('kindergarten-literacy')).toBeDefined();
   });
 });

@@ -54,7 +54,7 @@ export function ClassExportsPanel() {
 
   const exportEvidence = run('csv', async () => {
     const { data } = await load();
-    saveCsv(buildEvidenceCsv(data, t), `${fileNamePart(data.group.name)}-evidence-${stamp()}.csv`);
+    saveCsv(buildEvidenceCsv(data, t, language), `${fileNamePart(data.group.name)}-evidence-${stamp()}.csv`);
     const count = data.students.reduce((sum, s) => sum + s.evidence.length, 0);
     return t('exports.evidence.done', { count, name: data.group.name });
   });

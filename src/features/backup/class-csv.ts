@@ -2,7 +2,7 @@ import type { ClassExportData, EvidenceRecord, TargetRecord } from '#db';
 import type { Actor } from '#protocol';
 import { toCsv } from '#protocol/csv.ts';
 import type { StudentProgress, TargetProgress } from '#rules';
-import { levelLabel, targetStatement } from '#ui/target-text.ts';
+import { levelLabel, targetListLabel, targetStatement } from '#ui/target-text.ts';
 import { renderRulesMessage } from '#ui/rules-message.ts';
 import type { Translate } from '#ui/useT.ts';
 
@@ -29,7 +29,7 @@ function lookups(data: ClassExportData) {
 const day = (iso: string) => iso.slice(0, 10);
 
 /** One row per piece of evidence: student, date, kind, targets, level, item results, note, who, voided. */
-export function buildEvidenceCsv(data: ClassExportData, t: Translate): string {
+export function buildEvidenceCsv(data: ClassExportData, t: Translate, language: string): string {
   const { targets, itemLabels, people } = lookups(data);
   const scale = data.students[0]?.scale;
   const recordedBy = (actor: Actor) => {
@@ -77,7 +77,7 @@ export function buildEvidenceCsv(data: ClassExportData, t: Translate): string {
           student.displayName,
           day(e.observedAt),
           t(`evidence.kind.${e.kind}`),
-          e.targetIds.map((id) => targets.get(id)?.code ?? id).join(', '),
+          targetListLabel(e.targetIds, targets, language),
           e.level === undefined ? '' : String(e.level),
           level ? levelLabel(t, level) : '',
           itemSummary(e),

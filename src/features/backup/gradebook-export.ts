@@ -1,7 +1,7 @@
 import type { ClassExportData, TargetRecord } from '#db';
 import type { GradebookInput, GradebookLineItem, GradebookResult } from '#protocol/oneroster-results.ts';
 import type { StudentProgress } from '#rules';
-import { targetStatement } from '#ui/target-text.ts';
+import { targetLabel, targetStatement } from '#ui/target-text.ts';
 import { renderRulesMessage } from '#ui/rules-message.ts';
 import type { Translate } from '#ui/useT.ts';
 import { masteredOn, statusWord } from './class-csv.ts';
@@ -68,7 +68,7 @@ export function buildGradebookInput(
     return [
       {
         targetId: id,
-        title: target.code,
+        title: targetLabel(target, language),
         description: targetStatement(target, language, 'teacher'),
         categoryKey: target.frameworkId,
         assignDate,

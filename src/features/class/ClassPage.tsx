@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router-dom';
 import { getActiveClass, listClasses, loadClassProgressData, useStore } from '#db';
 import { ClassPicker } from './ClassPicker.tsx';
+import { pathState } from '#ui/path-state.ts';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { targetIcon } from '#ui/pictures.ts';
@@ -20,7 +21,7 @@ export function ClassPage() {
     const rows = (await loadClassProgressData(store, group.id)).map((data) => {
       const progress = evaluateProgress(data, now);
       const current = data.targets.find((target) => target.id === progress.currentTargetId);
-      return { student: data.student, current };
+      return { student: data.student, current, state: pathState(progress) };
     });
     return { group, classes, rows };
   }, [store]);
@@ -38,7 +39,7 @@ export function ClassPage() {
       </p>
       {rows.length === 0 ? <p>{t('class.empty')}</p> : null}
       <ul className="roster" aria-label={t('class.roster')}>
-        {rows.map(({ student, current }) => (
+        {rows.map(({ student, current, state }) => (
           <li key={student.id}>
             <Link to={`/student/${student.id}`} className="roster-card">
               <Picture id={student.picture} className="picture picture-large" />
@@ -50,7 +51,7 @@ export function ClassPage() {
                     {t('class.working', { target: `${current.code} · ${targetStatement(current, language, 'kid')}` })}
                   </>
                 ) : (
-                  t('class.allDone')
+                  t(state === 'noPath' ? 'class.noPath' : 'class.allDone')
                 )}
               </span>
             </Link>

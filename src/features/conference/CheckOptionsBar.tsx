@@ -1,7 +1,11 @@
 import { useT } from '#ui/useT.ts';
 import type { CheckDraft, CheckOrder } from './check-session.ts';
 
-/** Order and "retest only not-yet items": offered until the first answer, since they change the item list. */
+/**
+ * "Before you start": the order (shuffled by default: a child cannot recite the alphabet instead of reading
+ * each letter) and "retest only not-yet items", above the first item until the first answer, since they
+ * deal the items again.
+ */
 export function CheckOptionsBar(props: {
   draft: CheckDraft;
   notYetCount: number;
@@ -13,7 +17,7 @@ export function CheckOptionsBar(props: {
     <fieldset className="check-options">
       <legend>{t('conference.check.options')}</legend>
       <div role="radiogroup" aria-label={t('conference.check.order')} className="choice-row">
-        {(['fixed', 'random'] as const).map((value) => (
+        {(['random', 'fixed'] as const).map((value) => (
           <button
             key={value}
             type="button"

@@ -76,6 +76,11 @@ export function CheckRunner(props: Props) {
 
   return (
     <section className="check" aria-labelledby="check-title">
+      {/* Before the first item: the order and which items deal the whole check, so they come first and go
+          with the first answer. */}
+      {done === 0 ? (
+        <CheckOptionsBar draft={draft} notYetCount={props.notYetCount} onOptions={props.onOptions} />
+      ) : null}
       <div className="check-stage">
         <h2 id="check-title" className="check-heading">
           {props.target.code} · {targetStatement(props.target, language, 'teacher')}
@@ -152,9 +157,6 @@ export function CheckRunner(props: Props) {
             <label htmlFor={noteId}>{t('conference.check.noteFor', { item: item?.label ?? itemId })}</label>
             <input id={noteId} value={draft.notes[itemId] ?? ''} onChange={(e) => props.onNote(e.target.value)} />
           </div>
-        ) : null}
-        {done === 0 ? (
-          <CheckOptionsBar draft={draft} notYetCount={props.notYetCount} onOptions={props.onOptions} />
         ) : null}
         <div className="choice-row">
           <button type="button" className="secondary" onClick={props.onPause}>

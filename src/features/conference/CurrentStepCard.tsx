@@ -1,8 +1,10 @@
+import { Link } from 'react-router-dom';
 import type { StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
+import { pathState } from '#ui/path-state.ts';
 import { StatusBadge } from '#ui/StatusBadge.tsx';
 import { targetIcon } from '#ui/pictures.ts';
-import { targetStatement } from '#ui/target-text.ts';
+import { targetLabel, targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
 import type { ConferenceNav } from './conference-nav.ts';
@@ -15,6 +17,9 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
   const currentId = progress.currentTargetId;
   const current = currentId ? props.data.targets.find((target) => target.id === currentId) : undefined;
   const currentProgress = currentId ? progress.byTargetId[currentId] : undefined;
+  const chosenNext = progress.chosenNextTargetId
+    ? props.data.targets.find((target) => target.id === progress.chosenNextTargetId)
+    : undefined;
 
   return (
     <section className="card current-target" aria-labelledby="step-title">
@@ -32,9 +37,18 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
             <summary>{t('conference.why')}</summary>
             <p>{say(currentProgress.explanation.message)}</p>
           </details>
+          {chosenNext ? (
+            <p className="muted" data-testid="conference-then">
+              {t('conference.thenChoice', { target: targetLabel(chosenNext, language) })}
+            </p>
+          ) : null}
         </>
+      ) : pathState(progress) === 'noPath' ? (
+        <p>
+          {t('student.noPath')} <Link to="/class-path">{t('student.setClassPath')}</Link>
+        </p>
       ) : (
-        <p>{t('conference.noCurrent')}</p>
+        <p>{t('conference.pathComplete')}</p>
       )}
       <h3>{t('conference.nextStep')}</h3>
       <p data-testid="conference-next-step">{say(progress.nextStep.teacher)}</p>

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { deleteDraft, listDrafts, useStore, type TargetRecord } from '#db';
+import { targetLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { answeredCount, isCheckDraft } from './check-session.ts';
 import type { ConferenceNav } from './conference-nav.ts';
@@ -10,7 +11,7 @@ export function PausedChecks(props: {
   targetsById: ReadonlyMap<string, TargetRecord>;
   nav: ConferenceNav;
 }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const store = useStore();
   const drafts = useLiveQuery(() => listDrafts(store, `check:${props.studentId}:`), [store, props.studentId]);
   const paused = (drafts ?? []).flatMap((d) => (isCheckDraft(d.value) ? [{ key: d.key, draft: d.value }] : []));
@@ -20,7 +21,8 @@ export function PausedChecks(props: {
       <h2 id="paused-title">{t('conference.paused.title')}</h2>
       <ul className="plain-list">
         {paused.map(({ key, draft }) => {
-          const code = props.targetsById.get(draft.targetId)?.code ?? draft.targetId;
+          const target = props.targetsById.get(draft.targetId);
+          const code = target ? targetLabel(target, language) : draft.targetId;
           return (
             <li key={key} className="choice-row">
               <span className="grow">

@@ -42,7 +42,8 @@ export function useCheckDraft(setup: CheckSetup) {
       const resumed = isCheckDraft(stored?.value) ? stored.value : null;
       const fresh = () =>
         startCheck(s.studentId, s.targetId, s.allItemIds, s.notYetItemIds, {
-          order: 'fixed',
+          // Shuffled: the fair check a teacher expects (in order, a child can recite instead of read).
+          order: 'random',
           onlyNotYet: false,
           seed: newSeed(store),
         });

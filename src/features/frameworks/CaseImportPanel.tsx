@@ -1,14 +1,15 @@
 import { useId, useState } from 'react';
-import { saveCaseImport, useStore } from '#db';
-import { CasePackageError, importCasePackageText, type CaseImport } from '#protocol/case-package.ts';
+import { prepareCaseImport, saveCaseImport, useStore } from '#db';
+import type { PlacedCaseImport } from '#protocol/case-merge.ts';
+import { CasePackageError, importCasePackageText } from '#protocol/case-package.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
 import { CaseImportReportView } from './CaseImportReportView.tsx';
 
 type State =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'preview'; readonly imported: CaseImport }
-  | { readonly kind: 'saved'; readonly title: string; readonly count: number }
+  | { readonly kind: 'preview'; readonly imported: PlacedCaseImport }
+  | { readonly kind: 'saved'; readonly title: string; readonly count: number; readonly updated: boolean }
   | { readonly kind: 'bad'; readonly problems: readonly string[] };
 
 /** Reads a CASE package and shows what it will import and skip; nothing is saved until the teacher says so. */
@@ -20,15 +21,17 @@ export function CaseImportPanel() {
 
   const read = async (file: File) => {
     try {
-      setState({ kind: 'preview', imported: importCasePackageText(await file.text()) });
+      const text = await file.text();
+      setState({ kind: 'preview', imported: await prepareCaseImport(store, importCasePackageText(text)) });
     } catch (error) {
       setState({ kind: 'bad', problems: error instanceof CasePackageError ? error.problems : [String(error)] });
     }
   };
 
-  const save = async (imported: CaseImport) => {
+  const save = async (imported: PlacedCaseImport) => {
     await whileBusy(saveCaseImport(store, imported));
-    setState({ kind: 'saved', title: imported.framework.title, count: imported.targets.length });
+    const updated = imported.merge.into !== null;
+    setState({ kind: 'saved', title: imported.framework.title, count: imported.targets.length, updated });
   };
 
   return (
@@ -52,12 +55,19 @@ export function CaseImportPanel() {
         <>
           <CaseImportReportView imported={state.imported} />
           <button type="button" className="big" onClick={() => void save(state.imported)}>
-            {t('frameworks.import.button', { count: state.imported.targets.length })}
+            {state.imported.merge.into
+              ? t('frameworks.import.updateButton', { title: state.imported.merge.into.title })
+              : t('frameworks.import.button', { count: state.imported.targets.length })}
           </button>
         </>
       ) : null}
       {state.kind === 'saved' ? (
-        <p role="status">{t('frameworks.import.done', { title: state.title, count: state.count })}</p>
+        <p role="status">
+          {t(state.updated ? 'frameworks.import.updated' : 'frameworks.import.done', {
+            title: state.title,
+            count: state.count,
+          })}
+        </p>
       ) : null}
       {state.kind === 'bad' ? (
         <div role="alert">

@@ -1,14 +1,25 @@
-import type { CaseImport } from '#protocol/case-package.ts';
+import type { PlacedCaseImport } from '#protocol/case-merge.ts';
 import { useT } from '#ui/useT.ts';
 
-/** What an import will bring in and what it leaves out, with reasons. */
-export function CaseImportReportView({ imported }: { imported: CaseImport }) {
+/** What an import will bring in, update and leave out, with reasons. */
+export function CaseImportReportView({ imported }: { imported: PlacedCaseImport }) {
   const { t } = useT();
-  const { report } = imported;
+  const { report, merge } = imported;
   const ignored = Object.entries(report.ignoredAssociations);
+  const notTargets = Object.entries(report.notTargets);
   return (
     <div role="status">
       <h3>{imported.framework.title}</h3>
+      {merge.into ? (
+        <p className="case-merge" data-testid="case-merge">
+          <strong>{t('frameworks.report.updates', { title: merge.into.title })}</strong>{' '}
+          {t('frameworks.report.updateCounts', {
+            updated: t('count.targets', { count: merge.updated }),
+            added: merge.added,
+            kept: merge.kept,
+          })}
+        </p>
+      ) : null}
       <p>
         {t('frameworks.report.summary', {
           targets: t('count.targets', { count: report.targets }),
@@ -17,6 +28,9 @@ export function CaseImportReportView({ imported }: { imported: CaseImport }) {
         })}
       </p>
       <p>{t('frameworks.report.groups', { groups: report.groups })}</p>
+      {notTargets.length > 0 ? (
+        <p>{t('frameworks.report.notTargets', { list: notTargets.map(([type, count]) => `${type} (${count})`) })}</p>
+      ) : null}
       {ignored.length > 0 ? (
         <p>{t('frameworks.report.ignored', { list: ignored.map(([type, count]) => `${type} (${count})`) })}</p>
       ) : null}

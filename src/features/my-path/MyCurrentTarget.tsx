@@ -2,6 +2,7 @@ import type { TargetRecord } from '#db';
 import type { StudentProgress } from '#rules';
 import { Icon } from '#ui/Icon.tsx';
 import { targetIconName } from '#ui/pictures.ts';
+import { pathState } from '#ui/path-state.ts';
 import { speak } from '#ui/speech.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT, type Translate } from '#ui/useT.ts';
@@ -12,6 +13,9 @@ export function MyCurrentTarget(props: { progress: StudentProgress; targetsById:
   const say = useRulesMessage();
   const current = props.progress.currentTargetId ? props.targetsById.get(props.progress.currentTargetId) : undefined;
   const nextStep = say(props.progress.nextStep.child);
+  const chosen = props.progress.chosenNextTargetId
+    ? props.targetsById.get(props.progress.chosenNextTargetId)
+    : undefined;
   return (
     <section className="card current-target" aria-labelledby="my-current-title">
       <h2 id="my-current-title">{t('myPath.current')}</h2>
@@ -23,6 +27,14 @@ export function MyCurrentTarget(props: { progress: StudentProgress; targetsById:
             text={current.kidStatement}
             onHear={() => speak({ text: current.kidStatement, language })}
           />
+        </p>
+      ) : (
+        <p>{t(pathState(props.progress) === 'noPath' ? 'myPath.noPath' : 'myPath.done')}</p>
+      )}
+      {chosen ? (
+        <p data-testid="my-chosen-next">
+          <Icon name={targetIconName(chosen.icon)} className="icon target-icon" />{' '}
+          {t('myPath.chosenNext', { target: chosen.kidStatement })}
         </p>
       ) : null}
       <h3>{t('myPath.nextStep')}</h3>

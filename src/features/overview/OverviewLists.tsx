@@ -1,18 +1,34 @@
 import { Link } from 'react-router-dom';
 import type { TargetRecord } from '#db';
 import { targetIcon } from '#ui/pictures.ts';
-import { targetStatement } from '#ui/target-text.ts';
+import { targetListLabel, targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
 import type { OverviewView } from './overview-view.ts';
 
-/** Who works on what now: groups form around current targets and dissolve as children move on. */
-export function WorkingOnGroups({ groups }: { groups: OverviewView['workingOn'] }) {
+/**
+ * Who works on what now: groups form around current targets and dissolve as children move on. Children
+ * with no path yet, and those whose path is complete, are named apart.
+ */
+export function WorkingOnGroups({ view }: { view: Pick<OverviewView, 'workingOn' | 'noPath' | 'pathComplete'> }) {
   const { t, language } = useT();
+  const groups = view.workingOn;
+  const names = (students: OverviewView['noPath']) => students.map((s) => s.displayName);
   return (
     <section className="card" aria-labelledby="working-on-title">
       <h2 id="working-on-title">{t('overview.workingOn.title')}</h2>
-      {groups.length === 0 ? <p>{t('overview.workingOn.none')}</p> : null}
+      {groups.length + view.noPath.length + view.pathComplete.length === 0 ? (
+        <p>{t('overview.workingOn.none')}</p>
+      ) : null}
+      {view.noPath.length > 0 ? (
+        <p data-testid="overview-no-path">
+          {t('overview.workingOn.noPath', { count: view.noPath.length, names: names(view.noPath) })}{' '}
+          <Link to="/class-path">{t('student.setClassPath')}</Link>
+        </p>
+      ) : null}
+      {view.pathComplete.length > 0 ? (
+        <p>{t('overview.workingOn.done', { count: view.pathComplete.length, names: names(view.pathComplete) })}</p>
+      ) : null}
       <ul className="overview-groups">
         {groups.map(({ target, students }) => (
           <li key={target.id}>
@@ -66,8 +82,7 @@ export function WaitingReviewList({
         {items.map(({ student, evidence }) => (
           <li key={evidence.id}>
             <Link to={`/conference/${student.id}`}>{student.displayName}</Link>: {t(`evidence.kind.${evidence.kind}`)} ·{' '}
-            {evidence.targetIds.map((id) => targetsById.get(id)?.code ?? id).join(', ')} ·{' '}
-            {date.format(new Date(evidence.observedAt))}
+            {targetListLabel(evidence.targetIds, targetsById, language)} · {date.format(new Date(evidence.observedAt))}
           </li>
         ))}
       </ul>

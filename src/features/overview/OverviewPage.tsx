@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { downloadFile } from '#ui/download.ts';
+import { targetLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { buildOverviewCsv } from './overview-csv.ts';
 import { applyOverviewFilter, RECENT_EVIDENCE_DAYS, type CellState, type OverviewFilter } from './overview-view.ts';
@@ -13,7 +14,7 @@ const INITIAL_FILTER: OverviewFilter = { sort: 'name', search: '', frameworkId: 
 
 /** The whole class at a glance: the grid, who works on what, who needs help, what waits for review. */
 export default function OverviewPage() {
-  const { t } = useT();
+  const { t, language } = useT();
   const loaded = useOverview();
   const [filter, setFilter] = useState(INITIAL_FILTER);
   const stateLabels = useMemo<Record<CellState, string>>(
@@ -35,7 +36,11 @@ export default function OverviewPage() {
   if (loaded.group === null || view === null || shown === null) return <p>{t('class.noClass')}</p>;
 
   const exportCsv = () => {
-    const csv = buildOverviewCsv(shown.columns, shown.rows, (id) => (id ? (targetsById.get(id)?.code ?? '') : ''), {
+    const nameOf = (id: string | null) => {
+      const target = id ? targetsById.get(id) : undefined;
+      return target ? targetLabel(target, language) : '';
+    };
+    const csv = buildOverviewCsv(shown.columns, shown.rows, nameOf, {
       student: t('overview.grid.student'),
       current: t('status.current'),
       mastered: t('status.mastered'),
@@ -69,7 +74,7 @@ export default function OverviewPage() {
         <div className="overview-lists">
           <NeedsHelpList rows={listsView.needsHelp} />
           <WaitingReviewList items={listsView.waitingReview} targetsById={targetsById} />
-          <WorkingOnGroups groups={listsView.workingOn} />
+          <WorkingOnGroups view={listsView} />
           <NoRecentEvidenceList rows={listsView.noRecentEvidence} days={RECENT_EVIDENCE_DAYS} />
         </div>
       ) : null}

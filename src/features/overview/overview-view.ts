@@ -1,5 +1,6 @@
 import type { ClassRecord, EvidenceRecord, StudentProgressData, StudentRecord, TargetRecord } from '#db';
 import type { StudentProgress, TargetStatus } from '#rules';
+import { pathState } from '#ui/path-state.ts';
 
 /** A child with no evidence for this long shows under "no recent evidence". */
 export const RECENT_EVIDENCE_DAYS = 14;
@@ -25,6 +26,9 @@ export interface OverviewView {
   readonly rows: readonly OverviewRow[];
   /** Children grouped by their current target (groups form and dissolve as children move on). */
   readonly workingOn: readonly { readonly target: TargetRecord; readonly students: readonly StudentRecord[] }[];
+  /** Children with nothing on their path yet (no class path) and those who mastered all of it. */
+  readonly noPath: readonly StudentRecord[];
+  readonly pathComplete: readonly StudentRecord[];
   /** The rules' next step for these children is to talk with the teacher. */
   readonly needsHelp: readonly OverviewRow[];
   readonly waitingReview: readonly WaitingEvidence[];
@@ -54,6 +58,8 @@ export function buildOverviewView(
     targets,
     rows,
     workingOn: groupByCurrentTarget(rows, targetsById),
+    noPath: rows.filter((r) => pathState(r.progress) === 'noPath').map((r) => r.student),
+    pathComplete: rows.filter((r) => pathState(r.progress) === 'complete').map((r) => r.student),
     needsHelp: rows.filter((r) => r.progress.nextStep.kind === 'talkToTeacher'),
     waitingReview: data
       .flatMap((d) => d.evidence.filter(isWaiting).map((evidence) => ({ student: d.student, evidence })))

@@ -38,10 +38,14 @@ export function RosterImportPanel() {
       setMessage(t('roster.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
       return;
     }
-    const done = t('roster.import.done', {
+    const counts = t('roster.import.done', {
       classes: t('roster.import.classCount', { count: result.classes }),
-      students: t('class.studentCount', { count: result.students }),
+      students: t('roster.import.studentCount', { count: result.students }),
     });
+    const done =
+      result.inSeveralClasses > 0
+        ? `${counts} ${t('roster.import.inSeveral', { count: result.inSeveralClasses })}`
+        : counts;
     // The teacher imported their class to work with it: the tablet shows it from now on (the first one, of
     // several; the Class page chooses among them). The import is saved whether or not this is.
     const shown = result.classIds[0];

@@ -6,8 +6,11 @@ import { Picture } from '#ui/Picture.tsx';
 import { PICTURES, type PictureId } from '#ui/pictures.ts';
 import { useT } from '#ui/useT.ts';
 
-/** One student, editable in place: name, picture, family language; archive keeps their record. */
-export function StudentRow({ student }: { student: StudentRecord }) {
+/**
+ * One student, editable in place: name, picture, family language; archive keeps their record. A child
+ * imported in several classes says which others (each class has its own record of them).
+ */
+export function StudentRow({ student, alsoIn }: { student: StudentRecord; alsoIn: readonly string[] }) {
   const { t } = useT();
   const store = useStore();
   const [name, setName] = useState(student.displayName);
@@ -57,6 +60,9 @@ export function StudentRow({ student }: { student: StudentRecord }) {
       >
         {t('roster.students.archive', { name: student.displayName })}
       </button>
+      {alsoIn.length > 0 ? (
+        <p className="muted student-also-in">{t('roster.students.alsoIn', { classes: alsoIn })}</p>
+      ) : null}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { addStudent, getActiveClass, listStudents, pickPicture, useStore } from '#db';
+import { addStudent, getActiveClass, linkedClassNames, listStudents, pickPicture, useStore } from '#db';
 import { whileBusy } from '#state/activity-store.ts';
 import { PICTURES } from '#ui/pictures.ts';
 import { useT } from '#ui/useT.ts';
@@ -12,13 +12,14 @@ export function StudentsPanel() {
   const store = useStore();
   const data = useLiveQuery(async () => {
     const group = await getActiveClass(store);
-    return { group, students: group ? await listStudents(store, group.id) : [] };
+    const students = group ? await listStudents(store, group.id) : [];
+    return { group, students, alsoIn: await linkedClassNames(store, students) };
   }, [store]);
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
 
   if (!data) return <p role="status">{t('common.loading')}</p>;
-  const { group, students } = data;
+  const { group, students, alsoIn } = data;
   if (!group) return <p>{t('class.noClass')}</p>;
 
   const add = async () => {
@@ -38,7 +39,7 @@ export function StudentsPanel() {
       <h2 id="roster-students-title">{t('roster.students.title', { name: group.name })}</h2>
       <ul className="plain-list" aria-label={t('class.roster')}>
         {students.map((student) => (
-          <StudentRow key={student.id} student={student} />
+          <StudentRow key={student.id} student={student} alsoIn={alsoIn.get(student.id) ?? []} />
         ))}
       </ul>
       <form

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { readSyncStatus, useStore } from '#db';
+import { getDemoRetired, readSyncStatus, useStore } from '#db';
 import { useSyncController } from '#state/sync-controller.ts';
 import { useT } from '#ui/useT.ts';
 import { ClassesAndDevices } from './ClassesAndDevices.tsx';
@@ -19,6 +19,7 @@ export function ServerPanel() {
   const store = useStore();
   const controller = useSyncController();
   const status = useLiveQuery(() => readSyncStatus(store), [store]);
+  const demoRetired = useLiveQuery(() => getDemoRetired(store), [store]);
   const [baseUrl, setBaseUrl] = useState(() => window.location.origin);
   const [mode, setMode] = useState<'signIn' | 'signUp'>('signIn');
 
@@ -53,6 +54,9 @@ export function ServerPanel() {
             {t('sync.disconnect')}
           </button>
         </div>
+        {demoRetired ? (
+          <p data-testid="demo-retired">{t('sync.demoRetired', { name: demoRetired.className })}</p>
+        ) : null}
         {status.lastError ? <p role="alert">{t('sync.problem', { reason: status.lastError })}</p> : null}
         <NotSavedPanel status={status} />
       </section>

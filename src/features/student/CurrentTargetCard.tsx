@@ -1,5 +1,7 @@
+import { Link } from 'react-router-dom';
 import type { TargetRecord } from '#db';
 import type { StudentProgress } from '#rules';
+import { pathState } from '#ui/path-state.ts';
 import { targetIcon } from '#ui/pictures.ts';
 import { targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
@@ -26,8 +28,16 @@ export function CurrentTargetCard(props: {
           <strong>{current.code}</strong> {targetStatement(current, language, 'kid')}
         </p>
       ) : null}
-      <h3>{t('student.nextStep')}</h3>
-      <p data-testid="next-step">{say(progress.nextStep.teacher)}</p>
+      {pathState(progress) === 'noPath' ? (
+        <p data-testid="next-step">
+          {t('student.noPath')} <Link to="/class-path">{t('student.setClassPath')}</Link>
+        </p>
+      ) : (
+        <>
+          <h3>{t('student.nextStep')}</h3>
+          <p data-testid="next-step">{say(progress.nextStep.teacher)}</p>
+        </>
+      )}
       {explanation ? (
         <details>
           <summary>{t('student.why')}</summary>

@@ -1,6 +1,6 @@
 import type { EvidenceRecord, TargetRecord } from '#db';
 import type { MasteryScale } from '#protocol';
-import { levelLabel } from '#ui/target-text.ts';
+import { levelLabel, targetListLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 
 /** The student's evidence, newest observation first. Voided evidence stays visible, struck through. */
@@ -25,9 +25,7 @@ export function EvidenceList(props: {
                 <span>{t(`evidence.kind.${e.kind}`)}</span>
                 <time dateTime={e.observedAt}>{date.format(new Date(e.observedAt))}</time>
               </div>
-              <div className="evidence-targets">
-                {e.targetIds.map((id) => props.targetsById.get(id)?.code ?? id).join(', ')}
-              </div>
+              <div className="evidence-targets">{targetListLabel(e.targetIds, props.targetsById, language)}</div>
               {level ? (
                 <div>
                   {t('observation.level')}: {level.value} · {levelLabel(t, level)}

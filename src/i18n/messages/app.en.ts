@@ -36,6 +36,7 @@ export const appEn = {
   'install.hint':
     'Add Waypoint to your Home Screen so the tablet keeps its data: Safari may delete it after 7 days without use.',
   'install.howIos': 'Tap Share, then "Add to Home Screen".',
+  'install.hintApp': 'Install Waypoint on this tablet: it opens from the home screen like an app, and works offline.',
   'install.button': 'Install Waypoint',
   'install.dismiss': 'Not now',
   'insecure.title': 'This connection is not secure',
@@ -73,6 +74,9 @@ export const appEn = {
   'class.noClass': 'No class on this device yet.',
   'class.working': 'Working on: {target}',
   'class.allDone': 'Path complete',
+  'class.noPath': 'No path yet — set the class path',
+  'student.noPath': 'No path yet —',
+  'student.setClassPath': 'set the class path',
   'class.studentCount_one': '{count} student',
   'class.studentCount_other': '{count} students',
   'student.path': 'Learning path',
@@ -159,6 +163,8 @@ export const appEn = {
   'sync.joinCode': 'Class join code',
   'sync.enrollStation': 'Join as a station',
   'sync.connectedAs': 'Connected to {server} as a {kind} device.',
+  'sync.demoRetired':
+    'This tablet now works with the school’s classes. The sample class it came with, “{name}”, was removed from it; it had never been sent to the server.',
   'sync.kind.teacher': 'teacher',
   'sync.kind.station': 'station',
   'sync.kind.student': 'student',

@@ -37,6 +37,8 @@ export const appEs: Record<AppMessageKey, string> = {
   'install.hint':
     'Añade Waypoint a la pantalla de inicio para que la tableta conserve sus datos: Safari puede borrarlos tras 7 días sin uso.',
   'install.howIos': 'Toca Compartir y luego «Añadir a pantalla de inicio».',
+  'install.hintApp':
+    'Instale Waypoint en esta tableta: se abre desde la pantalla de inicio como una app y funciona sin conexión.',
   'install.button': 'Instalar Waypoint',
   'install.dismiss': 'Ahora no',
   'insecure.title': 'Esta conexión no es segura',
@@ -72,7 +74,10 @@ export const appEs: Record<AppMessageKey, string> = {
   'class.empty': 'Todavía no hay estudiantes en esta clase.',
   'class.noClass': 'Todavía no hay ninguna clase en este dispositivo.',
   'class.working': 'Trabaja en: {target}',
-  'class.allDone': 'Camino completado',
+  'class.allDone': 'Ruta completada',
+  'class.noPath': 'Todavía sin ruta — defina la ruta de la clase',
+  'student.noPath': 'Todavía sin ruta —',
+  'student.setClassPath': 'defina la ruta de la clase',
   'class.studentCount_one': '{count} estudiante',
   'class.studentCount_other': '{count} estudiantes',
   'student.path': 'Camino de aprendizaje',
@@ -160,6 +165,8 @@ export const appEs: Record<AppMessageKey, string> = {
   'sync.joinCode': 'Código de la clase',
   'sync.enrollStation': 'Unirse como estación',
   'sync.connectedAs': 'Conectado a {server} como dispositivo de {kind}.',
+  'sync.demoRetired':
+    'Esta tableta trabaja ahora con las clases de la escuela. La clase de ejemplo que traía, «{name}», se quitó de la tableta; nunca se había enviado al servidor.',
   'sync.kind.teacher': 'docente',
   'sync.kind.station': 'estación',
   'sync.kind.student': 'estudiante',

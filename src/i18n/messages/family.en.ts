@@ -13,7 +13,7 @@ export const familyEn = {
   'family.report.current.title': 'Learning now',
   'family.report.current.none': 'The teacher is choosing what comes next.',
   'family.report.next.title': 'The next step',
-  'family.report.practice.title': 'Practise at home',
+  'family.report.practice.title': 'Practice at home',
   'family.report.practice.for': 'Cards for: {target}',
   'family.report.practice.howTo':
     'Cut out the cards along the dashed lines. Show one card at a time and let your child say it. Put the ones your child knows in a “done” pile and cheer! Five minutes a day is plenty; stop while it is still fun.',

@@ -89,11 +89,19 @@ export const rulesEn = {
   'rules.next.start.child': "Let's start something new: {target}.",
   'rules.next.start.teacher': '{target} is not started yet: plan a first check.',
   'rules.next.start.family': 'Next up: “{target}”.',
-  'rules.next.practiseItems.child': "Let's practise {items}.",
+  'rules.next.practiseItems.child': "Let's practice {items}.",
   'rules.next.practiseItems.teacher_one': '{target}: {count} item not yet known: {items}.',
   'rules.next.practiseItems.teacher_other': '{target}: {count} items not yet known: {items}.',
-  'rules.next.practiseItems.family_one': 'Your child is practising {items}. Try it together at home.',
-  'rules.next.practiseItems.family_other': 'Your child is practising {items}. Try them together at home.',
+  'rules.next.practiseItems.teacherDays_one':
+    '{target}: {count} item not yet correct on {days} different days: {items}.',
+  'rules.next.practiseItems.teacherDays_other':
+    '{target}: {count} items not yet correct on {days} different days: {items}.',
+  'rules.next.practiseItems.teacherDaysStarted_one':
+    '{target}: {count} item not yet correct on {days} different days (already correct on an earlier day): {items}.',
+  'rules.next.practiseItems.teacherDaysStarted_other':
+    '{target}: {count} items not yet correct on {days} different days ({started} of them already correct on one day or more): {items}.',
+  'rules.next.practiseItems.family_one': 'Your child is practicing {items}. Try it together at home.',
+  'rules.next.practiseItems.family_other': 'Your child is practicing {items}. Try them together at home.',
   'rules.next.showAgain.child': 'Almost there! Show it again on another day.',
   'rules.next.showAgain.teacher': '{target}: one short. Check again on another day.',
   'rules.next.showAgain.family': 'Almost there with “{target}”: one more time on another day.',
@@ -106,8 +114,8 @@ export const rulesEn = {
   'rules.next.talkToTeacher.teacher_other':
     '{target}: no progress since {since} ({count} attempts since then). Talk together and try another way.',
   'rules.next.talkToTeacher.family': '“{target}” is tricky right now. The teacher will try another way together.',
-  'rules.next.keepPractising.child': 'Keep practising: {target}.',
-  'rules.next.keepPractising.teacher': '{target}: keep practising and check again.',
+  'rules.next.keepPractising.child': 'Keep practicing: {target}.',
+  'rules.next.keepPractising.teacher': '{target}: keep practicing and check again.',
   'rules.next.keepPractising.family': 'Your child is working on “{target}”.',
   'rules.next.allDone.child': 'You finished your path! Great work.',
   'rules.next.allDone.teacher_one': 'The only target on the path is mastered.',

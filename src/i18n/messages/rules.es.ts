@@ -97,6 +97,14 @@ export const rulesEs: Record<keyof typeof rulesEn, string> = {
   'rules.next.practiseItems.child': 'Practiquemos {items}.',
   'rules.next.practiseItems.teacher_one': '{target}: {count} elemento que aún no sabe: {items}.',
   'rules.next.practiseItems.teacher_other': '{target}: {count} elementos que aún no sabe: {items}.',
+  'rules.next.practiseItems.teacherDays_one':
+    '{target}: {count} elemento aún no está correcto en {days} días distintos: {items}.',
+  'rules.next.practiseItems.teacherDays_other':
+    '{target}: {count} elementos aún no están correctos en {days} días distintos: {items}.',
+  'rules.next.practiseItems.teacherDaysStarted_one':
+    '{target}: {count} elemento aún no está correcto en {days} días distintos (ya lo estuvo otro día): {items}.',
+  'rules.next.practiseItems.teacherDaysStarted_other':
+    '{target}: {count} elementos aún no están correctos en {days} días distintos ({started} de ellos ya lo estuvieron uno o más días): {items}.',
   'rules.next.practiseItems.family_one': 'Su hijo o hija está practicando {items}. Practíquelo en casa juntos.',
   'rules.next.practiseItems.family_other': 'Su hijo o hija está practicando {items}. Practíquenlos en casa juntos.',
   'rules.next.showAgain.child': '¡Ya casi! Muéstralo otra vez otro día.',

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { PathEntry, Target } from '#protocol';
 import type { StudentProgress } from '#rules';
 import { StatusBadge } from '../StatusBadge.tsx';
-import { targetStatement } from '../target-text.ts';
+import { asPhrase, sharedCodes, targetStatement } from '../target-text.ts';
 import { useRulesMessage } from '../useRulesMessage.ts';
 import { useT } from '../useT.ts';
 import { PathMapStop } from './PathMapStop.tsx';
@@ -31,6 +31,8 @@ export function PathMap({ progress, entries, targetsById, audience }: Props) {
   const stops = buildMapStops(progress, entries, COLUMNS).filter((s) => targetsById.has(s.targetId));
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const formatDate = (date: string) => dates.format(new Date(`${date}T00:00:00Z`));
+  // A code two stops share is told apart by the statement under it (the starter framework has several).
+  const shared = sharedCodes(stops.map((s) => targetsById.get(s.targetId)!));
   const open = stops.find((s) => s.targetId === openId);
   const openTarget = open ? targetsById.get(open.targetId) : undefined;
   const title = t(audience === 'kid' ? 'pathMap.kidTitle' : 'pathMap.title');
@@ -47,17 +49,21 @@ export function PathMap({ progress, entries, targetsById, audience }: Props) {
             {progress.pacing.status !== 'unplanned' ? ` · ${say(progress.pacing.message)}` : ''}
           </p>
           <ol className="map-trail" aria-labelledby={`${ids}-title`}>
-            {stops.map((stop) => (
-              <PathMapStop
-                key={stop.targetId}
-                stop={stop}
-                target={targetsById.get(stop.targetId)!}
-                isOpen={stop.targetId === openId}
-                detailId={`${ids}-detail`}
-                formatDate={formatDate}
-                onToggle={() => setOpenId(stop.targetId === openId ? null : stop.targetId)}
-              />
-            ))}
+            {stops.map((stop) => {
+              const target = targetsById.get(stop.targetId)!;
+              return (
+                <PathMapStop
+                  key={stop.targetId}
+                  stop={stop}
+                  target={target}
+                  name={shared.has(target.code) ? asPhrase(targetStatement(target, language, 'kid')) : null}
+                  isOpen={stop.targetId === openId}
+                  detailId={`${ids}-detail`}
+                  formatDate={formatDate}
+                  onToggle={() => setOpenId(stop.targetId === openId ? null : stop.targetId)}
+                />
+              );
+            })}
           </ol>
         </>
       )}

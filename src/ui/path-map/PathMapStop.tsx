@@ -9,14 +9,19 @@ import type { MapStop } from './path-map-view.ts';
 interface Props {
   readonly stop: MapStop;
   readonly target: Target;
+  /** Said under the code when another stop shares it; null otherwise. */
+  readonly name: string | null;
   readonly isOpen: boolean;
   readonly detailId: string;
   readonly formatDate: (date: string) => string;
   readonly onToggle: () => void;
 }
 
-/** One stop: a large button with the icon, code, status word and marks; it opens the stop's details. */
-export function PathMapStop({ stop, target, isOpen, detailId, formatDate, onToggle }: Props) {
+/**
+ * One stop: a large button with the icon, code (and the statement when another stop shares the code), status
+ * word and marks; it opens the stop's details.
+ */
+export function PathMapStop({ stop, target, name, isOpen, detailId, formatDate, onToggle }: Props) {
   const { t } = useT();
   const classes = ['map-trail-stop', `stop-${stop.kind}`, stop.link ? `link-${stop.link}` : ''];
   if (stop.isCurrent) classes.push('here');
@@ -31,6 +36,7 @@ export function PathMapStop({ stop, target, isOpen, detailId, formatDate, onTogg
   // Shown as a column; read as one sentence, the parts separated by commas only a screen reader hears.
   const parts: ReactNode[] = [
     <span className="map-trail-code">{target.code}</span>,
+    ...(name ? [<span className="map-trail-name">{name}</span>] : []),
     <StatusBadge status={stop.progress.status} skipped={stop.kind === 'skipped'} />,
   ];
   if (stop.kind === 'skipped') parts.push(<span className="map-trail-mark">{t('pathMap.passedBy')}</span>);
