@@ -45,13 +45,16 @@ const fakeAudio: AudioDevices = {
   createRecorder: () => fakeRecorder('audio/webm'),
 };
 
+/** The class, a Spanish-speaking child, and the words on screen that are people's own (allowed in English). */
 async function seeded(): Promise<{ store: Store; sofia: StudentRecord; names: string[] }> {
   const store = testStore();
   await seedFirstRun(store);
   const classId = (await getSetting<string>(store, ACTIVE_CLASS_KEY))!;
   const students = await listStudents(store, classId);
   const sofia = students.find((s) => s.familyLanguage === 'es')!;
-  return { store, sofia, names: students.map((s) => s.displayName) };
+  // What people wrote (children's names, a teacher's notes) is in their own words, not the app's.
+  const notes = (await store.db.evidence.toArray()).map((e) => e.note ?? '').filter((note) => note !== '');
+  return { store, sofia, names: [...students.map((s) => s.displayName), ...notes] };
 }
 
 beforeEach(() => {

@@ -46,11 +46,12 @@ const PRACTICE_WORDS: ReadonlySet<string> = new Set(
 /**
  * The English messages found in `texts` (a screen's visible text and its labels), as "key: piece". A piece
  * that is one of the words children practise ("cat", "and") is not looked for, since the content shows
- * those in every language, nor is any of `allowed` (children's names, say).
+ * those in every language, nor is any of `allowed` (children’s names, say), nor a text that is wholly one of them (a teacher’s note).
  */
 export function englishLeaks(texts: readonly string[], allowed: readonly string[] = []): string[] {
   const skip = new Set([...PRACTICE_WORDS, ...allowed]);
-  const said = texts.map((text) => text.replace(/\s+/g, ' '));
+  // A text that is wholly someone's own words (a teacher's note) is theirs, in whatever language they wrote.
+  const said = texts.map((text) => text.replace(/\s+/g, ' ')).filter((text) => !skip.has(text.trim()));
   return englishPieces
     .filter(({ piece, pattern }) => !skip.has(piece) && said.some((text) => pattern.test(text)))
     .map((e) => `${e.key}: ${e.piece}`);
