@@ -69,7 +69,7 @@ export function changesNothing(change: Change, fields: Readonly<Record<string, F
 function evidenceRefusal(p: Principal, fields: Readonly<Record<string, unknown>>, studentId: string | null) {
   const extra = Object.keys(fields).filter((name) => !CHILD_EVIDENCE_FIELDS.includes(name));
   if (extra.length > 0) {
-    return forbidden(`${who(p)} may not set evidence.${extra.join(', evidence.')} (a teacher’s judgement)`);
+    return forbidden(`${who(p)} may not set evidence.${extra.join(', evidence.')} (a teacher’s judgment)`);
   }
   if (fields.needsReview !== true) return forbidden(`${who(p)}’s evidence must wait for review (needsReview: true)`);
   if (!isChildActor(fields.recordedBy, studentId)) {

@@ -13,7 +13,7 @@ export interface NewDecision {
   readonly showHow?: string;
 }
 
-/** Decisions are kept, with who and when, as evidence of judgement. */
+/** Decisions are kept, with who and when, as evidence of judgment. */
 export async function recordDecision(store: Store, input: NewDecision): Promise<Decision> {
   const decision: Decision = { ...input, id: newId(store), decidedAt: nowIso(store) };
   await writeFields(store.db, store.env, 'decisions', decision.id, { ...decision });

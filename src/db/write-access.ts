@@ -39,7 +39,7 @@ const FORBIDDEN_MESSAGES: Record<WriteRefusal, string> = {
     'A station cannot change the class, its children, their paths or the learning targets. Do it on a teacher tablet.',
   otherChild: 'A station speaks only for the child signed in at it. Sign the child in first.',
   teacherWork:
-    'A station saves a child’s own work for the teacher to review, never a teacher’s judgement. Record it on a teacher tablet.',
+    'A station saves a child’s own work for the teacher to review, never a teacher’s judgment. Record it on a teacher tablet.',
 };
 
 export function writerOf(connection: ConnectionRole | null | undefined): DeviceWriter | null {

@@ -37,7 +37,7 @@ export interface WriteSubject {
  *   class, its children, their paths, the frameworks);
  * - `otherChild`: a station or student tablet writing for a child other than the one it speaks for (a
  *   station may still add new work of any child of its class: it records offline and sends later);
- * - `teacherWork`: a station or student tablet recording a teacher's judgement (a level, item results,
+ * - `teacherWork`: a station or student tablet recording a teacher's judgment (a level, item results,
  *   evidence that does not wait for review, a decision other than the child's own choice, a change to a
  *   record once made: a review or a voiding).
  */
@@ -46,7 +46,7 @@ export type WriteRefusal = (typeof WRITE_REFUSALS)[number];
 
 /**
  * What a child's evidence may carry (a station's or a student tablet's): no level, no item results, no
- * review or voiding marks, which are a teacher's judgement.
+ * review or voiding marks, which are a teacher's judgment.
  */
 export const CHILD_EVIDENCE_FIELDS: readonly string[] = [
   'id',

@@ -67,29 +67,33 @@ describe('my path (student view)', () => {
     });
   });
 
-  it('files evidence under the target chosen a moment ago, or the one the student picks for it', async () => {
+  it('files evidence under the target worked on now, which a choice of what is next does not change, or the one the student picks', async () => {
     const { store, student, user } = await renderMyPath();
     const add = screen.getByRole('form', { name: 'Add evidence' });
     const targetBox = within(add).getByLabelText('Learning target');
     const before = screen.getByTestId('my-current-target').textContent;
+    const currentId = (targetBox as HTMLSelectElement).value;
 
-    // The student chooses another target: the Add evidence form follows it at once.
+    // The student chooses what to learn next: it shows as next, and what they work on now stays, on every
+    // part of the page (rules: chosenNextTargetId; see src/features/my-path/README.md).
     const choose = screen.getByRole('form', { name: 'Choose what to work on next' });
     const choice = within(choose).getAllByRole('radio').at(-1)!;
     const chosenId = (choice as HTMLInputElement).value;
+    expect(chosenId).not.toBe(currentId);
     await user.click(choice);
     await user.click(within(choose).getByRole('button', { name: 'Choose this' }));
-    await waitFor(() => expect(screen.getByTestId('my-current-target').textContent).not.toBe(before));
-    await waitFor(() => expect(targetBox).toHaveValue(chosenId));
+    await screen.findByTestId('my-chosen-next');
+    expect(screen.getByTestId('my-current-target').textContent).toBe(before);
+    expect(targetBox).toHaveValue(currentId);
     await user.type(within(add).getByLabelText('What did you do?'), 'I read the word wall to Ava');
     await user.click(within(add).getByRole('button', { name: 'Add' }));
     expect(await within(add).findByText('Added. Your teacher will look at it.')).toBeInTheDocument();
     const saved = async (note: string) =>
       (await store.db.evidence.where('studentId').equals(student.id).toArray()).find((e) => e.note === note);
-    expect((await saved('I read the word wall to Ava'))?.targetIds).toEqual([chosenId]);
+    expect((await saved('I read the word wall to Ava'))?.targetIds).toEqual([currentId]);
 
     // A target the student picks for one piece of evidence is kept for it.
-    const other = [...(targetBox as HTMLSelectElement).options].find((o) => o.value !== chosenId)!.value;
+    const other = chosenId;
     await user.selectOptions(targetBox, other);
     await user.type(within(add).getByLabelText('What did you do?'), 'I clapped the syllables');
     await user.click(within(add).getByRole('button', { name: 'Add' }));

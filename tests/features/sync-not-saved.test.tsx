@@ -68,7 +68,7 @@ describe('refused changes and a clock far off', () => {
     renderWithStore(<ServerPanel />, store);
     expect(
       await screen.findByText(
-        'Ana’s observation of May 3 was not saved: a station saves only a child’s own work, waiting for the teacher’s review, never a teacher’s judgement. Record it on a teacher tablet.',
+        'Ana’s observation of May 3 was not saved: a station saves only a child’s own work, waiting for the teacher’s review, never a teacher’s judgment. Record it on a teacher tablet.',
       ),
     ).toBeInTheDocument();
     expect(

@@ -161,7 +161,7 @@ describe.each(available)('bad input on %s', (kind) => {
         { seed: 20260301, numRuns: 150 },
       );
       expect(await logHead()).toBe(before);
-    });
+    }, 60_000); // 150 pushes: seconds on a busy machine
   });
 
   describe('fuzzed bodies on every JSON route', () => {

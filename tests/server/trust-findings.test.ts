@@ -160,7 +160,7 @@ describe.each(available)('issue 14 findings on %s', (kind) => {
     },
   );
 
-  it('4. a station cannot write a teacher’s judgement', async () => {
+  it('4. a station cannot write a teacher’s judgment', async () => {
     const judged = change(
       'evidence',
       newId('ev'),

@@ -239,7 +239,7 @@ describe.each(kinds)('device convergence with refusals on %s', (kind) => {
           if (signedIn === child.id) await choose();
           else await expectRefusedLocally(station, choose);
         } else {
-          // What a station may not do: a teacher's judgement, a mastery decision, the targets.
+          // What a station may not do: a teacher's judgment, a mastery decision, the targets.
           const which = random();
           await expectRefusedLocally(station, () =>
             which < 0.33

@@ -250,7 +250,7 @@ describe('what a device’s role may not write', { timeout: 30_000 }, () => {
     expect(status).toMatchObject({ pendingChanges: 0, heldChanges: 0, notSaved: [] });
   });
 
-  it('a station refuses, before saving anything, a teacher’s judgement or a change to the targets', async () => {
+  it('a station refuses, before saving anything, a teacher’s judgment or a change to the targets', async () => {
     const account = await teacherDevice('t', () => server.base, school, T0, server.clock);
     const ana = await addStudent(account.store, {
       classId: school.classId,

@@ -4,7 +4,7 @@ import type { DecisionKind } from '#protocol';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
 
-/** The teacher's judgement on one target: make it current, or mark it mastered / reopen it with a reason. */
+/** The teacher's judgment on one target: make it current, or mark it mastered / reopen it with a reason. */
 export function TargetDecisions(props: {
   studentId: string;
   target: TargetRecord;

@@ -33,7 +33,7 @@ export const syncEn = {
   'sync.notSaved.subject.target': 'The target {label}',
   'sync.notSaved.subject.itemSet': 'The item set “{label}”',
   'sync.notSaved.why.stationWork':
-    'a station saves only a child’s own work, waiting for the teacher’s review, never a teacher’s judgement.',
+    'a station saves only a child’s own work, waiting for the teacher’s review, never a teacher’s judgment.',
   'sync.notSaved.why.stationChoice': 'a station saves only a child’s own choice of what to learn next.',
   'sync.notSaved.why.stationPath': 'a station cannot change a child’s path; the teacher plans it.',
   'sync.notSaved.why.stationContent': 'a station cannot change the class, its children or the learning targets.',
