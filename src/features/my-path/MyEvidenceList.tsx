@@ -1,21 +1,23 @@
-import type { EvidenceRecord, TargetRecord } from '#db';
+import { useEvidencePage, type TargetRecord } from '#db';
 import { useT } from '#ui/useT.ts';
 
 const FACES = { 1: '😟', 2: '😐', 3: '😀' } as const;
 
-/** My evidence, newest first: what, when, for which target, who added it, and whether it waits for review. */
-export function MyEvidenceList(props: {
-  evidence: readonly EvidenceRecord[];
-  targetsById: ReadonlyMap<string, TargetRecord>;
-  studentId: string;
-}) {
+const PAGE = 20;
+
+/**
+ * My evidence, newest first, a page at a time: what, when, for which target, who added it, and whether it
+ * waits for review.
+ */
+export function MyEvidenceList(props: { targetsById: ReadonlyMap<string, TargetRecord>; studentId: string }) {
   const { t, language } = useT();
+  const page = useEvidencePage(props.studentId, PAGE, { withoutVoided: true });
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-  const shown = props.evidence.filter((e) => !e.voided);
+  const shown = page.records ?? [];
   return (
     <section aria-labelledby="my-evidence-title">
       <h2 id="my-evidence-title">{t('myPath.history.title')}</h2>
-      {shown.length === 0 ? <p>{t('myPath.history.empty')}</p> : null}
+      {page.records?.length === 0 ? <p>{t('myPath.history.empty')}</p> : null}
       <ul className="evidence-list" aria-labelledby="my-evidence-title">
         {shown.map((e) => (
           <li key={e.id} className="evidence">
@@ -40,6 +42,11 @@ export function MyEvidenceList(props: {
           </li>
         ))}
       </ul>
+      {page.hasMore ? (
+        <button type="button" className="secondary" onClick={page.showMore}>
+          {t('conference.showMore')}
+        </button>
+      ) : null}
     </section>
   );
 }

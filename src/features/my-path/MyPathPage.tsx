@@ -54,7 +54,7 @@ export default function MyPathPage() {
             targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
             defaultTargetId={progress.currentTargetId ?? undefined}
           />
-          <MyEvidenceList evidence={data.evidence} targetsById={targetsById} studentId={data.student.id} />
+          <MyEvidenceList targetsById={targetsById} studentId={data.student.id} />
         </div>
       </div>
     </article>

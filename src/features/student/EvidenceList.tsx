@@ -1,22 +1,30 @@
-import type { EvidenceRecord, TargetRecord } from '#db';
+import { useEvidencePage, type TargetRecord } from '#db';
 import type { MasteryScale } from '#protocol';
 import { levelLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 
-/** The student's evidence, newest observation first. Voided evidence stays visible, struck through. */
+/** How many pieces the list shows at first and adds with each "show more". */
+export const EVIDENCE_PAGE = 20;
+
+/**
+ * The student's evidence, newest observation first, a page at a time (a year holds thousands). Voided
+ * evidence stays visible, struck through.
+ */
 export function EvidenceList(props: {
-  evidence: readonly EvidenceRecord[];
+  studentId: string;
   targetsById: ReadonlyMap<string, TargetRecord>;
   scale: MasteryScale;
 }) {
   const { t, language } = useT();
+  const page = useEvidencePage(props.studentId, EVIDENCE_PAGE);
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const evidence = page.records ?? [];
   return (
     <section aria-labelledby="evidence-title">
       <h2 id="evidence-title">{t('student.evidence')}</h2>
-      {props.evidence.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
+      {page.records?.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
       <ul className="evidence-list" aria-labelledby="evidence-title">
-        {props.evidence.map((e) => {
+        {evidence.map((e) => {
           const level = props.scale.levels.find((l) => l.value === e.level);
           const correct = e.itemResults?.filter((r) => r.result === 'correct').length;
           return (
@@ -44,6 +52,11 @@ export function EvidenceList(props: {
           );
         })}
       </ul>
+      {page.hasMore ? (
+        <button type="button" className="secondary" onClick={page.showMore}>
+          {t('conference.showMore')}
+        </button>
+      ) : null}
     </section>
   );
 }

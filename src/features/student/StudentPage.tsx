@@ -54,7 +54,7 @@ export default function StudentPage() {
             defaultTargetId={progress.currentTargetId ?? undefined}
             scale={data.scale}
           />
-          <EvidenceList evidence={data.evidence} targetsById={targetsById} scale={data.scale} />
+          <EvidenceList studentId={data.student.id} targetsById={targetsById} scale={data.scale} />
         </div>
       </div>
     </article>
