@@ -4,7 +4,9 @@
  * (year-screens.ts), and the rules for the class in Node (year-rules-bench.ts). The same year, the same
  * work, in every run: only its dates move, so that it ends the day before the run.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { median } from './chromium.ts';
 import type { Metric } from './metric.ts';
 import { pullWireKB, pullYear, type PullRun } from './year-pull.ts';
@@ -19,12 +21,14 @@ const PULLS = 3;
 export async function benchYear(options: YearOptions = {}): Promise<Record<string, Metric>> {
   const server = await serveYear(options);
   const pulls: PullRun[] = [];
+  const profiles: string[] = [];
   try {
     const { year } = server;
     const rules = benchYearRules(year);
     for (let run = 0; run < PULLS; run++) {
-      pulls.push(await pullYear(server));
-      if (run < PULLS - 1) rmSync(pulls[run]!.profile, { recursive: true, force: true });
+      profiles.push(mkdtempSync(join(tmpdir(), 'waypoint-year-profile-')));
+      pulls.push(await pullYear(server, profiles.at(-1)!));
+      if (run < PULLS - 1) rmSync(profiles.at(-1)!, { recursive: true, force: true });
     }
     const wireKB = await pullWireKB(server);
     const screens = screenMetrics(await measureScreens(server, pulls.at(-1)!.profile));
@@ -51,7 +55,7 @@ export async function benchYear(options: YearOptions = {}): Promise<Record<strin
       },
     };
   } finally {
-    for (const pull of pulls) rmSync(pull.profile, { recursive: true, force: true });
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
     await server.close();
   }
 }

@@ -8,9 +8,6 @@
  * class, and nothing else, so a short pull cannot pass. Wire bytes: every pull page compressed as the
  * browser asks for it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { literacyFramework, selFramework } from '#content/index.ts';
 import { SYNCED_TABLES, type SyncedTable } from '#protocol';
 import { yearRows } from '#tests/helpers/year-class/index.ts';
@@ -26,9 +23,8 @@ export interface PullRun {
   readonly records: number;
 }
 
-/** One new tablet: a fresh profile, first run, sign in, everything pulled and checked. */
-export async function pullYear(server: YearServer): Promise<PullRun> {
-  const profile = mkdtempSync(join(tmpdir(), 'waypoint-year-profile-'));
+/** One new tablet: a fresh profile (`profile`, an empty directory), first run, sign in, everything pulled and checked. */
+export async function pullYear(server: Pick<YearServer, 'base' | 'year'>, profile: string): Promise<PullRun> {
   const { context, page } = await openProfile(profile);
   try {
     await page.goto(`${server.base}/`);
@@ -47,9 +43,6 @@ export async function pullYear(server: YearServer): Promise<PullRun> {
     const ms = Date.now() - started;
     const records = checkExactly(server, before, await keysByTable(page));
     return { ms, profile, records };
-  } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
   } finally {
     await context.close();
   }
@@ -89,7 +82,7 @@ async function keysByTable(page: Page): Promise<Record<SyncedTable, string[]>> {
  * and the school and teacher the server made at sign-up: no more, no less. Answers the year's record count.
  */
 function checkExactly(
-  server: YearServer,
+  server: Pick<YearServer, 'year'>,
   before: Record<SyncedTable, string[]>,
   after: Record<SyncedTable, string[]>,
 ): number {

@@ -52,7 +52,7 @@ export type ScreenTimes = Record<
   number[]
 >;
 
-export async function measureScreens(server: YearServer, profile: string): Promise<ScreenTimes> {
+export async function measureScreens(server: Pick<YearServer, 'base' | 'year'>, profile: string): Promise<ScreenTimes> {
   const children = listedChildren(server);
   const { context, page } = await openProfile(profile);
   try {
@@ -158,7 +158,7 @@ async function startStation(page: Page): Promise<void> {
 }
 
 /** The children on the class list at the end of the year, each with their name, picture and family language. */
-function listedChildren(server: YearServer): Child[] {
+function listedChildren(server: Pick<YearServer, 'year'>): Child[] {
   const students = yearRows(server.year).get('students')!;
   return server.year.listedStudentIds.map((id) => {
     const row = students.get(id)!;

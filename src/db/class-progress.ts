@@ -177,15 +177,13 @@ async function readInputs(
  * so such a summary is simply made again next time.
  */
 function saveLater(store: Store, key: string, versions: ProgressVersions, made: ReadonlyMap<string, unknown>): void {
-  const rows = [...made].map(
-    ([studentId, summary]): ProgressCacheRow => ({
-      studentId,
-      key,
-      student: versions.students[studentId] ?? 0,
-      content: versions.content,
-      summary,
-    }),
-  );
+  const rows = [...made].map(([studentId, summary]): ProgressCacheRow => ({
+    studentId,
+    key,
+    student: versions.students[studentId] ?? 0,
+    content: versions.content,
+    summary,
+  }));
   setTimeout(() => {
     store.db.progressCache.bulkPut(rows).catch((error: unknown) => console.warn('Could not cache summaries', error));
   }, 0);

@@ -38,7 +38,9 @@ export class WaypointDb extends Dexie {
   progressCache!: EntityTable<ProgressCacheRow, 'studentId'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // No query cache: it deep-copies every result a live query reads (a year's targets on each visit) for
+    // optimistic updates the app does not use (a screen says "saved" after the commit, then reads again).
+    super(name, { cache: 'disabled', ...options });
     for (const { version, stores } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       if (version === 4) declared.upgrade(buildStudentEvidence);
@@ -58,7 +60,10 @@ async function buildStudentEvidence(tx: Transaction): Promise<void> {
     if (facts) facts.push(fact);
     else byStudent.set(studentId, [fact]);
   });
-  const rows = [...byStudent].map(([studentId, facts]): StudentEvidenceRow => ({ studentId, facts: facts.sort(compareFacts) }));
+  const rows = [...byStudent].map(([studentId, facts]): StudentEvidenceRow => ({
+    studentId,
+    facts: facts.sort(compareFacts),
+  }));
   await tx.table(STUDENT_EVIDENCE_TABLE).bulkPut(rows);
 }
 

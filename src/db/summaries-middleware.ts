@@ -52,7 +52,8 @@ export const summariesMiddleware: Middleware<DBCore> = {
   create(down) {
     return {
       transaction(stores, mode, options) {
-        if (mode !== 'readwrite' || !stores.some((name) => name in FOLLOWED)) return down.transaction(stores, mode, options);
+        if (mode !== 'readwrite' || !stores.some((name) => name in FOLLOWED))
+          return down.transaction(stores, mode, options);
         const extra = ['settings', ...(stores.includes('evidence') ? [STUDENT_EVIDENCE_TABLE] : [])];
         return down.transaction([...new Set([...stores, ...extra])], mode, options);
       },
@@ -102,8 +103,7 @@ async function follow(down: DBCore, trans: DBCoreTransaction, name: string, muta
   const { written, removed, cleared } = mutation;
   if (written.length === 0 && removed.length === 0 && !cleared) return;
   const field = FOLLOWED[name] ?? null;
-  const students =
-    field === null ? [] : [...new Set([...written, ...removed].map((row) => row[field]))].filter(isText);
+  const students = field === null ? [] : [...new Set([...written, ...removed].map((row) => row[field]))].filter(isText);
   const facts = down.table(STUDENT_EVIDENCE_TABLE);
   if (name === 'evidence' && cleared) await facts.mutate({ type: 'deleteRange', trans, range: ANY });
   else if (name === 'evidence') await updateStudentEvidence(facts, trans, written, removed);
@@ -115,7 +115,10 @@ async function follow(down: DBCore, trans: DBCoreTransaction, name: string, muta
       ? { ...current, content: current.content + 1 }
       : {
           ...current,
-          students: { ...current.students, ...Object.fromEntries(students.map((id) => [id, (current.students[id] ?? 0) + 1])) },
+          students: {
+            ...current.students,
+            ...Object.fromEntries(students.map((id) => [id, (current.students[id] ?? 0) + 1])),
+          },
         };
   await settings.mutate({ type: 'put', trans, values: [{ key: VERSIONS_KEY, value: next }] });
 }

@@ -11,8 +11,10 @@ import { evaluateProgress, type ProgressSource } from './progress-input.ts';
  */
 export type TargetSummary = Pick<TargetProgress, 'targetId' | 'status' | 'isSkipped'>;
 
-export interface ProgressSummary
-  extends Pick<StudentProgress, 'currentTargetId' | 'nextStep' | 'masteredCount' | 'neededCount'> {
+export interface ProgressSummary extends Pick<
+  StudentProgress,
+  'currentTargetId' | 'nextStep' | 'masteredCount' | 'neededCount'
+> {
   /** Path order, as the rules give them. */
   readonly targets: readonly TargetSummary[];
 }

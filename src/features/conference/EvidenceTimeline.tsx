@@ -1,17 +1,23 @@
-import { useEvidencePage, type StudentProgressData, type TargetRecord } from '#db';
+import type { EvidencePager, StudentProgressData, TargetRecord } from '#db';
 import { useT } from '#ui/useT.ts';
 import { EvidenceCard } from './EvidenceCard.tsx';
 import { VoidEvidence } from './VoidEvidence.tsx';
 
-const PAGE = 12;
+/** How many pieces the timeline shows at first and adds with each "show more". */
+export const TIMELINE_PAGE = 12;
 
 /**
  * Recent evidence, newest observation first, with photos, drawings and recordings inline: a page at a time,
  * read as it is shown (a year holds thousands of pieces).
  */
-export function EvidenceTimeline(props: { data: StudentProgressData; targetsById: ReadonlyMap<string, TargetRecord> }) {
+export function EvidenceTimeline(props: {
+  data: StudentProgressData;
+  /** Read as the conference opens (useEvidencePage), alongside its other reads. */
+  page: EvidencePager;
+  targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
   const { t } = useT();
-  const page = useEvidencePage(props.data.student.id, PAGE);
+  const { page } = props;
   const evidence = page.records ?? [];
   return (
     <section className="timeline" aria-labelledby="timeline-title">

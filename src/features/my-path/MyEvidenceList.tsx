@@ -1,17 +1,22 @@
-import { useEvidencePage, type TargetRecord } from '#db';
+import type { EvidencePager, TargetRecord } from '#db';
 import { useT } from '#ui/useT.ts';
 
 const FACES = { 1: '😟', 2: '😐', 3: '😀' } as const;
 
-const PAGE = 20;
+/** How many pieces the list shows at first and adds with each "show more". */
+export const MY_EVIDENCE_PAGE = 20;
 
 /**
  * My evidence, newest first, a page at a time: what, when, for which target, who added it, and whether it
  * waits for review.
  */
-export function MyEvidenceList(props: { targetsById: ReadonlyMap<string, TargetRecord>; studentId: string }) {
+export function MyEvidenceList(props: {
+  /** My evidence without the voided pieces, a page at a time (useEvidencePage), read as the page opens. */
+  page: EvidencePager;
+  targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
   const { t, language } = useT();
-  const page = useEvidencePage(props.studentId, PAGE, { withoutVoided: true });
+  const { page } = props;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const shown = page.records ?? [];
   return (

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router-dom';
-import { loadStudentProgressData, useStore } from '#db';
+import { loadStudentProgressData, useEvidencePage, useStore } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { PathMap } from '#ui/path-map/PathMap.tsx';
@@ -8,7 +8,7 @@ import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
 import { ChooseNextForm } from './ChooseNextForm.tsx';
-import { MyEvidenceList } from './MyEvidenceList.tsx';
+import { MY_EVIDENCE_PAGE, MyEvidenceList } from './MyEvidenceList.tsx';
 import { PathList } from '#ui/PathList.tsx';
 import { MyCurrentTarget } from './MyCurrentTarget.tsx';
 import './my-path.css';
@@ -28,6 +28,8 @@ export default function MyPathPage() {
     }));
     return { data: { ...data, targets }, progress: evaluateProgress({ ...data, targets }, new Date()) };
   }, [store, studentId, language]);
+  // Read at once, beside the progress: the list need not wait for the page to render first.
+  const evidence = useEvidencePage(studentId, MY_EVIDENCE_PAGE, { withoutVoided: true });
 
   if (view === undefined) return <p role="status">{t('common.loading')}</p>;
   if (view === null) return <p>{t('common.notFound')}</p>;
@@ -54,7 +56,7 @@ export default function MyPathPage() {
             targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
             defaultTargetId={progress.currentTargetId ?? undefined}
           />
-          <MyEvidenceList targetsById={targetsById} studentId={data.student.id} />
+          <MyEvidenceList page={evidence} targetsById={targetsById} />
         </div>
       </div>
     </article>

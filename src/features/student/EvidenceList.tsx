@@ -1,4 +1,4 @@
-import { useEvidencePage, type TargetRecord } from '#db';
+import type { EvidencePager, TargetRecord } from '#db';
 import type { MasteryScale } from '#protocol';
 import { levelLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
@@ -11,12 +11,13 @@ export const EVIDENCE_PAGE = 20;
  * evidence stays visible, struck through.
  */
 export function EvidenceList(props: {
-  studentId: string;
+  /** The page asks for it as it opens (useEvidencePage), alongside its other reads. */
+  page: EvidencePager;
   targetsById: ReadonlyMap<string, TargetRecord>;
   scale: MasteryScale;
 }) {
   const { t, language } = useT();
-  const page = useEvidencePage(props.studentId, EVIDENCE_PAGE);
+  const { page } = props;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const evidence = page.records ?? [];
   return (
