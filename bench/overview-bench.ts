@@ -76,7 +76,7 @@ export async function backToClassPage(page: Page): Promise<void> {
 }
 
 /** In-page: resolves after the next frame is painted and then the main thread is idle. */
-const SETTLE_SCRIPT = `new Promise((resolve) =>
+export const SETTLE_SCRIPT = `new Promise((resolve) =>
   requestAnimationFrame(() => setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 2000 }), 0)),
 )`;
 

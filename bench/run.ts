@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures, prints a table, and writes bench/results.json as
  * { "<metric>": { "value": number, "unit": string, "detail"?: string } }.
- * `npm run bench -- rules sync` runs only the metrics whose names start with those words.
+ * `npm run bench -- rules sync` runs only the metrics whose names start with those words (`-- year`: the
+ * school-year benchmarks alone).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { measureInitialJs } from './bundle-size.ts';
@@ -12,6 +13,7 @@ import { benchInitialPull } from './sync-pull-bench.ts';
 import { benchSignInToHome } from './station-bench.ts';
 import { benchPhotoCompress, benchRecordObservation } from './conference-bench.ts';
 import { benchOverviewRender } from './overview-bench.ts';
+import { benchYear } from './year-bench.ts';
 import type { Metric } from './metric.ts';
 
 type Bench = () => Promise<Record<string, Metric>>;
@@ -52,6 +54,8 @@ const benchmarks: [string, Bench][] = [
   one('conference.photoCompress.p50Ms', () => benchPhotoCompress()),
   one('station.signInToHome.p50Ms', () => benchSignInToHome()),
   one('overview.render30x60.p50Ms', () => benchOverviewRender()),
+  // A school year on one tablet: the pull, every screen, the rules (bench/year-bench.ts).
+  ['year.', benchYear],
 ];
 
 function withDetail(metric: Metric, storage: string): Metric {

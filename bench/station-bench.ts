@@ -69,7 +69,7 @@ export async function benchSignInToHome(): Promise<{ value: number; unit: 'ms'; 
  * next frame painted. Both taps happen inside the page, so no round trip to Playwright hides or adds time.
  * Plain JavaScript in a string: tsx would wrap named functions in a helper the page does not have.
  */
-const SIGN_IN_SCRIPT = `(async ({ gridLabel, pictureLabel, pauseMs }) => {
+export const SIGN_IN_SCRIPT = `(async ({ gridLabel, pictureLabel, pauseMs }) => {
   const find = (selector, label) =>
     [...document.querySelectorAll(selector + ' button')].find(
       (b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === label,

@@ -79,12 +79,12 @@ function countEvidence(page: Page): Promise<number> {
  * The bytes a device receives for the whole pull, compressed as Chromium asks (it reports bytes of
  * requests a service worker forwards unreliably, so the same pages are fetched again from Node).
  */
-async function compressedPullBytes(base: string): Promise<number> {
+export async function compressedPullBytes(base: string, email = EMAIL, password = PASSWORD): Promise<number> {
   const headers = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   const { token } = (await signIn.json()) as SessionResponse;
   let bytes = 0;

@@ -46,7 +46,7 @@ export async function readStudentsProgress(
   group: ClassRecord,
   students: readonly StudentRecord[],
   shared: Promise<SharedRows>,
-): Promise<StudentProgressData[]> {
+): Promise<StudentProgressData<EvidenceRecord>[]> {
   const listed = alive(students)
     .filter((s) => s.classId === group.id && !s.archived)
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -72,7 +72,7 @@ export async function readStudentsProgress(
     itemSets: alive(rows.itemSets),
     scale: school?.scale ?? DEFAULT_SCALE,
   };
-  return listed.map((student): StudentProgressData => ({
+  return listed.map((student): StudentProgressData<EvidenceRecord> => ({
     student,
     path: aliveOne(pathOf.get(student.id)),
     evidence: evidenceOf.get(student.id) ?? [],

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
   BlobRecord,
   ClassRecord,
@@ -16,6 +16,9 @@ import type {
 } from './records.ts';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
 import { isSyncedTable } from '#protocol';
+import { compareFacts, toFact, type EvidenceFact, type StudentEvidenceRow } from './evidence-facts.ts';
+import type { ProgressCacheRow } from './class-progress.ts';
+import { STUDENT_EVIDENCE_TABLE, summariesMiddleware } from './summaries-middleware.ts';
 
 export class WaypointDb extends Dexie {
   schools!: EntityTable<SchoolRecord, 'id'>;
@@ -31,11 +34,37 @@ export class WaypointDb extends Dexie {
   blobs!: EntityTable<BlobRecord, 'id'>;
   outbox!: Table<OutboxRecord, number>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  studentEvidence!: EntityTable<StudentEvidenceRow, 'studentId'>;
+  progressCache!: EntityTable<ProgressCacheRow, 'studentId'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    // No query cache: it deep-copies every result a live query reads (a year's targets on each visit) for
+    // optimistic updates the app does not use (a screen says "saved" after the commit, then reads again).
+    super(name, { cache: 'disabled', ...options });
+    for (const { version, stores } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (version === 4) declared.upgrade(buildStudentEvidence);
+    }
+    this.use(summariesMiddleware);
   }
+}
+
+/** Schema version 4: the facts of every piece of evidence the device already holds, per student. */
+async function buildStudentEvidence(tx: Transaction): Promise<void> {
+  const byStudent = new Map<string, EvidenceFact[]>();
+  await tx.table<Record<string, unknown>>('evidence').each((row) => {
+    const fact = toFact(row);
+    const studentId = row['studentId'];
+    if (!fact || typeof studentId !== 'string') return;
+    const facts = byStudent.get(studentId);
+    if (facts) facts.push(fact);
+    else byStudent.set(studentId, [fact]);
+  });
+  const rows = [...byStudent].map(([studentId, facts]): StudentEvidenceRow => ({
+    studentId,
+    facts: facts.sort(compareFacts),
+  }));
+  await tx.table(STUDENT_EVIDENCE_TABLE).bulkPut(rows);
 }
 
 /** The synced tables as Dexie tables, by name. */

@@ -53,7 +53,34 @@ export async function markReviewed(store: Store, evidenceId: string): Promise<vo
   await writeFields(store.db, store.env, 'evidence', evidenceId, { needsReview: false, reviewedAt: nowIso(store) });
 }
 
-/** A student's evidence, newest observation first. */
+/** One page of a student's evidence records, newest observation first, and whether older ones follow. */
+export interface EvidencePage {
+  readonly records: readonly EvidenceRecord[];
+  readonly hasMore: boolean;
+}
+
+/**
+ * The `count` newest pieces of a student's evidence, as a screen lists them a page at a time (a year holds
+ * thousands; a list shows a few and a "show more"). Voided ones are kept, struck through on the screen,
+ * unless `withoutVoided`.
+ */
+export async function listRecentEvidence(
+  store: Store,
+  studentId: string,
+  count: number,
+  options: { readonly withoutVoided?: boolean } = {},
+): Promise<EvidencePage> {
+  const rows = await store.db.evidence
+    .where('[studentId+observedAt]')
+    .between([studentId, ''], [studentId, '\uffff'])
+    .reverse()
+    .filter((row) => !row.deleted && !(options.withoutVoided && row.voided))
+    .limit(count + 1)
+    .toArray();
+  return { records: rows.slice(0, count), hasMore: rows.length > count };
+}
+
+/** A student's evidence, newest observation first (every record: for exports, not for screens). */
 export async function listEvidenceForStudent(store: Store, studentId: string): Promise<EvidenceRecord[]> {
   const rows = await store.db.evidence
     .where('[studentId+observedAt]')

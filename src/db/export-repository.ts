@@ -3,7 +3,14 @@ import { byTitle, readShared, readStudentsProgress } from './class-read.ts';
 import { CLASS_OVERVIEW_TABLES } from './desk-repository.ts';
 import { alive, aliveOne } from './live.ts';
 import type { StudentProgressData } from './progress-data.ts';
-import type { ClassRecord, FrameworkRecord, SchoolRecord, StudentRecord, TeacherRecord } from './records.ts';
+import type {
+  ClassRecord,
+  EvidenceRecord,
+  FrameworkRecord,
+  SchoolRecord,
+  StudentRecord,
+  TeacherRecord,
+} from './records.ts';
 import type { Store } from './store.ts';
 
 /** What the class exports (evidence, mastery, OneRoster results) need, read in one transaction. */
@@ -11,7 +18,7 @@ export interface ClassExportData {
   readonly group: ClassRecord;
   readonly school: SchoolRecord | undefined;
   /** One entry per student on the class list (archived students are left out), by name. */
-  readonly students: readonly StudentProgressData[];
+  readonly students: readonly StudentProgressData<EvidenceRecord>[];
   readonly teachers: readonly TeacherRecord[];
   readonly frameworks: readonly FrameworkRecord[];
 }

@@ -19,6 +19,14 @@ export * from './blobs-repository.ts';
 export * from './demo-repository.ts';
 export * from './storage-status.ts';
 export * from './progress-data.ts';
+export type { EvidenceFact } from './evidence-facts.ts';
+export {
+  CLASS_PROGRESS_TABLES,
+  readClassProgress,
+  type ClassProgress,
+  type ProgressCacheRow,
+  type SummaryMaker,
+} from './class-progress.ts';
 export { applyRemoteChanges } from './merge-remote.ts';
 export * from './outbox-repository.ts';
 export {
@@ -53,6 +61,7 @@ export * from './backup-merge.ts';
 export * from './desk-repository.ts';
 export { onTablesChanged } from './table-changes.ts';
 export { useSuspendingLiveRead } from './useSuspendingLiveRead.ts';
+export { useEvidencePage, type EvidencePager } from './useEvidencePage.ts';
 export * from './roster-import.ts';
 export * from './case-repository.ts';
 export * from './target-edit-repository.ts';

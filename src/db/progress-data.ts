@@ -1,7 +1,7 @@
 import { DEFAULT_SCALE, type MasteryScale } from '#protocol';
 import { getClass, getSchool } from './classes-repository.ts';
 import { listDecisionsForStudent } from './decisions-repository.ts';
-import { listEvidenceForStudent, listEvidenceForStudents } from './evidence-repository.ts';
+import type { EvidenceFact, StudentEvidenceRow } from './evidence-facts.ts';
 import { listItemSets, listTargets } from './frameworks-repository.ts';
 import { alive } from './live.ts';
 import { getPath } from './paths-repository.ts';
@@ -16,13 +16,18 @@ import type {
 import type { Store } from './store.ts';
 import { getStudent, listStudents } from './students-repository.ts';
 
-/** Everything the rules need to evaluate one student, read in one pass. */
-export interface StudentProgressData {
+/**
+ * Everything the rules need to evaluate one student, read in one pass. The evidence is the student's facts
+ * (evidence-facts.ts: what the rules read of each piece, voided ones left out, which the rules ignore), so
+ * a year of it is one small row; screens that show evidence read the records a page at a time
+ * (listRecentEvidence). The class exports read whole records (`StudentProgressData<EvidenceRecord>`).
+ */
+export interface StudentProgressData<E extends EvidenceFact = EvidenceFact> {
   readonly student: StudentRecord;
   readonly path: PathRecord | undefined;
   readonly targets: readonly TargetRecord[];
   readonly itemSets: readonly ItemSetRecord[];
-  readonly evidence: readonly EvidenceRecord[];
+  readonly evidence: readonly E[];
   readonly decisions: readonly DecisionRecord[];
   readonly scale: MasteryScale;
 }
@@ -34,22 +39,22 @@ export async function loadStudentProgressData(store: Store, studentId: string): 
     getPath(store, studentId),
     listTargets(store),
     listItemSets(store),
-    listEvidenceForStudent(store, studentId),
+    listEvidenceFacts(store, studentId),
     listDecisionsForStudent(store, studentId),
     scaleForClass(store, student.classId),
   ]);
   return { student, path, targets, itemSets, evidence, decisions, scale };
 }
 
-/** The same for a whole class, grouped per student. */
+/** The same for a whole class, grouped per student (listed students, by name). */
 export async function loadClassProgressData(store: Store, classId: string): Promise<StudentProgressData[]> {
   const students = await listStudents(store, classId);
   const ids = students.map((s) => s.id);
-  const [paths, targets, itemSets, evidence, decisions, scale] = await Promise.all([
+  const [paths, targets, itemSets, facts, decisions, scale] = await Promise.all([
     store.db.paths.bulkGet(ids),
     listTargets(store),
     listItemSets(store),
-    listEvidenceForStudents(store, ids),
+    store.db.studentEvidence.bulkGet(ids),
     store.db.decisions.where('studentId').anyOf(ids).toArray(),
     scaleForClass(store, classId),
   ]);
@@ -59,10 +64,21 @@ export async function loadClassProgressData(store: Store, classId: string): Prom
     path: paths[index]?.deleted ? undefined : paths[index],
     targets,
     itemSets,
-    evidence: evidence.filter((e) => e.studentId === student.id),
+    evidence: facts[index]?.facts ?? [],
     decisions: liveDecisions.filter((d) => d.studentId === student.id),
     scale,
   }));
+}
+
+/** A student's evidence facts, oldest observation first: one row, kept current with every write. */
+export async function listEvidenceFacts(store: Store, studentId: string): Promise<readonly EvidenceFact[]> {
+  const row: StudentEvidenceRow | undefined = await store.db.studentEvidence.get(studentId);
+  return row?.facts ?? [];
+}
+
+/** Whole evidence records by id, in the order asked (missing and deleted ones left out). */
+export async function getEvidenceRecords(store: Store, ids: readonly string[]): Promise<EvidenceRecord[]> {
+  return alive((await store.db.evidence.bulkGet([...ids])).flatMap((row) => row ?? []));
 }
 
 async function scaleForClass(store: Store, classId: string): Promise<MasteryScale> {

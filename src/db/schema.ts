@@ -37,6 +37,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { evidence: 'id, studentId, *targetIds, observedAt, [studentId+observedAt], *blobIds' },
   },
+  {
+    // Summaries kept on the device only, so a screen never reads a whole year of records: each student's
+    // evidence facts (kept by summaries-middleware.ts with every write) and each student's cached rules
+    // summary for the class views (class-progress.ts). The upgrade makes the facts of the evidence held.
+    version: 4,
+    stores: { studentEvidence: 'studentId', progressCache: 'studentId' },
+  },
 ];
 
 export const DB_NAME = 'waypoint';

@@ -32,6 +32,9 @@ const pluralRules = perLanguage((language) => new Intl.PluralRules(language));
 const numberFormat = perLanguage((language) => new Intl.NumberFormat(language));
 const listFormat = perLanguage((language) => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }));
 
+/** "Mar 1, 2026" / "1 mar 2026": one formatter per language, as a screen of evidence cards needs one each. */
+export const mediumDateFormat = perLanguage((language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }));
+
 function perLanguage<T>(make: (language: string) => T): (language: string) => T {
   const made = new Map<string, T>();
   return (language) => made.get(language) ?? made.set(language, make(language)).get(language)!;

@@ -3,7 +3,7 @@ import { appEn } from './messages/app.en.ts';
 import { picturesEn } from './messages/pictures.en.ts';
 import type { englishMore } from './catalog-en-more.ts';
 
-export { formatList, formatMessage, type MessageParams } from './format.ts';
+export { formatList, formatMessage, mediumDateFormat, type MessageParams } from './format.ts';
 
 /** What the first screen says (the header and the class page): the only messages in the app's first chunk. */
 const englishFirst = { ...appEn, ...picturesEn };

@@ -198,6 +198,44 @@ export function computeItemMastery(
   };
 }
 
+/**
+ * The rule's measure after each check, in one pass: exactly `computeItemMastery(rule, universe,
+ * checks.slice(0, i + 1)).measure` for every i (stall detection reads it after each counted check; computing
+ * each prefix afresh took a year's worth of checks squared).
+ */
+export function itemMeasures(
+  rule: ItemRuleInput,
+  universe: readonly ItemInput[] | null,
+  checks: readonly ItemCheck[],
+): number[] {
+  validateItemRule(rule, universe ? universe.length : null);
+  // An item listed twice in the universe is counted twice by computeItemMastery's sum, so here too.
+  const weight = new Map<string, number>();
+  for (const item of universe ?? []) weight.set(item.id, (weight.get(item.id) ?? 0) + 1);
+  const inUniverse = (id: string): boolean => universe === null || weight.has(id);
+  const days = new Map<string, Set<string>>();
+  let sum = 0;
+  let best: number | null = null;
+  return checks.map((check) => {
+    let correct = 0;
+    let tried = 0;
+    for (const [itemId, result] of resultsOf(check, inUniverse)) {
+      if (result === 'skipped') continue;
+      tried++;
+      if (result !== 'correct') continue;
+      correct++;
+      let seen = days.get(itemId);
+      if (!seen) days.set(itemId, (seen = new Set()));
+      if (seen.has(check.day)) continue;
+      seen.add(check.day);
+      if (rule.kind === 'allItemsOnDistinctDays' && seen.size <= rule.days) sum += universe ? weight.get(itemId)! : 1;
+    }
+    if (rule.kind === 'allItemsOnDistinctDays') return sum;
+    if (tried > 0 && (best === null || correct >= best)) best = correct;
+    return best ?? 0;
+  });
+}
+
 /** A target with an empty item list cannot be mastered by items; say that before "no checks". */
 function emptyKey(universe: readonly ItemInput[] | null, checks: number): string | null {
   if (universe !== null && universe.length === 0) return 'rules.explain.noItems';

@@ -1,7 +1,7 @@
 import type { ItemState, NextStep, NextStepKind, RulesMessage, StallSettings, TargetInput } from './types.ts';
 import type { ScaleContext, TargetEvaluation } from './evaluate-target.ts';
-import { isOneShortByScore, scoreProgressMeasure } from './score-methods.ts';
-import { computeItemMastery, targetItems } from './item-mastery.ts';
+import { isOneShortByScore, scoreProgressMeasures } from './score-methods.ts';
+import { itemMeasures, targetItems } from './item-mastery.ts';
 import { toChecks, toOrderedScores } from './evaluate-target.ts';
 import { datePart, daysBetween } from './time.ts';
 
@@ -52,16 +52,14 @@ export function computeStall(
   };
 }
 
-/** The rule's measure after each counted piece of evidence (prefixes; only run for the current target). */
+/** The rule's measure after each counted piece of evidence (only run for the current target). */
 function progressMeasures(target: TargetInput, evaluation: TargetEvaluation, scale: ScaleContext): number[] {
   const rule = target.rule;
   if (rule.kind === 'score') {
     const levels = toOrderedScores(evaluation.counted).map((s) => s.level);
-    return levels.map((_, i) => scoreProgressMeasure(levels.slice(0, i + 1), rule.method, scale.masteryLevel));
+    return scoreProgressMeasures(levels, rule.method, scale.masteryLevel);
   }
-  const checks = toChecks(evaluation.counted);
-  const items = targetItems(target);
-  return checks.map((_, i) => computeItemMastery(rule, items, checks.slice(0, i + 1)).measure);
+  return itemMeasures(rule, targetItems(target), toChecks(evaluation.counted));
 }
 
 export function isOneShort(evaluation: TargetEvaluation, scale: ScaleContext): boolean {

@@ -247,6 +247,62 @@ export function scoreProgressMeasure(levels: readonly number[], method: ScoreMet
   }
 }
 
+/**
+ * `scoreProgressMeasure` of every prefix of `levels` (oldest first), in one pass: the same numbers, each
+ * made from the same running sums in the same order, so the same floating-point results.
+ */
+export function scoreProgressMeasures(levels: readonly number[], method: ScoreMethodInput, mastery: number): number[] {
+  const out: number[] = [];
+  let sum = 0;
+  let highest = Number.NEGATIVE_INFINITY;
+  let decayed = 0;
+  let kept = 0;
+  let run = 0;
+  levels.forEach((level, i) => {
+    const earlierSum = sum;
+    sum += level;
+    highest = Math.max(highest, level);
+    decayed =
+      i === 0
+        ? level
+        : method.kind === 'exponentialDecay'
+          ? (decayed * (100 - method.weight) + level * method.weight) / 100
+          : 0;
+    if (level >= mastery) kept++;
+    run = level >= mastery ? run + 1 : 0;
+    switch (method.kind) {
+      case 'decayingAverage':
+        out.push(round2(i === 0 ? level : (level * method.weight + (earlierSum / i) * (100 - method.weight)) / 100));
+        break;
+      case 'exponentialDecay':
+        out.push(round2(decayed));
+        break;
+      case 'nTimes':
+        out.push(kept);
+        break;
+      case 'mOfN': {
+        let atOrAbove = 0;
+        for (let j = Math.max(0, i + 1 - method.n); j <= i; j++) if (levels[j]! >= mastery) atOrAbove++;
+        out.push(atOrAbove);
+        break;
+      }
+      case 'inARow':
+        out.push(Math.min(run, method.n));
+        break;
+      case 'mostRecent':
+        out.push(round2(level));
+        break;
+      case 'highest':
+        out.push(round2(highest));
+        break;
+      case 'average':
+        out.push(round2(sum / (i + 1)));
+        break;
+    }
+  });
+  return out;
+}
+
 /** True when one more piece of evidence at the mastery level would master a count rule. */
 export function isOneShortByScore(levels: readonly number[], method: ScoreMethodInput, mastery: number): boolean {
   if (levels.length === 0) return false;

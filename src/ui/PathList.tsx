@@ -5,8 +5,11 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { Icon } from './Icon.tsx';
 import { targetIconName } from './pictures.ts';
 import { targetStatement } from './target-text.ts';
+import { useFirstItemsFirst } from './useFirstItemsFirst.ts';
 import { useRulesMessage } from './useRulesMessage.ts';
 import { useT } from './useT.ts';
+
+const FIRST_ITEMS = 12;
 
 /**
  * A student's path in order, each target with its status (icon, word and colour) and the reason for it.
@@ -22,12 +25,14 @@ export function PathList(props: {
   const say = useRulesMessage();
   const titleId = useId();
   const isTeacher = props.audience === 'teacher';
+  // A year's path is long: the first targets show at once, the rest just after.
+  const shown = useFirstItemsFirst(props.progress.targets, FIRST_ITEMS);
   if (props.progress.targets.length === 0) return <p>{t('student.notOnPath')}</p>;
   return (
     <section aria-labelledby={titleId}>
       <h2 id={titleId}>{t('student.path')}</h2>
       <ol className="path-list" aria-labelledby={titleId}>
-        {props.progress.targets.map((p) => {
+        {shown.map((p) => {
           const target = props.targetsById.get(p.targetId);
           if (!target) return null;
           const isCurrent = p.targetId === props.progress.currentTargetId;

@@ -1,11 +1,18 @@
-import type { Decision, Evidence, ItemSet, MasteryScale, Path, Target } from '#protocol';
-import { evaluateStudent, type StudentProgress, type StudentRulesInput, type TargetInput } from '#rules';
+import type { Decision, ItemSet, MasteryScale, Path, Target } from '#protocol';
+import {
+  evaluateStudent,
+  type EvidenceInput,
+  type StudentProgress,
+  type StudentRulesInput,
+  type TargetInput,
+} from '#rules';
 
 export interface ProgressSource {
   readonly path: Path | undefined;
   readonly targets: readonly Target[];
   readonly itemSets: readonly ItemSet[];
-  readonly evidence: readonly Evidence[];
+  /** Whole evidence records, or a student's evidence facts (src/db): what the rules read is the same. */
+  readonly evidence: readonly EvidenceInput[];
   readonly decisions: readonly Decision[];
   readonly scale: MasteryScale;
 }

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_CLASS_KEY,
   loadClassExportData,
+  listEvidenceForStudent,
   loadClassProgressData,
   onTablesChanged,
-  readActiveClassOverview,
+  readClassProgress,
   recordDecision,
   recordEvidence,
   savePath,
@@ -109,32 +110,48 @@ async function twoClasses(): Promise<Store> {
   return store;
 }
 
-describe('reading a whole class for the overview', () => {
+describe('reading a whole class for the exports and the class views', () => {
   it('gives each listed child exactly what the per-student reads give, however the ids interleave', async () => {
     const store = await twoClasses();
     for (const classId of ['A', 'B']) {
       const bulk = (await loadClassExportData(store, classId))!.students;
+      const each = await loadClassProgressData(store, classId);
       expect(bulk.map((d) => d.student.id)).toEqual(classId === 'A' ? ['a1', 'a2', 'a3', 'a5'] : ['b1', 'b2']);
-      expect(bulk).toEqual(await loadClassProgressData(store, classId));
+      expect(bulk.map(({ evidence: _e, ...rest }) => rest)).toEqual(each.map(({ evidence: _e, ...rest }) => rest));
+      for (const { student, evidence } of bulk) {
+        const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+        expect([...evidence].sort(byId)).toEqual((await listEvidenceForStudent(store, student.id)).sort(byId));
+      }
     }
   });
+
+  const counts = {
+    key: 'test',
+    summarize: (d: Awaited<ReturnType<typeof loadClassProgressData>>[number]) => ({
+      evidence: d.evidence.length,
+      decisions: d.decisions.length,
+      path: d.path?.entries.length ?? 0,
+    }),
+  };
 
   it('reads the active class, or the first by name when the chosen one is gone', async () => {
     const store = await twoClasses();
     await setSetting(store, ACTIVE_CLASS_KEY, 'B');
-    const chosen = await readActiveClassOverview(store);
+    const chosen = await readClassProgress(store, counts);
     expect(chosen.group?.id).toBe('B');
     expect(chosen.frameworks.map((f) => f.title)).toEqual(['Reading']);
-    expect(chosen.students).toEqual(await loadClassProgressData(store, 'B'));
+    expect(chosen.rows).toEqual(
+      (await loadClassProgressData(store, 'B')).map((d) => ({ student: d.student, summary: counts.summarize(d) })),
+    );
     await tombstone(store.db, store.env, 'classes', 'B');
-    const fallback = await readActiveClassOverview(store);
+    const fallback = await readClassProgress(store, counts);
     expect(fallback.group?.id).toBe('A');
-    expect(fallback.students.map((d) => d.student.id)).toEqual(['a1', 'a2', 'a3', 'a5']);
+    expect(fallback.rows.map((row) => row.student.id)).toEqual(['a1', 'a2', 'a3', 'a5']);
   });
 
   it('reads nothing for a device with no class', async () => {
     const store = testStore();
-    expect(await readActiveClassOverview(store)).toEqual({ group: null, frameworks: [], students: [] });
+    expect(await readClassProgress(store, counts)).toMatchObject({ group: null, rows: [], made: 0 });
   });
 });
 

@@ -59,7 +59,7 @@ function Screens() {
 describe('a child with no path yet is not told their path is complete', { timeout: 30_000 }, () => {
   it('says "No path yet — set the class path" on the class page, student page, conference and overview', async () => {
     const store = await newClassStore();
-    renderWithStore(<Screens />, store, { route: '/class' });
+    await renderSuspendingWithStore(<Screens />, store, { route: '/class' });
     const roster = await screen.findByRole('list', { name: 'Students' });
     expect(within(roster).getByRole('link', { name: /Kevin/ })).toHaveTextContent('No path yet — set the class path');
     expect(within(roster).getByRole('link', { name: /Ada/ })).toHaveTextContent('Path complete');
@@ -95,7 +95,7 @@ describe('a child with no path yet is not told their path is complete', { timeou
     renderWithStore(<Screens />, store, { route: '/my-path/s-kevin' });
     expect(await screen.findByText('Nothing yet: your teacher will plan your path.')).toBeInTheDocument();
     cleanup();
-    renderWithStore(<Screens />, store, { route: '/class', language: 'es' });
+    await renderSuspendingWithStore(<Screens />, store, { route: '/class', language: 'es' });
     const roster = await screen.findByRole('list', { name: 'Estudiantes' });
     expect(within(roster).getByRole('link', { name: /Maria/ })).toHaveTextContent(
       'Todavía sin ruta — defina la ruta de la clase',

@@ -4,7 +4,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE } from '#protocol';
 import type { StudentRecord, TargetRecord } from '#db';
-import { evaluateProgress } from '#ui/progress-input.ts';
+import { summarizeStudent } from '#ui/progress-summary.ts';
 import { OverviewGrid } from '#features/overview/OverviewGrid.tsx';
 import { buildOverviewView, type CellState } from '#features/overview/overview-view.ts';
 import { escapeHtml, rowCellsHtml } from '#features/overview/overview-row-html.ts';
@@ -85,8 +85,8 @@ function view(children: readonly StudentRecord[], targetCount = 4) {
   };
   return buildOverviewView(
     group,
-    data,
-    data.map((d) => evaluateProgress(d, NOW)),
+    data.map((d) => ({ student: d.student, summary: summarizeStudent(d, NOW) })),
+    targets,
     NOW,
   );
 }

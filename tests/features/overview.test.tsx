@@ -13,6 +13,7 @@ import {
   type Store,
 } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
+import { summarizeStudent } from '#ui/progress-summary.ts';
 import OverviewPage from '#features/overview/OverviewPage.tsx';
 import { buildOverviewCsv, csvField, uniqueNames } from '#features/overview/overview-csv.ts';
 import { applyOverviewFilter, buildOverviewView } from '#features/overview/overview-view.ts';
@@ -201,8 +202,8 @@ describe('class overview', { timeout: 30_000 }, () => {
     const now = new Date();
     const view = buildOverviewView(
       group,
-      data,
-      data.map((d) => evaluateProgress(d, now)),
+      data.map((d) => ({ student: d.student, summary: summarizeStudent(d, now) })),
+      await store.db.targets.toArray(),
       now,
     );
     const shown = applyOverviewFilter(view, { sort: 'name', search: '', frameworkId: '', onlyNeedsHelp: false });

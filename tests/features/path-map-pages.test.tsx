@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -32,8 +32,9 @@ describe('the path map on the student pages', { timeout: 30_000 }, () => {
     const { store, user } = await renderAt(`/student/${LIAM}`);
     const map = await screen.findByRole('list', { name: 'Path map' });
     const entries = (await store.db.paths.get(LIAM))!.entries;
+    // The first rows of the trail show at once, the rest as the tablet is idle: every stop, in the end.
+    await waitFor(() => expect(within(map).getAllByRole('listitem')).toHaveLength(entries.length));
     const stops = within(map).getAllByRole('listitem');
-    expect(stops).toHaveLength(entries.length);
     const codes = new Map((await store.db.targets.toArray()).map((t) => [t.id, t.code]));
     expect(stops.map((s) => s.querySelector('.map-trail-code')!.textContent)).toEqual(
       entries.map((e) => codes.get(e.targetId)),

@@ -1,4 +1,4 @@
-import type { StudentProgressData } from '#db';
+import type { EvidencePager, StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
 import type { ConferenceNav } from './conference-nav.ts';
 import { CurrentStepCard } from './CurrentStepCard.tsx';
@@ -12,10 +12,11 @@ interface Props {
   readonly data: StudentProgressData;
   readonly progress: StudentProgress;
   readonly nav: ConferenceNav;
+  readonly timeline: EvidencePager;
 }
 
 /** The conference at a glance: the step now, what waits, the whole path, and the evidence behind it. */
-export function ConferenceOverview({ data, progress, nav }: Props) {
+export function ConferenceOverview({ data, progress, nav, timeline }: Props) {
   const targetsById = new Map(data.targets.map((t) => [t.id, t]));
   return (
     <div className="conference-overview">
@@ -26,7 +27,7 @@ export function ConferenceOverview({ data, progress, nav }: Props) {
           <ReviewQueue data={data} targetsById={targetsById} />
           <StudentChoice data={data} progress={progress} />
         </div>
-        <EvidenceTimeline data={data} targetsById={targetsById} />
+        <EvidenceTimeline data={data} page={timeline} targetsById={targetsById} />
       </div>
       <PathMap data={data} progress={progress} nav={nav} />
     </div>

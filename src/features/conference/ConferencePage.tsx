@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router-dom';
-import { loadStudentProgressData, useStore } from '#db';
+import { loadStudentProgressData, useEvidencePage, useStore } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { useT } from '#ui/useT.ts';
 import { useConferenceNav } from './conference-nav.ts';
 import { ConferenceOverview } from './ConferenceOverview.tsx';
+import { TIMELINE_PAGE } from './EvidenceTimeline.tsx';
 import { CheckScreen } from './CheckScreen.tsx';
 import { CheckResult } from './CheckResult.tsx';
 import { ObservationPanel } from './ObservationPanel.tsx';
@@ -22,6 +23,8 @@ export default function ConferencePage() {
     const data = await loadStudentProgressData(store, studentId);
     return data ? { data, progress: evaluateProgress(data, new Date(store.env.now())) } : null;
   }, [store, studentId]);
+  // Read at once, beside the progress: the timeline need not wait for the page to render first.
+  const timeline = useEvidencePage(studentId, TIMELINE_PAGE);
 
   if (view === undefined) return <p role="status">{t('common.loading')}</p>;
   if (view === null) return <p>{t('common.notFound')}</p>;
@@ -45,7 +48,9 @@ export default function ConferencePage() {
         <Picture id={data.student.picture} className="picture picture-large" />
         <h1 id="conference-title">{t('conference.title', { name: data.student.displayName })}</h1>
       </header>
-      {screen.kind === 'overview' ? <ConferenceOverview data={data} progress={progress} nav={nav} /> : null}
+      {screen.kind === 'overview' ? (
+        <ConferenceOverview data={data} progress={progress} nav={nav} timeline={timeline} />
+      ) : null}
       {screen.kind === 'check' ? (
         <CheckScreen key={screen.targetId} data={data} targetId={screen.targetId} nav={nav} />
       ) : null}

@@ -1,5 +1,6 @@
 import type { EvidenceRecord, TargetRecord } from '#db';
 import type { MasteryScale } from '#protocol';
+import { mediumDateFormat } from '#i18n';
 import { levelLabel, targetListLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { StoredAttachment } from './StoredAttachment.tsx';
@@ -14,7 +15,7 @@ export function EvidenceCard(props: {
 }) {
   const { t, language } = useT();
   const e = props.evidence;
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const date = mediumDateFormat(language);
   const level = props.scale.levels.find((l) => l.value === e.level);
   const correct = e.itemResults?.filter((r) => r.result === 'correct').length ?? 0;
   const minutes = e.durationMs ? Math.max(1, Math.round(e.durationMs / 60000)) : null;

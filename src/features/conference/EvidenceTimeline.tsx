@@ -1,22 +1,30 @@
-import { useState } from 'react';
-import type { StudentProgressData, TargetRecord } from '#db';
+import type { EvidencePager, StudentProgressData, TargetRecord } from '#db';
 import { useT } from '#ui/useT.ts';
 import { EvidenceCard } from './EvidenceCard.tsx';
 import { VoidEvidence } from './VoidEvidence.tsx';
 
-const PAGE = 12;
+/** How many pieces the timeline shows at first and adds with each "show more". */
+export const TIMELINE_PAGE = 12;
 
-/** Recent evidence, newest observation first, with photos, drawings and recordings inline. */
-export function EvidenceTimeline(props: { data: StudentProgressData; targetsById: ReadonlyMap<string, TargetRecord> }) {
+/**
+ * Recent evidence, newest observation first, with photos, drawings and recordings inline: a page at a time,
+ * read as it is shown (a year holds thousands of pieces).
+ */
+export function EvidenceTimeline(props: {
+  data: StudentProgressData;
+  /** Read as the conference opens (useEvidencePage), alongside its other reads. */
+  page: EvidencePager;
+  targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
   const { t } = useT();
-  const [shown, setShown] = useState(PAGE);
-  const evidence = props.data.evidence;
+  const { page } = props;
+  const evidence = page.records ?? [];
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('conference.timeline')}</h2>
-      {evidence.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
+      {page.records?.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
       <ol className="timeline-list" aria-labelledby="timeline-title">
-        {evidence.slice(0, shown).map((e) => (
+        {evidence.map((e) => (
           <li key={e.id} className="timeline-item">
             <EvidenceCard
               evidence={e}
@@ -28,8 +36,8 @@ export function EvidenceTimeline(props: { data: StudentProgressData; targetsById
           </li>
         ))}
       </ol>
-      {evidence.length > shown ? (
-        <button type="button" className="secondary" onClick={() => setShown((n) => n + PAGE)}>
+      {page.hasMore ? (
+        <button type="button" className="secondary" onClick={page.showMore}>
           {t('conference.showMore')}
         </button>
       ) : null}

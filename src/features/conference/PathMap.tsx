@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import type { StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
+import { useFirstItemsFirst } from '#ui/useFirstItemsFirst.ts';
 import { useT } from '#ui/useT.ts';
 import type { ConferenceNav } from './conference-nav.ts';
 import { TargetNode } from './TargetNode.tsx';
@@ -15,11 +17,15 @@ export function PathMap({
   nav: ConferenceNav;
 }) {
   const { t } = useT();
-  const byId = new Map(data.targets.map((target) => [target.id, target]));
-  const stops = progress.targets.flatMap((p) => {
-    const target = byId.get(p.targetId);
-    return target ? [{ target, progress: p }] : [];
-  });
+  const stops = useMemo(() => {
+    const byId = new Map(data.targets.map((target) => [target.id, target]));
+    return progress.targets.flatMap((p) => {
+      const target = byId.get(p.targetId);
+      return target ? [{ target, progress: p }] : [];
+    });
+  }, [data.targets, progress.targets]);
+  // The first stops show at once, the rest of a year's path just after.
+  const shown = useFirstItemsFirst(stops, 12);
   if (stops.length === 0) return <p>{t('student.notOnPath')}</p>;
   return (
     <section className="path-map-section" aria-labelledby="map-title">
@@ -28,7 +34,7 @@ export function PathMap({
         {t('conference.map.summary', { mastered: progress.masteredCount, total: progress.neededCount })}
       </p>
       <ol className="path-map" aria-labelledby="map-title">
-        {stops.map((stop) => (
+        {shown.map((stop) => (
           <TargetNode
             key={stop.target.id}
             target={stop.target}

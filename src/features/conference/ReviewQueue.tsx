@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { markReviewed, useStore, type StudentProgressData, type TargetRecord } from '#db';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getEvidenceRecords, markReviewed, useStore, type StudentProgressData, type TargetRecord } from '#db';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
 import { waitingForReview } from './conference-view.ts';
@@ -10,8 +11,10 @@ export function ReviewQueue(props: { data: StudentProgressData; targetsById: Rea
   const { t } = useT();
   const store = useStore();
   const [error, setError] = useState<string | null>(null);
-  const waiting = waitingForReview(props.data);
-  if (waiting.length === 0) return null;
+  const waitingIds = waitingForReview(props.data).map((e) => e.id);
+  // The cards show photos and notes, which the facts leave out: the few waiting records are read whole.
+  const waiting = useLiveQuery(() => getEvidenceRecords(store, waitingIds), [store, waitingIds.join()]) ?? [];
+  if (waitingIds.length === 0) return null;
 
   const review = async (id: string) => {
     setError(null);
@@ -24,7 +27,7 @@ export function ReviewQueue(props: { data: StudentProgressData; targetsById: Rea
 
   return (
     <section className="card review-queue" aria-labelledby="review-title">
-      <h2 id="review-title">{t('conference.review.title', { count: waiting.length })}</h2>
+      <h2 id="review-title">{t('conference.review.title', { count: waitingIds.length })}</h2>
       <ul className="plain-list" aria-labelledby="review-title">
         {waiting.map((e) => (
           <li key={e.id}>

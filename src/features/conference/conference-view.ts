@@ -65,9 +65,9 @@ export function checkOutcome(
   };
 }
 
-/** Student submissions waiting for the teacher, oldest first so nothing waits forever. */
+/** Student submissions waiting for the teacher, oldest first so nothing waits forever (facts: none voided). */
 export function waitingForReview(data: StudentProgressData) {
-  return data.evidence.filter((e) => e.needsReview && !e.reviewedAt && !e.voided).reverse();
+  return data.evidence.filter((e) => e.needsReview && !e.reviewedAt);
 }
 
 /** The targets on the student's path, in path order (all targets when the path is empty). */

@@ -1,22 +1,29 @@
-import type { EvidenceRecord, TargetRecord } from '#db';
+import type { EvidencePager, TargetRecord } from '#db';
 import { Icon } from '#ui/Icon.tsx';
 import { useT } from '#ui/useT.ts';
 
 const FACES = { 1: 'face-1', 2: 'face-2', 3: 'face-3' } as const;
 
-/** My evidence, newest first: what, when, for which target, who added it, and whether it waits for review. */
+/** How many pieces the list shows at first and adds with each "show more". */
+export const MY_EVIDENCE_PAGE = 20;
+
+/**
+ * My evidence, newest first, a page at a time: what, when, for which target, who added it, and whether it
+ * waits for review.
+ */
 export function MyEvidenceList(props: {
-  evidence: readonly EvidenceRecord[];
+  /** My evidence without the voided pieces, a page at a time (useEvidencePage), read as the page opens. */
+  page: EvidencePager;
   targetsById: ReadonlyMap<string, TargetRecord>;
-  studentId: string;
 }) {
   const { t, language } = useT();
+  const { page } = props;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-  const shown = props.evidence.filter((e) => !e.voided);
+  const shown = page.records ?? [];
   return (
     <section aria-labelledby="my-evidence-title">
       <h2 id="my-evidence-title">{t('myPath.history.title')}</h2>
-      {shown.length === 0 ? <p>{t('myPath.history.empty')}</p> : null}
+      {page.records?.length === 0 ? <p>{t('myPath.history.empty')}</p> : null}
       <ul className="evidence-list" aria-labelledby="my-evidence-title">
         {shown.map((e) => (
           <li key={e.id} className="evidence">
@@ -41,6 +48,11 @@ export function MyEvidenceList(props: {
           </li>
         ))}
       </ul>
+      {page.hasMore ? (
+        <button type="button" className="secondary" onClick={page.showMore}>
+          {t('conference.showMore')}
+        </button>
+      ) : null}
     </section>
   );
 }

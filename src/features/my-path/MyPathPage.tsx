@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router-dom';
-import { loadStudentProgressData, useStore } from '#db';
+import { loadStudentProgressData, useEvidencePage, useStore } from '#db';
 import { toLanguage } from '#i18n';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
@@ -9,7 +9,7 @@ import { targetStatement } from '#ui/target-text.ts';
 import { ScreenLanguage, useT } from '#ui/useT.ts';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
 import { ChooseNextForm } from './ChooseNextForm.tsx';
-import { MyEvidenceList } from './MyEvidenceList.tsx';
+import { MY_EVIDENCE_PAGE, MyEvidenceList } from './MyEvidenceList.tsx';
 import { PathList } from '#ui/PathList.tsx';
 import { MyCurrentTarget } from './MyCurrentTarget.tsx';
 import './my-path.css';
@@ -31,6 +31,8 @@ export default function MyPathPage() {
     return { language, data: { ...data, targets }, progress: evaluateProgress({ ...data, targets }, new Date()) };
   }, [store, studentId]);
   const { t } = useT(view?.language);
+  // Read at once, beside the progress: the list need not wait for the page to render first.
+  const evidence = useEvidencePage(studentId, MY_EVIDENCE_PAGE, { withoutVoided: true });
 
   if (view === undefined) return <p role="status">{t('common.loading')}</p>;
   if (view === null) return <p>{t('common.notFound')}</p>;
@@ -58,7 +60,7 @@ export default function MyPathPage() {
               targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
               currentTargetId={progress.currentTargetId ?? undefined}
             />
-            <MyEvidenceList evidence={data.evidence} targetsById={targetsById} studentId={data.student.id} />
+            <MyEvidenceList page={evidence} targetsById={targetsById} />
           </div>
         </div>
       </article>

@@ -1,5 +1,6 @@
-import type { ClassRecord, EvidenceRecord, StudentProgressData, StudentRecord, TargetRecord } from '#db';
-import type { StudentProgress, TargetStatus } from '#rules';
+import type { ClassRecord, StudentRecord, TargetRecord } from '#db';
+import type { TargetStatus } from '#rules';
+import type { ProgressSummary, StudentSummary, TargetSummary, WaitingItem } from '#ui/progress-summary.ts';
 import { pathState } from '#ui/path-state.ts';
 
 /** A child with no evidence for this long shows under "no recent evidence". */
@@ -9,7 +10,8 @@ export type CellState = TargetStatus | 'skipped' | 'notOnPath';
 
 export interface OverviewRow {
   readonly student: StudentRecord;
-  readonly progress: StudentProgress;
+  /** The rules' answer for this child, as the class views keep it (src/ui/progress-summary.ts). */
+  readonly progress: ProgressSummary;
   /** Status per column, in column order. */
   readonly cells: readonly CellState[];
   readonly lastEvidenceAt: string | null;
@@ -17,7 +19,7 @@ export interface OverviewRow {
 
 export interface WaitingEvidence {
   readonly student: StudentRecord;
-  readonly evidence: EvidenceRecord;
+  readonly evidence: WaitingItem;
 }
 
 export interface OverviewView {
@@ -35,34 +37,47 @@ export interface OverviewView {
   readonly noRecentEvidence: readonly OverviewRow[];
 }
 
-/** Arranges rules results for the class grid and lists. No mastery arithmetic: statuses come from the rules. */
+/** One child of the class list with their summary (src/db reads them, cached: class-progress.ts). */
+export interface OverviewStudent {
+  readonly student: StudentRecord;
+  readonly summary: StudentSummary;
+}
+
+/**
+ * Arranges rules results for the class grid and lists. No mastery arithmetic: statuses come from the rules.
+ * `targets` are the device's live targets.
+ */
 export function buildOverviewView(
   group: ClassRecord,
-  data: readonly StudentProgressData[],
-  progress: readonly StudentProgress[],
+  students: readonly OverviewStudent[],
+  targets: readonly TargetRecord[],
   now: Date,
 ): OverviewView {
-  const targetsById = new Map((data[0]?.targets ?? []).map((t) => [t.id, t]));
-  const targets = columnTargets(group, progress, targetsById);
-  const rows = data.map((d, i): OverviewRow => {
-    const p = progress[i]!;
+  const targetsById = new Map(targets.map((t) => [t.id, t]));
+  const columns = columnTargets(
+    group,
+    students.map((s) => s.summary.progress),
+    targetsById,
+  );
+  const rows = students.map(({ student, summary }): OverviewRow => {
+    const byTarget = new Map(summary.progress.targets.map((t) => [t.targetId, t]));
     return {
-      student: d.student,
-      progress: p,
-      cells: targets.map((t) => cellState(p, t.id)),
-      lastEvidenceAt: latestObservation(d.evidence),
+      student,
+      progress: summary.progress,
+      cells: columns.map((t) => cellState(byTarget.get(t.id))),
+      lastEvidenceAt: summary.lastEvidenceAt,
     };
   });
   const cutoff = new Date(now.getTime() - RECENT_EVIDENCE_DAYS * 86_400_000).toISOString();
   return {
-    targets,
+    targets: columns,
     rows,
     workingOn: groupByCurrentTarget(rows, targetsById),
     noPath: rows.filter((r) => pathState(r.progress) === 'noPath').map((r) => r.student),
     pathComplete: rows.filter((r) => pathState(r.progress) === 'complete').map((r) => r.student),
     needsHelp: rows.filter((r) => r.progress.nextStep.kind === 'talkToTeacher'),
-    waitingReview: data
-      .flatMap((d) => d.evidence.filter(isWaiting).map((evidence) => ({ student: d.student, evidence })))
+    waitingReview: students
+      .flatMap(({ student, summary }) => summary.waitingReview.map((evidence) => ({ student, evidence })))
       .sort((a, b) => a.evidence.observedAt.localeCompare(b.evidence.observedAt)),
     noRecentEvidence: rows.filter((r) => r.lastEvidenceAt === null || r.lastEvidenceAt < cutoff),
   };
@@ -70,7 +85,7 @@ export function buildOverviewView(
 
 function columnTargets(
   group: ClassRecord,
-  progress: readonly StudentProgress[],
+  progress: readonly ProgressSummary[],
   targetsById: ReadonlyMap<string, TargetRecord>,
 ): TargetRecord[] {
   const ids = new Set(group.templateTargetIds);
@@ -80,20 +95,9 @@ function columnTargets(
   return [...[...ids].flatMap((id) => targetsById.get(id) ?? []), ...extra];
 }
 
-function cellState(progress: StudentProgress, targetId: string): CellState {
-  const target = progress.byTargetId[targetId];
+function cellState(target: TargetSummary | undefined): CellState {
   if (!target) return 'notOnPath';
   return target.isSkipped ? 'skipped' : target.status;
-}
-
-function latestObservation(evidence: readonly EvidenceRecord[]): string | null {
-  let latest: string | null = null;
-  for (const e of evidence) if (!e.voided && (latest === null || e.observedAt > latest)) latest = e.observedAt;
-  return latest;
-}
-
-function isWaiting(evidence: EvidenceRecord): boolean {
-  return evidence.needsReview === true && !evidence.reviewedAt && !evidence.voided;
 }
 
 function groupByCurrentTarget(rows: readonly OverviewRow[], targetsById: ReadonlyMap<string, TargetRecord>) {

@@ -1,12 +1,12 @@
 import {
-  CLASS_OVERVIEW_TABLES,
-  readActiveClassOverview,
+  CLASS_PROGRESS_TABLES,
+  readClassProgress,
   useSuspendingLiveRead,
   type ClassRecord,
   type FrameworkRecord,
   type Store,
 } from '#db';
-import { evaluateProgress } from '#ui/progress-input.ts';
+import { studentSummaries } from '#ui/progress-summary.ts';
 import { buildOverviewView, type OverviewView } from './overview-view.ts';
 
 export interface LoadedOverview {
@@ -20,13 +20,13 @@ export interface LoadedOverview {
  * first read is done (the page before stays up meanwhile: the router navigates in a transition).
  */
 export function useOverview(): LoadedOverview {
-  return useSuspendingLiveRead(loadOverview, CLASS_OVERVIEW_TABLES);
+  return useSuspendingLiveRead(loadOverview, CLASS_PROGRESS_TABLES);
 }
 
+/** Each child's summary of the rules' result, cached per child and day (src/db/class-progress.ts). */
 async function loadOverview(store: Store): Promise<LoadedOverview> {
-  const { group, frameworks, students } = await readActiveClassOverview(store);
-  if (!group) return { group, view: null, frameworks };
   const now = new Date();
-  const progress = students.map((d) => evaluateProgress(d, now));
-  return { group, view: buildOverviewView(group, students, progress, now), frameworks };
+  const { group, frameworks, rows, targets } = await readClassProgress(store, studentSummaries(now));
+  if (!group) return { group, view: null, frameworks };
+  return { group, view: buildOverviewView(group, rows, targets, now), frameworks };
 }

@@ -86,7 +86,7 @@ export default function StudentPathPage() {
               isCurrent={entry.targetId === progress.currentTargetId}
               position={index + 1}
               count={entries.length}
-              evidenceCount={data.evidence.filter((e) => !e.voided && e.targetIds.includes(entry.targetId)).length}
+              evidenceCount={data.evidence.filter((e) => e.targetIds.includes(entry.targetId)).length}
               moveButtonId={(direction) => buttonId(entry.targetId, direction)}
               onMove={(direction) => void move(entry.targetId, direction)}
               save={save}

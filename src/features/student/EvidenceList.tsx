@@ -1,22 +1,31 @@
-import type { EvidenceRecord, TargetRecord } from '#db';
+import type { EvidencePager, TargetRecord } from '#db';
 import type { MasteryScale } from '#protocol';
 import { levelLabel, targetListLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 
-/** The student's evidence, newest observation first. Voided evidence stays visible, struck through. */
+/** How many pieces the list shows at first and adds with each "show more". */
+export const EVIDENCE_PAGE = 20;
+
+/**
+ * The student's evidence, newest observation first, a page at a time (a year holds thousands). Voided
+ * evidence stays visible, struck through.
+ */
 export function EvidenceList(props: {
-  evidence: readonly EvidenceRecord[];
+  /** The page asks for it as it opens (useEvidencePage), alongside its other reads. */
+  page: EvidencePager;
   targetsById: ReadonlyMap<string, TargetRecord>;
   scale: MasteryScale;
 }) {
   const { t, language } = useT();
+  const { page } = props;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const evidence = page.records ?? [];
   return (
     <section aria-labelledby="evidence-title">
       <h2 id="evidence-title">{t('student.evidence')}</h2>
-      {props.evidence.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
+      {page.records?.length === 0 ? <p>{t('student.noEvidence')}</p> : null}
       <ul className="evidence-list" aria-labelledby="evidence-title">
-        {props.evidence.map((e) => {
+        {evidence.map((e) => {
           const level = props.scale.levels.find((l) => l.value === e.level);
           const correct = e.itemResults?.filter((r) => r.result === 'correct').length;
           return (
@@ -42,6 +51,11 @@ export function EvidenceList(props: {
           );
         })}
       </ul>
+      {page.hasMore ? (
+        <button type="button" className="secondary" onClick={page.showMore}>
+          {t('conference.showMore')}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router-dom';
-import { loadStudentProgressData, useStore } from '#db';
+import { loadStudentProgressData, useEvidencePage, useStore } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { PathMap } from '#ui/path-map/PathMap.tsx';
 import { useT } from '#ui/useT.ts';
 import { CurrentTargetCard } from './CurrentTargetCard.tsx';
 import { PathList } from '#ui/PathList.tsx';
-import { EvidenceList } from './EvidenceList.tsx';
+import { EVIDENCE_PAGE, EvidenceList } from './EvidenceList.tsx';
 import { HandTabletForm } from './HandTabletForm.tsx';
 import './student.css';
 import { ObservationForm } from './ObservationForm.tsx';
@@ -20,6 +20,8 @@ export default function StudentPage() {
     const data = await loadStudentProgressData(store, studentId);
     return data ? { data, progress: evaluateProgress(data, new Date()) } : null;
   }, [store, studentId]);
+  // Read at once, beside the progress: the list need not wait for the page to render first.
+  const evidence = useEvidencePage(studentId, EVIDENCE_PAGE);
 
   if (view === undefined) return <p role="status">{t('common.loading')}</p>;
   if (view === null) return <p>{t('common.notFound')}</p>;
@@ -60,7 +62,7 @@ export default function StudentPage() {
             defaultTargetId={progress.currentTargetId ?? undefined}
             scale={data.scale}
           />
-          <EvidenceList evidence={data.evidence} targetsById={targetsById} scale={data.scale} />
+          <EvidenceList page={evidence} targetsById={targetsById} scale={data.scale} />
         </div>
       </div>
     </article>

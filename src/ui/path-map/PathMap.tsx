@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { PathEntry, Target } from '#protocol';
 import type { StudentProgress } from '#rules';
 import { StatusBadge } from '../StatusBadge.tsx';
 import { asPhrase, sharedCodes, targetStatement } from '../target-text.ts';
+import { useFirstItemsFirst } from '../useFirstItemsFirst.ts';
 import { useRulesMessage } from '../useRulesMessage.ts';
 import { useT } from '../useT.ts';
 import { PathMapStop } from './PathMapStop.tsx';
@@ -28,7 +29,12 @@ export function PathMap({ progress, entries, targetsById, audience }: Props) {
   const say = useRulesMessage();
   const ids = useId();
   const [openId, setOpenId] = useState<string | null>(null);
-  const stops = buildMapStops(progress, entries, COLUMNS).filter((s) => targetsById.has(s.targetId));
+  const stops = useMemo(
+    () => buildMapStops(progress, entries, COLUMNS).filter((s) => targetsById.has(s.targetId)),
+    [progress, entries, targetsById],
+  );
+  // The first rows of the trail show at once, the rest of a year's path just after.
+  const shownStops = useFirstItemsFirst(stops, COLUMNS * 3);
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const formatDate = (date: string) => dates.format(new Date(`${date}T00:00:00Z`));
   // A code two stops share is told apart by the statement under it (the starter framework has several).
@@ -49,7 +55,7 @@ export function PathMap({ progress, entries, targetsById, audience }: Props) {
             {progress.pacing.status !== 'unplanned' ? ` · ${say(progress.pacing.message)}` : ''}
           </p>
           <ol className="map-trail" aria-labelledby={`${ids}-title`}>
-            {stops.map((stop) => {
+            {shownStops.map((stop) => {
               const target = targetsById.get(stop.targetId)!;
               return (
                 <PathMapStop

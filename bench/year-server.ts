@@ -1,0 +1,144 @@
+/**
+ * The real server (SQLite, the built app) holding one school year, pushed as its tablets pushed it: the
+ * teacher signs up (the school), then each tablet of the year (the teacher's, signed in with the account;
+ * the aide's, joined to the class as a teacher tablet; two stations, joined with the class's join code)
+ * pushes its changes at the end of each school day, in batches of at most 500, and uploads the photos,
+ * drawings and voice clips it recorded that day. Every change must be accepted. The year is moved so that
+ * its last school day is the day before today (a tablet joining in June), so the app's "today" follows it.
+ */
+import {
+  MAX_PUSH_CHANGES,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type ClassListResponse,
+  type PushResponse,
+  type SessionResponse,
+} from '#protocol';
+import {
+  firstMondayEndingBefore,
+  generateYearClass,
+  mediaBytes,
+  type MediaRef,
+  type YearClass,
+  type YearOptions,
+} from '#tests/helpers/year-class/index.ts';
+import { startAppServer, type AppServer } from './chromium.ts';
+
+export const YEAR_EMAIL = 'year-bench@bench.test';
+export const YEAR_PASSWORD = 'bench password for the year';
+
+export interface YearServer extends AppServer {
+  readonly year: YearClass;
+  /** How long pushing the records and uploading the media took (ms), for the detail line. */
+  readonly pushMs: number;
+  readonly uploadMs: number;
+  readonly mediaBytes: number;
+}
+
+export async function serveYear(options: YearOptions = {}): Promise<YearServer> {
+  const server = await startAppServer();
+  try {
+    const api = apiClient(server.base);
+    const teacher = await api.post<SessionResponse>('/auth/sign-up', {
+      email: YEAR_EMAIL,
+      password: YEAR_PASSWORD,
+      displayName: 'Ms Rivera',
+      schoolName: 'Lakeside Elementary',
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const year = generateYearClass({
+      firstMonday: firstMondayEndingBefore(today),
+      ...options,
+      schoolId: teacher.scope.schoolId,
+      teacherId: teacher.teacherId!,
+    });
+    const tokens = new Map<string, string>();
+    const tokenOf = async (deviceId: string): Promise<string> => {
+      const known = tokens.get(deviceId);
+      if (known) return known;
+      const device = year.devices.find((d) => d.id === deviceId)!;
+      let session: SessionResponse;
+      if (device.joinedDay < 0) {
+        session = await api.post('/auth/sign-in', { email: YEAR_EMAIL, password: YEAR_PASSWORD, deviceId });
+      } else {
+        const first = tokens.get(year.devices[0]!.id)!;
+        const { classes } = await api.get<ClassListResponse>('/classes', first);
+        const joinCode = classes.find((c) => c.classId === year.classId)!.joinCode;
+        const body = { joinCode, kind: device.kind, deviceId, deviceName: device.name };
+        session = await api.post('/devices/enroll', body, device.kind === 'teacher' ? first : undefined);
+      }
+      tokens.set(deviceId, session.token);
+      return session.token;
+    };
+
+    let pushMs = 0;
+    let uploadMs = 0;
+    let bytes = 0;
+    for (const round of year.rounds) {
+      const token = await tokenOf(round.deviceId);
+      let started = performance.now();
+      for (let i = 0; i < round.changes.length; i += MAX_PUSH_CHANGES) {
+        const changes = round.changes.slice(i, i + MAX_PUSH_CHANGES);
+        const answer = await api.post<PushResponse>(
+          '/sync/push',
+          { protocolVersion: PROTOCOL_VERSION, deviceId: round.deviceId, changes },
+          token,
+        );
+        if (answer.rejected.length > 0 || answer.accepted.length !== changes.length) {
+          throw new Error(`The server refused part of the year: ${JSON.stringify(answer.rejected.slice(0, 3))}`);
+        }
+      }
+      pushMs += performance.now() - started;
+      started = performance.now();
+      bytes += await uploadAll(server.base, token, year, round.media);
+      uploadMs += performance.now() - started;
+    }
+    return { ...server, year, pushMs, uploadMs, mediaBytes: bytes };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Uploads a round's media a few at a time (a tablet uploads one by one; this only saves bench time). */
+async function uploadAll(base: string, token: string, year: YearClass, media: readonly MediaRef[]): Promise<number> {
+  let bytes = 0;
+  const queue = [...media];
+  const worker = async () => {
+    for (let ref = queue.shift(); ref; ref = queue.shift()) {
+      const { bytes: body, mime } = mediaBytes(year, ref);
+      bytes += body.length;
+      const response = await fetch(`${base}/api/v1/blobs/${ref.id}`, {
+        method: 'PUT',
+        headers: {
+          'content-type': mime,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          authorization: `Bearer ${token}`,
+        },
+        body: new Uint8Array(body),
+      });
+      if (!response.ok) throw new Error(`Uploading ${ref.kind} ${ref.id}: ${response.status} ${await response.text()}`);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  return bytes;
+}
+
+function apiClient(base: string) {
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> => {
+    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return {
+    get: <T>(path: string, token?: string) => call<T>('GET', path, undefined, token),
+    post: <T>(path: string, body: unknown, token?: string) => call<T>('POST', path, body, token),
+  };
+}
