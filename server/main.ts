@@ -56,10 +56,7 @@ export interface Started {
 }
 
 /** `npm start` without listening: storage → migrations → the demo school (not in production) → the app. */
-export async function startFromEnv(
-  env: NodeJS.ProcessEnv,
-  logStream?: NodeJS.WritableStream,
-): Promise<Started> {
+export async function startFromEnv(env: NodeJS.ProcessEnv, logStream?: NodeJS.WritableStream): Promise<Started> {
   const deployment = deploymentFromEnv(env, 'start', DEMO_EMAIL);
   const storage = openStorageFromEnv(env);
   await storage.migrate(systemClock.now());

@@ -78,7 +78,8 @@ export function registerAuthRoutes(
     const body = valid(validateSignIn(request.body));
     const email = body.email.toLowerCase();
     // An account whose password is public (the demo's) never opens a production server.
-    if (closedAccounts.includes(email)) throw new HttpError(403, 'forbidden', 'This account is turned off on this server');
+    if (closedAccounts.includes(email))
+      throw new HttpError(403, 'forbidden', 'This account is turned off on this server');
     const address = clientKey(request);
     const teacher = await ctx.storage.findTeacherByEmail(email);
     const device = await knownDevice(ctx, request, teacher);

@@ -191,7 +191,7 @@ export async function startSchool(
   );
   if (firstRun && deployment.signUp !== false) {
     log(
-      'No school yet: on the first teacher\'s tablet, open the school address, then Settings → School server →\n' +
+      "No school yet: on the first teacher's tablet, open the school address, then Settings → School server →\n" +
         'create the school account. After that no one else can make a school here (ALLOW_SIGN_UP=true allows it).',
     );
   } else if (firstRun) {
