@@ -7,6 +7,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Storage } from './storage/storage.ts';
 
+/**
+ * While the app stops, every answer still being sent (a push in flight) closes its connection after it:
+ * a kept-alive connection would otherwise hold `close()` open until the client hangs up.
+ */
+export function installConnectionDraining(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
+}
+
 /** Stops `apps` (each waits for its requests in flight), then closes the storage they share. */
 export async function closeGracefully(apps: readonly FastifyInstance[], storage: Storage): Promise<void> {
   await Promise.all(apps.map((app) => app.close()));
@@ -20,8 +34,11 @@ export interface SignalOptions {
   readonly exit?: (code: number) => void;
 }
 
-/** On the first SIGTERM or SIGINT: close, then exit 0; on a second signal or after `timeoutMs`: exit 1. */
-export function closeOnSignals(options: SignalOptions): void {
+/**
+ * On the first SIGTERM or SIGINT: close, then exit 0; on a second signal or after `timeoutMs`: exit 1.
+ * Returns a function that removes the handlers.
+ */
+export function closeOnSignals(options: SignalOptions): () => void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -47,4 +64,8 @@ export function closeOnSignals(options: SignalOptions): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return () => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  };
 }

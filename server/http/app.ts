@@ -24,6 +24,7 @@ import { registerBlobRoutes } from './routes-blobs.ts';
 import { registerFamilyRoutes } from './routes-family.ts';
 import { registerSyncRoutes } from './routes-sync.ts';
 import { installEdgeChecks } from './edge.ts';
+import { installConnectionDraining } from '#server/shutdown.ts';
 import { registerHealthRoutes } from './routes-health.ts';
 import { createThrottles } from './throttle.ts';
 import { createTokenBudget } from './token-budget.ts';
@@ -76,6 +77,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   });
   installErrorHandlers(app);
+  installConnectionDraining(app);
   installVersionCheck(app);
   installEdgeChecks(app);
   await app.register(compress, { global: true, threshold: 1024 });
