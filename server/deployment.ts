@@ -40,3 +40,9 @@ export function shutdownTimeoutMs(env: NodeJS.ProcessEnv): number {
   const value = Number(env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
   return Number.isFinite(value) && value > 0 ? value : 25_000;
 }
+
+/** Milliseconds a stopping server keeps serving with /ready at 503 (behind a balancer); default none. */
+export function shutdownDrainMs(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.SHUTDOWN_DRAIN_MS ?? 0);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}

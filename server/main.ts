@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, DEFAULT_TOKEN_REQUESTS_PER_MINUTE, type ServerOptions } from './http/app.ts';
 import type { Clock } from './http/context.ts';
 import { serverLogger } from './http/log-fields.ts';
-import { deploymentFromEnv, shutdownTimeoutMs, type Deployment } from './deployment.ts';
+import { deploymentFromEnv, shutdownDrainMs, shutdownTimeoutMs, type Deployment } from './deployment.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool, type DemoSeed } from './seed.ts';
 import { closeGracefully, closeOnSignals } from './shutdown.ts';
 import { openPostgresStorage, openSqliteStorage } from './storage/sql-storage.ts';
@@ -62,7 +62,8 @@ export async function startFromEnv(env: NodeJS.ProcessEnv, logStream?: NodeJS.Wr
   await storage.migrate(systemClock.now());
   const demo = deployment.seedDemo ? await seedDemoSchool({ storage, clock: systemClock }) : null;
   const app = await createServer(serverOptionsFromEnv(env, storage, deployment, logStream));
-  return { app, storage, deployment, demo, close: () => closeGracefully([app], storage) };
+  const drainMs = shutdownDrainMs(env);
+  return { app, storage, deployment, demo, close: () => closeGracefully([app], storage, drainMs) };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -70,7 +71,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const host = env.HOST ?? '127.0.0.1';
   const started = await startFromEnv(env);
   const { app, storage, deployment, demo } = started;
-  closeOnSignals({ close: started.close, timeoutMs: shutdownTimeoutMs(env), log: (m) => app.log.info(m) });
+  closeOnSignals({
+    close: started.close,
+    timeoutMs: shutdownDrainMs(env) + shutdownTimeoutMs(env),
+    log: (m) => app.log.info(m),
+  });
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   if (deployment.production) {

@@ -5,6 +5,7 @@
  * another process. A push that never ends does not hold the process forever: after `timeoutMs` it exits.
  */
 import type { FastifyInstance } from 'fastify';
+import { lifecycleOf } from './http/lifecycle.ts';
 import type { Storage } from './storage/storage.ts';
 
 /**
@@ -21,8 +22,14 @@ export function installConnectionDraining(app: FastifyInstance): void {
   });
 }
 
-/** Stops `apps` (each waits for its requests in flight), then closes the storage they share. */
-export async function closeGracefully(apps: readonly FastifyInstance[], storage: Storage): Promise<void> {
+/**
+ * Stops `apps` (each waits for its requests in flight), then closes the storage they share. With `drainMs`,
+ * each first keeps serving that long while /ready says 503, so a balancer stops sending it requests before
+ * it stops listening (Debian's Caddy cannot resend a push another process refused mid-way).
+ */
+export async function closeGracefully(apps: readonly FastifyInstance[], storage: Storage, drainMs = 0): Promise<void> {
+  for (const app of apps) lifecycleOf(app).draining = true;
+  if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
   await Promise.all(apps.map((app) => app.close()));
   await storage.close();
 }

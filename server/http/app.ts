@@ -26,6 +26,7 @@ import { registerSyncRoutes } from './routes-sync.ts';
 import { installEdgeChecks } from './edge.ts';
 import { installConnectionDraining } from '#server/shutdown.ts';
 import { registerHealthRoutes } from './routes-health.ts';
+import { lifecycleOf } from './lifecycle.ts';
 import { createThrottles } from './throttle.ts';
 import { createTokenBudget } from './token-budget.ts';
 
@@ -116,8 +117,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   );
 
   // Liveness and readiness for load balancers, at the root and beside the API (no protocol header needed).
-  registerHealthRoutes(app, options.storage);
-  await app.register(async (api) => registerHealthRoutes(api, options.storage), { prefix: API_PREFIX });
+  const lifecycle = lifecycleOf(app);
+  registerHealthRoutes(app, options.storage, lifecycle);
+  await app.register(async (api) => registerHealthRoutes(api, options.storage, lifecycle), { prefix: API_PREFIX });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
