@@ -17,13 +17,16 @@ import type { Clock, RouteContext } from './context.ts';
 import { errorBody, HttpError, installErrorHandlers } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { installVersionCheck } from './protocol-version.ts';
-import { registerAuthRoutes } from './routes-auth.ts';
+import { registerAuthRoutes, type SignUpPolicy } from './routes-auth.ts';
 import { registerClassRoutes } from './routes-classes.ts';
 import { registerDeviceRoutes } from './routes-devices.ts';
 import { registerBlobRoutes } from './routes-blobs.ts';
 import { registerFamilyRoutes } from './routes-family.ts';
 import { registerSyncRoutes } from './routes-sync.ts';
 import { installEdgeChecks } from './edge.ts';
+import { installConnectionDraining } from '#server/shutdown.ts';
+import { registerHealthRoutes } from './routes-health.ts';
+import { lifecycleOf } from './lifecycle.ts';
 import { createThrottles } from './throttle.ts';
 import { createTokenBudget } from './token-budget.ts';
 
@@ -35,8 +38,13 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Behind a load balancer, trust X-Forwarded-For so throttles see the real client. */
   readonly trustProxy?: boolean;
-  /** Whether anyone may create a new school with POST /auth/sign-up (default true). */
-  readonly allowSignUp?: boolean;
+  /**
+   * Whether anyone may create a new school with POST /auth/sign-up (default true); 'firstSchool' only
+   * while the server holds no school yet (a school server's first run, server/deployment.ts).
+   */
+  readonly allowSignUp?: SignUpPolicy;
+  /** Emails whose sign-in is refused (in production, the demo account: its password is published). */
+  readonly closedAccounts?: readonly string[];
   /** Requests per minute per client IP across the API; off when absent. A school's tablets may share one IP. */
   readonly requestsPerMinute?: number;
   /** Makes the Node server the app runs on: the school server passes an HTTPS one (server/school). */
@@ -70,6 +78,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   });
   installErrorHandlers(app);
+  installConnectionDraining(app);
   installVersionCheck(app);
   installEdgeChecks(app);
   await app.register(compress, { global: true, threshold: 1024 });
@@ -97,8 +106,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // The API speaks JSON only (blobs add their own raw parser); anything else is a 415.
       api.removeContentTypeParser('text/plain');
       api.get('/openapi.json', async () => openApiDocument);
-      api.get('/health', async () => ({ ok: true }));
-      registerAuthRoutes(api, ctx, options.allowSignUp ?? true);
+      registerAuthRoutes(api, ctx, options.allowSignUp ?? true, options.closedAccounts);
       registerDeviceRoutes(api, ctx);
       registerClassRoutes(api, ctx);
       registerSyncRoutes(api, ctx);
@@ -107,6 +115,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     { prefix: API_PREFIX },
   );
+
+  // Liveness and readiness for load balancers, at the root and beside the API (no protocol header needed).
+  const lifecycle = lifecycleOf(app);
+  registerHealthRoutes(app, options.storage, lifecycle);
+  await app.register(async (api) => registerHealthRoutes(api, options.storage, lifecycle), { prefix: API_PREFIX });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

@@ -318,9 +318,24 @@ export const openApiDocument = {
     },
     '/health': {
       get: {
-        summary: 'Liveness (no protocol header needed)',
+        summary: 'Liveness: the process answers (no protocol header needed; also served at /health)',
         security: [],
-        responses: { '200': { description: 'ok' } },
+        responses: { '200': { description: '{ ok: true }' } },
+      },
+    },
+    '/ready': {
+      get: {
+        summary:
+          'Readiness for a load balancer: the database answers and has every migration this server needs, and the ' +
+          'server is not stopping (no protocol header needed; also served at /ready)',
+        security: [],
+        responses: {
+          '200': { description: '{ ok: true }' },
+          '503': {
+            description: 'Not ready: the database does not answer, lacks a migration, or this server is draining',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+        },
       },
     },
   },

@@ -20,7 +20,7 @@ export function versionMismatch(version: number): HttpError | null {
 }
 
 /** Routes a plain browser or another client may read without the header. */
-const EXEMPT = new Set([`${API_PREFIX}/openapi.json`, `${API_PREFIX}/health`]);
+const EXEMPT = new Set([`${API_PREFIX}/openapi.json`, `${API_PREFIX}/health`, `${API_PREFIX}/ready`]);
 
 export function installVersionCheck(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {

@@ -29,10 +29,18 @@ async function knownDevice(ctx: RouteContext, request: FastifyRequest, teacher: 
   return row && row.revokedAt === null && row.teacherId === teacher.id ? row.id : null;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext, allowSignUp: boolean): void {
+/** true: anyone may make a school; false: nobody; 'firstSchool': only while the server holds no school. */
+export type SignUpPolicy = boolean | 'firstSchool';
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  allowSignUp: SignUpPolicy,
+  closedAccounts: readonly string[] = [],
+): void {
   app.post('/auth/sign-up', async (request, reply) => {
-    if (!allowSignUp)
-      throw new HttpError(403, 'forbidden', 'This server does not take new schools; ask its administrator');
+    const open = allowSignUp === 'firstSchool' ? !(await ctx.storage.hasAnySchool()) : allowSignUp;
+    if (!open) throw new HttpError(403, 'forbidden', 'This server does not take new schools; ask its administrator');
     const body = valid(validateSignUp(request.body));
     const address = clientKey(request);
     const wait = await ctx.throttles.waitMs(POLICIES.signUpAddress, address);
@@ -69,6 +77,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext, allo
   app.post('/auth/sign-in', async (request) => {
     const body = valid(validateSignIn(request.body));
     const email = body.email.toLowerCase();
+    // An account whose password is public (the demo's) never opens a production server.
+    if (closedAccounts.includes(email))
+      throw new HttpError(403, 'forbidden', 'This account is turned off on this server');
     const address = clientKey(request);
     const teacher = await ctx.storage.findTeacherByEmail(email);
     const device = await knownDevice(ctx, request, teacher);

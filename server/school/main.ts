@@ -16,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '#server/http/app.ts';
 import { openStorageFromEnv, serverOptionsFromEnv, systemClock } from '#server/main.ts';
-import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool } from '#server/seed.ts';
+import { deploymentFromEnv, shutdownTimeoutMs } from '#server/deployment.ts';
+import { DEMO_EMAIL } from '#server/seed.ts';
+import { closeOnSignals } from '#server/shutdown.ts';
 import { schoolBanner } from './banner.ts';
 import { fingerprint, normalizeAddress, validTo } from './certificates.ts';
 import { createFrontDoor } from './front-door.ts';
@@ -89,11 +91,13 @@ export async function startSchool(
   let tls = await ensureSchoolTls({ dataDir, schoolName, names: namesToCertify(schoolName, addresses), now: now() });
 
   const storage = openStorageFromEnv(env);
-  await storage.migrate();
-  const seed = await seedDemoSchool({ storage, clock: systemClock });
+  await storage.migrate(systemClock.now());
+  // No demo school on a school's network: its password is published. The first teacher makes the school.
+  const deployment = deploymentFromEnv(env, 'school', DEMO_EMAIL);
+  const firstRun = !(await storage.hasAnySchool());
 
   let httpsServer: HttpsServer | null = null;
-  const options = serverOptionsFromEnv(env, storage);
+  const options = serverOptionsFromEnv(env, storage, deployment);
   const app = await createServer({
     ...options,
     serverFactory: (handler) => {
@@ -185,8 +189,14 @@ export async function startSchool(
       httpApp,
     }),
   );
-  log(`Demo teacher sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
-  if (seed.joinCode) log(`Demo class "Room 4 (demo)" join code: ${seed.joinCode}`);
+  if (firstRun && deployment.signUp !== false) {
+    log(
+      "No school yet: on the first teacher's tablet, open the school address, then Settings → School server →\n" +
+        'create the school account. After that no one else can make a school here (ALLOW_SIGN_UP=true allows it).',
+    );
+  } else if (firstRun) {
+    log('No school yet, and sign-up is off: start once with ALLOW_SIGN_UP=true to create the school account.');
+  }
 
   return {
     schoolName,
@@ -196,8 +206,8 @@ export async function startSchool(
     close: async () => {
       clearInterval(timer);
       stopAdvertising();
-      await front.close();
-      await app.close();
+      // Each waits for its requests in flight (a push commits and is answered) before the database closes.
+      await Promise.all([front.close(), app.close()]);
       await storage.close();
     },
   };
@@ -205,11 +215,8 @@ export async function startSchool(
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   startSchool().then(
-    (school) => {
-      const stop = () => void school.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
+    (school) =>
+      closeOnSignals({ close: () => school.close(), timeoutMs: shutdownTimeoutMs(process.env), log: console.log }),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -88,6 +88,7 @@ export function createSqlStorage(db: SqlDriver): Storage {
       }
       return epoch;
     },
+    hasAnySchool: async () => (await db.all('SELECT 1 AS one FROM schools LIMIT 1')).length > 0,
     close: () => db.close(),
 
     syncTransaction: (fn) => db.transaction((tx) => fn(syncTx(tx)), true),

@@ -209,6 +209,8 @@ export interface Storage {
   schemaVersion(): Promise<number>;
   /** A random id made once per database, so cursors from another database are recognised. */
   epoch(): Promise<string>;
+  /** Whether any school exists yet (a school server's first run lets its first teacher sign up). */
+  hasAnySchool(): Promise<boolean>;
   close(): Promise<void>;
 
   /** Runs `fn` in one transaction, serialized with other pushes so sequence numbers commit in order. */

@@ -1,7 +1,7 @@
 /** A real server on 127.0.0.1:0 over a temp storage, and a small fetch wrapper for the tests. */
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type SessionResponse } from '#protocol';
-import { createServer } from '#server/main.ts';
+import { createServer, type ServerOptions } from '#server/main.ts';
 import type { Storage } from '#server/storage/storage.ts';
 import { createTestStorage, type StorageKind, type TestStorage } from './databases.ts';
 import { newId } from './fixtures.ts';
@@ -49,11 +49,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(kind: StorageKind = 'sqlite', staticDir?: string): Promise<TestServer> {
+export async function startTestServer(
+  kind: StorageKind = 'sqlite',
+  staticDir?: string,
+  /** More of the app's options (a logger, say). */
+  more: Omit<Partial<ServerOptions>, 'storage' | 'clock'> = {},
+): Promise<TestServer> {
   const t: TestStorage = await createTestStorage(kind);
   const clock = testClock();
   const listen = async () => {
-    const app = await createServer({ storage: t.storage, clock, ...(staticDir ? { staticDir } : {}) });
+    const app = await createServer({ ...more, storage: t.storage, clock, ...(staticDir ? { staticDir } : {}) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
