@@ -23,11 +23,12 @@ export interface SqlDriver extends SqlExecutor {
    */
   migrationTransaction<T>(fn: (tx: MigrationExecutor) => Promise<T>): Promise<T>;
   /**
-   * One transaction. With `serialize`, writers queue behind one another across every server process
-   * (PostgreSQL: an advisory lock), so the change log's sequence numbers become visible in order and a
-   * puller never skips a row committed late with a smaller number.
+   * One transaction. With a `lockKey` (a school's id), writers with the same key queue behind one another
+   * across every server process (PostgreSQL: an advisory lock per key; SQLite has one writer anyway), so
+   * one school's change-log rows become visible in the order of their sequence numbers and a puller of
+   * that school never skips a row committed late with a smaller number. Other keys do not wait.
    */
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, serialize: boolean): Promise<T>;
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, lockKey: string | null): Promise<T>;
   close(): Promise<void>;
 }
 

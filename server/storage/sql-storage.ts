@@ -90,9 +90,9 @@ export function createSqlStorage(db: SqlDriver): Storage {
     },
     close: () => db.close(),
 
-    syncTransaction: (fn) => db.transaction((tx) => fn(syncTx(tx)), true),
-    pull: (filter, since, limit) => db.transaction((tx) => pull(tx, filter, since, limit), false),
-    listRecords: (filter) => db.transaction((tx) => listRecords(tx, filter), false),
+    syncTransaction: (schoolId, fn) => db.transaction((tx) => fn(syncTx(tx, schoolId)), schoolId),
+    pull: (filter, since, limit) => db.transaction((tx) => pull(tx, filter, since, limit), null),
+    listRecords: (filter) => db.transaction((tx) => listRecords(tx, filter), null),
     getRecords: (schoolId, keys) => loadRecords(db, schoolId, keys),
 
     async createSchool(row) {

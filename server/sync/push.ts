@@ -143,12 +143,12 @@ export async function applyPush(
     // event loop a whole batch would run as one long task and every other class would wait for all of it.
     await new Promise((resolve) => setImmediate(resolve));
     const hashes = new Map(slice.map((c) => [c.changeId, contentHash(c)]));
-    top = await storage.syncTransaction(async (tx) => {
+    top = await storage.syncTransaction(principal.schoolId, async (tx) => {
       await applySlice(tx, { principal, deviceId, receivedAt, classIds, hashes, outcome }, slice);
       return tx.maxSeq();
     });
   }
-  if (inTime.length === 0) top = await storage.syncTransaction((tx) => tx.maxSeq());
+  if (inTime.length === 0) top = await storage.syncTransaction(principal.schoolId, (tx) => tx.maxSeq());
   const order = changes.map((c) => c.changeId);
   return {
     accepted: order.filter((id) => outcome.accepted.has(id)),
