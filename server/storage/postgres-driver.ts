@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.ts';
+import { runManyMultiRow, type SqlDriver, type SqlExecutor, type SqlRow, type SqlValue } from './driver.ts';
 
 /**
  * Arbitrary constants naming our advisory locks. Pushes lock per school with the two-key form
@@ -25,9 +25,12 @@ export function toPgPlaceholders(sql: string): string {
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
 function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  const run = async (sql: string, params: readonly SqlValue[] = []) =>
+    (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rowCount ?? 0;
   return {
     all: async (sql, params = []) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rows as SqlRow[],
-    run: async (sql, params = []) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rowCount ?? 0,
+    run,
+    runMany: (head, width, rows, tail) => runManyMultiRow(run, head, width, rows, tail),
   };
 }
 

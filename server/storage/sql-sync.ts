@@ -27,21 +27,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-/** Inserts rows in multi-row statements: far fewer round trips to PostgreSQL. */
-async function insertMany(
-  db: SqlExecutor,
-  head: string,
-  width: number,
-  rows: readonly SqlValue[][],
-  tail = '',
-): Promise<void> {
-  // 400 rows × at most 11 columns stays far below SQLite's and PostgreSQL's parameter limits.
-  for (const part of chunks(rows, 400)) {
-    const values = part.map(() => `(${marks(width)})`).join(', ');
-    await db.run(`${head} VALUES ${values} ${tail}`, part.flat());
-  }
-}
-
 /**
  * SQL condition (on unqualified columns) and parameters for a VisibilityFilter. `hasRecordIds`: the rows
  * have tbl and record_id columns (records, the change log), so `studentRecordIds` can apply.
@@ -234,8 +219,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
     loadRecords: (schoolId, keys) => loadRecords(db, schoolId, keys),
     async saveRecords(writes: readonly RecordWrite[]) {
       const created = writes.filter((w) => w.isNew);
-      await insertMany(
-        db,
+      await db.runMany(
         'INSERT INTO records (school_id, tbl, record_id, class_id, student_id)',
         5,
         created.map((w) => [w.scope.schoolId, w.table, w.recordId, w.scope.classId, w.scope.studentId]),
@@ -250,8 +234,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
           state.hlc,
         ]),
       );
-      await insertMany(
-        db,
+      await db.runMany(
         'INSERT INTO record_fields (school_id, tbl, record_id, field, value, hlc)',
         6,
         fieldRows,
@@ -262,8 +245,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
       // The per-school lock is what keeps this school's pullers from skipping a row: never write past it.
       const stray = entries.find((e) => e.scope.schoolId !== schoolId);
       if (stray) throw new Error(`a push transaction of one school wrote a change of another (${stray.changeId})`);
-      await insertMany(
-        db,
+      await db.runMany(
         `INSERT INTO change_log (change_id, content_hash, device_id, tbl, record_id, fields, n_fields, hlc, school_id,
            class_id, student_id, received_at)`,
         12,
@@ -285,8 +267,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
     },
     async addBlobRefs(refs: readonly BlobRef[]) {
       // A citation that grants reading upgrades an earlier one of the same child; nothing downgrades one.
-      await insertMany(
-        db,
+      await db.runMany(
         'INSERT INTO blob_refs (school_id, sha256, class_id, student_id, granted)',
         5,
         dedupeRefs(refs).map((r) => [
