@@ -66,49 +66,51 @@ export async function openBenchStorage(
   };
 }
 
-export async function benchPushChangesPerSec(
-  kind: 'sqlite' | 'postgres',
-): Promise<{ value: number; unit: 'changes/s'; detail: string }> {
-  const { storage, dispose } = await openBenchStorage(kind);
-  await storage.migrate();
-  const app = await createServer({ storage, clock: { now: () => Date.now() } });
-  try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    const base = `http://127.0.0.1:${address.port}/api/v1`;
-    const call = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      };
-      if (token) headers.authorization = `Bearer ${token}`;
-      const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-    const account = { email: 'bench@bench.test', password: 'bench password' };
-    await call('/auth/sign-up', { ...account, displayName: 'B', schoolName: 'Bench' });
-    const teacher = await call<SessionResponse>('/auth/sign-in', account);
-    const cls = await call<{ joinCode: string; classId: string }>('/classes', { name: 'Bench class' }, teacher.token);
-    const device = await call<SessionResponse>(
-      '/devices/enroll',
-      { joinCode: cls.joinCode, kind: 'teacher', deviceId: 'bench-device' },
-      teacher.token,
-    );
+/** A school with one class of STUDENTS children and a teacher tablet enrolled in it, on the server at `base`. */
+export interface BenchSchool {
+  /** BATCH_SIZE new evidence records as a push body, serialized (so the clock measures the server). */
+  body(): string;
+  push(body: string): Promise<void>;
+}
 
-    let n = 0;
-    const start = Date.now() - 3600_000;
-    const stamp = () => formatHlc({ wallMs: start + n, counter: 0 }, 'bench-device');
-    const id = (prefix: string) => `${prefix}-${(n += 1)}`;
-    const push = (changes: Change[]) =>
-      call<{ rejected: unknown[] }>(
-        '/sync/push',
-        { protocolVersion: PROTOCOL_VERSION, deviceId: 'bench-device', changes },
-        device.token,
-      );
-    const students = Array.from({ length: STUDENTS }, () => id('student'));
-    await push(
+export async function setUpBenchSchool(base: string, name: string): Promise<BenchSchool> {
+  const call = async <T>(path: string, body: string, token?: string): Promise<T> => {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(`${base}${path}`, { method: 'POST', headers, body });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+    return (await response.json()) as T;
+  };
+  const json = JSON.stringify;
+  const account = { email: `bench@${name}.test`, password: 'bench password' };
+  await call('/auth/sign-up', json({ ...account, displayName: 'B', schoolName: name }));
+  const teacher = await call<SessionResponse>('/auth/sign-in', json(account));
+  const cls = await call<{ joinCode: string; classId: string }>(
+    '/classes',
+    json({ name: 'Bench class' }),
+    teacher.token,
+  );
+  const device = await call<SessionResponse>(
+    '/devices/enroll',
+    json({ joinCode: cls.joinCode, kind: 'teacher', deviceId: 'bench-device' }),
+    teacher.token,
+  );
+
+  let n = 0;
+  const start = Date.now() - 3600_000;
+  const stamp = () => formatHlc({ wallMs: start + n, counter: 0 }, 'bench-device');
+  const id = (prefix: string) => `${prefix}-${(n += 1)}`;
+  const bodyOf = (changes: Change[]) => json({ protocolVersion: PROTOCOL_VERSION, deviceId: 'bench-device', changes });
+  const push = async (body: string) => {
+    const answer = await call<{ rejected: unknown[] }>('/sync/push', body, device.token);
+    if (answer.rejected.length > 0) throw new Error(`bench push rejected ${answer.rejected.length} changes`);
+  };
+  const students = Array.from({ length: STUDENTS }, () => id('student'));
+  await push(
+    bodyOf(
       students.map((s) => ({
         changeId: id('c'),
         table: 'students',
@@ -116,8 +118,10 @@ export async function benchPushChangesPerSec(
         fields: { classId: cls.classId, displayName: s, picture: 'fox' },
         hlc: stamp(),
       })),
-    );
-    const batch = (): Change[] =>
+    ),
+  );
+  const body = (): string =>
+    bodyOf(
       Array.from({ length: BATCH_SIZE }, (_, i) => ({
         changeId: id('c'),
         table: 'evidence',
@@ -133,20 +137,42 @@ export async function benchPushChangesPerSec(
           note: 'read the word list aloud',
         },
         hlc: stamp(),
-      }));
-    await push(batch()); // warm-up
-    const batches = Array.from({ length: BATCHES }, batch);
+      })),
+    );
+  await push(body()); // warm-up
+  return { body, push };
+}
+
+/** CPU time (user + system) of this process in ms. */
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+export async function benchPushChangesPerSec(
+  kind: 'sqlite' | 'postgres',
+): Promise<{ value: number; unit: 'changes/s'; detail: string }> {
+  const { storage, dispose } = await openBenchStorage(kind);
+  await storage.migrate();
+  const app = await createServer({ storage, clock: { now: () => Date.now() } });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    const school = await setUpBenchSchool(`http://127.0.0.1:${address.port}/api/v1`, 'bench');
+    const bodies = Array.from({ length: BATCHES }, () => school.body());
+    const cpuBefore = cpuMs();
     const started = performance.now();
-    for (const b of batches) {
-      const answer = await push(b);
-      if (answer.rejected.length > 0) throw new Error(`bench push rejected ${answer.rejected.length} changes`);
-    }
+    for (const body of bodies) await school.push(body);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuMs() - cpuBefore;
     const total = BATCHES * BATCH_SIZE;
     return {
       value: Math.round(total / seconds),
       unit: 'changes/s',
-      detail: `${kind}: ${BATCHES} pushes × ${BATCH_SIZE} new evidence records over HTTP in ${seconds.toFixed(2)} s`,
+      detail:
+        `${kind}: ${BATCHES} pushes × ${BATCH_SIZE} new evidence records over HTTP in ${seconds.toFixed(2)} s; ` +
+        `${((cpu / total) * 1000).toFixed(0)} ms CPU per 1000 changes (server and client, one process)`,
     };
   } finally {
     await app.close();

@@ -8,6 +8,34 @@ export type SqlRow = Record<string, unknown>;
 export interface SqlExecutor {
   all(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]>;
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * `${head} VALUES (?, …) ${tail}` for each row of `width` values: PostgreSQL sends many rows per
+   * statement (fewer round trips); SQLite runs one prepared single-row statement per row (no round trips
+   * to save, and no large statement to parse or bind).
+   */
+  runMany(head: string, width: number, rows: readonly SqlValue[][], tail?: string): Promise<void>;
+}
+
+const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** The SQL of a statement inserting `rows` rows of `width` values. */
+export function valuesSql(head: string, width: number, rows: number, tail = ''): string {
+  const row = `(${marks(width)})`;
+  return `${head} VALUES ${Array.from({ length: rows }, () => row).join(', ')} ${tail}`;
+}
+
+/** runMany as multi-row statements: 400 rows × at most 12 values stays far below parameter limits. */
+export async function runManyMultiRow(
+  run: (sql: string, params: readonly SqlValue[]) => Promise<number>,
+  head: string,
+  width: number,
+  rows: readonly SqlValue[][],
+  tail = '',
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400) {
+    const part = rows.slice(i, i + 400);
+    await run(valuesSql(head, width, part.length, tail), part.flat());
+  }
 }
 
 /** Inside a migration: statements with parameters, and scripts of several statements without. */
@@ -23,11 +51,12 @@ export interface SqlDriver extends SqlExecutor {
    */
   migrationTransaction<T>(fn: (tx: MigrationExecutor) => Promise<T>): Promise<T>;
   /**
-   * One transaction. With `serialize`, writers queue behind one another across every server process
-   * (PostgreSQL: an advisory lock), so the change log's sequence numbers become visible in order and a
-   * puller never skips a row committed late with a smaller number.
+   * One transaction. With a `lockKey` (a school's id), writers with the same key queue behind one another
+   * across every server process (PostgreSQL: an advisory lock per key; SQLite has one writer anyway), so
+   * one school's change-log rows become visible in the order of their sequence numbers and a puller of
+   * that school never skips a row committed late with a smaller number. Other keys do not wait.
    */
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, serialize: boolean): Promise<T>;
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, lockKey: string | null): Promise<T>;
   close(): Promise<void>;
 }
 

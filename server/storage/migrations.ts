@@ -12,6 +12,7 @@ import { MAX_CLOCK_AHEAD_MS } from '#protocol';
 import type { MigrationExecutor, SqlDriver } from './driver.ts';
 import { initialSchemaSql } from './schema.ts';
 import { rebuildChangeLogPerSchoolSqlite } from './migration-change-log.ts';
+import { clusterRecordsSqlite } from './migration-clustered-records.ts';
 
 export type SqlKind = 'sqlite' | 'postgres';
 
@@ -100,6 +101,16 @@ ALTER TABLE blobs ADD COLUMN uploader_token TEXT;`);
       await tx.run("INSERT INTO server_meta (key, value) VALUES ('clockRepairedAt', ?) ON CONFLICT (key) DO NOTHING", [
         new Date(nowMs).toISOString(),
       ]);
+    },
+  },
+  {
+    // SQLite: a table keyed by text columns keeps each row twice, in the table and in its key's index;
+    // clustered on the key (WITHOUT ROWID), a pushed field is one B-tree insert instead of two, the
+    // largest share of a push's work. PostgreSQL keeps its tables as they are.
+    version: 6,
+    name: 'records clustered on their keys',
+    async up(tx, kind) {
+      if (kind === 'sqlite') await clusterRecordsSqlite(tx);
     },
   },
 ];

@@ -1,9 +1,19 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.ts';
+import { runManyMultiRow, type SqlDriver, type SqlExecutor, type SqlRow, type SqlValue } from './driver.ts';
 
-/** Arbitrary constant naming the push lock for pg_advisory_xact_lock. */
-const PUSH_LOCK_KEY = 7_140_251;
+/**
+ * Arbitrary constants naming our advisory locks. Pushes lock per school with the two-key form
+ * (PUSH_LOCK_CLASS, a 32-bit hash of the school id): two schools whose ids share a hash merely queue
+ * together. (Before per-school locks every push took the one-key lock 7_140_251.)
+ */
+const PUSH_LOCK_CLASS = 7_140_253;
 const MIGRATE_LOCK_KEY = 7_140_252;
+
+/** A school id as a signed 32-bit lock key. */
+export function lockKeyHash(key: string): number {
+  return createHash('sha256').update(key).digest().readInt32BE(0);
+}
 
 /** Rewrites `?` placeholders to `$n`. Our SQL never contains a literal question mark. */
 export function toPgPlaceholders(sql: string): string {
@@ -15,9 +25,12 @@ export function toPgPlaceholders(sql: string): string {
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
 function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  const run = async (sql: string, params: readonly SqlValue[] = []) =>
+    (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rowCount ?? 0;
   return {
     all: async (sql, params = []) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rows as SqlRow[],
-    run: async (sql, params = []) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rowCount ?? 0,
+    run,
+    runMany: (head, width, rows, tail) => runManyMultiRow(run, head, width, rows, tail),
   };
 }
 
@@ -48,11 +61,13 @@ export function openPostgresDriver(connectionString: string): SqlDriver {
         client.release();
       }
     },
-    transaction: async (fn, serialize) => {
+    transaction: async (fn, lockKey) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        if (serialize) await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK_KEY]);
+        if (lockKey !== null) {
+          await client.query('SELECT pg_advisory_xact_lock($1, $2)', [PUSH_LOCK_CLASS, lockKeyHash(lockKey)]);
+        }
         const result = await fn(executorFor(client));
         await client.query('COMMIT');
         return result;

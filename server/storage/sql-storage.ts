@@ -91,9 +91,9 @@ export function createSqlStorage(db: SqlDriver): Storage {
     hasAnySchool: async () => (await db.all('SELECT 1 AS one FROM schools LIMIT 1')).length > 0,
     close: () => db.close(),
 
-    syncTransaction: (fn) => db.transaction((tx) => fn(syncTx(tx)), true),
-    pull: (filter, since, limit) => db.transaction((tx) => pull(tx, filter, since, limit), false),
-    listRecords: (filter) => db.transaction((tx) => listRecords(tx, filter), false),
+    syncTransaction: (schoolId, fn) => db.transaction((tx) => fn(syncTx(tx, schoolId)), schoolId),
+    pull: (filter, since, limit) => db.transaction((tx) => pull(tx, filter, since, limit), null),
+    listRecords: (filter) => db.transaction((tx) => listRecords(tx, filter), null),
     getRecords: (schoolId, keys) => loadRecords(db, schoolId, keys),
 
     async createSchool(row) {

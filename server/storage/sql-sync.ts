@@ -27,21 +27,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-/** Inserts rows in multi-row statements: far fewer round trips to PostgreSQL. */
-async function insertMany(
-  db: SqlExecutor,
-  head: string,
-  width: number,
-  rows: readonly SqlValue[][],
-  tail = '',
-): Promise<void> {
-  // 400 rows × at most 11 columns stays far below SQLite's and PostgreSQL's parameter limits.
-  for (const part of chunks(rows, 400)) {
-    const values = part.map(() => `(${marks(width)})`).join(', ');
-    await db.run(`${head} VALUES ${values} ${tail}`, part.flat());
-  }
-}
-
 /**
  * SQL condition (on unqualified columns) and parameters for a VisibilityFilter. `hasRecordIds`: the rows
  * have tbl and record_id columns (records, the change log), so `studentRecordIds` can apply.
@@ -159,19 +144,30 @@ export async function listRecords(db: SqlExecutor, filter: VisibilityFilter): Pr
   return assemble(recordRows, fieldRows);
 }
 
-async function maxSeq(db: SqlExecutor): Promise<number> {
-  const rows = await db.all('SELECT MAX(seq) AS m FROM change_log');
+async function schoolMaxSeq(db: SqlExecutor, schoolId: string): Promise<number> {
+  const rows = await db.all('SELECT MAX(seq) AS m FROM change_log WHERE school_id = ?', [schoolId]);
   return Number(rows[0]?.m ?? 0);
 }
 
+/**
+ * Sequence numbers come from one counter for the whole log, but only pushes of the same school are
+ * serialized (driver.ts): while school A's push is still open with number 10, school B's may commit 11.
+ * So a page is bounded by the school's own high-water mark, read first: every row of the school not yet
+ * committed then got its number after the school's last commit, above that mark, and a cursor never passes
+ * it. The whole log's mark only tells a cursor from another database (one beyond it) from a good one.
+ */
 export async function pull(db: SqlExecutor, filter: VisibilityFilter, since: number, limit: number): Promise<PullPage> {
-  // Read the high-water mark first, then only rows at or below it: a cursor never passes a row not yet read.
-  const top = await maxSeq(db);
+  const marks = await db.all(
+    'SELECT (SELECT MAX(seq) FROM change_log WHERE school_id = ?) AS school, (SELECT MAX(seq) FROM change_log) AS log',
+    [filter.schoolId],
+  );
+  const schoolTop = Number(marks[0]?.school ?? 0);
+  const top = Number(marks[0]?.log ?? 0);
   const { sql, params } = visibilitySql(filter);
   const rows = await db.all(
     `SELECT seq, change_id, tbl, record_id, fields, hlc FROM change_log
       WHERE seq > ? AND seq <= ? AND n_fields > 0 AND ${sql} ORDER BY seq LIMIT ?`,
-    [since, top, ...params, limit + 1],
+    [since, schoolTop, ...params, limit + 1],
   );
   const hasMore = rows.length > limit;
   const changes: LoggedChange[] = rows.slice(0, limit).map((row) => ({
@@ -183,7 +179,7 @@ export async function pull(db: SqlExecutor, filter: VisibilityFilter, since: num
     hlc: str(row, 'hlc'),
   }));
   const last = changes[changes.length - 1];
-  return { changes, hasMore, top, cursor: hasMore && last ? last.seq : Math.max(top, since) };
+  return { changes, hasMore, top, cursor: hasMore && last ? last.seq : Math.max(schoolTop, since) };
 }
 
 /** One row per (school, blob, child), a granting citation first: one INSERT may not touch a row twice. */
@@ -198,7 +194,8 @@ function dedupeRefs(refs: readonly BlobRef[]): BlobRef[] {
   return [...byKey.values()];
 }
 
-export function syncTx(db: SqlExecutor): SyncTx {
+/** The operations of one push transaction, which writes for `schoolId` only (see pull above). */
+export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
   return {
     async findAppliedChanges(schoolId, changeIds) {
       const found = new Map<string, AppliedChange>();
@@ -222,8 +219,7 @@ export function syncTx(db: SqlExecutor): SyncTx {
     loadRecords: (schoolId, keys) => loadRecords(db, schoolId, keys),
     async saveRecords(writes: readonly RecordWrite[]) {
       const created = writes.filter((w) => w.isNew);
-      await insertMany(
-        db,
+      await db.runMany(
         'INSERT INTO records (school_id, tbl, record_id, class_id, student_id)',
         5,
         created.map((w) => [w.scope.schoolId, w.table, w.recordId, w.scope.classId, w.scope.studentId]),
@@ -238,8 +234,7 @@ export function syncTx(db: SqlExecutor): SyncTx {
           state.hlc,
         ]),
       );
-      await insertMany(
-        db,
+      await db.runMany(
         'INSERT INTO record_fields (school_id, tbl, record_id, field, value, hlc)',
         6,
         fieldRows,
@@ -247,8 +242,10 @@ export function syncTx(db: SqlExecutor): SyncTx {
       );
     },
     async appendLog(entries: readonly LogEntry[]) {
-      await insertMany(
-        db,
+      // The per-school lock is what keeps this school's pullers from skipping a row: never write past it.
+      const stray = entries.find((e) => e.scope.schoolId !== schoolId);
+      if (stray) throw new Error(`a push transaction of one school wrote a change of another (${stray.changeId})`);
+      await db.runMany(
         `INSERT INTO change_log (change_id, content_hash, device_id, tbl, record_id, fields, n_fields, hlc, school_id,
            class_id, student_id, received_at)`,
         12,
@@ -270,8 +267,7 @@ export function syncTx(db: SqlExecutor): SyncTx {
     },
     async addBlobRefs(refs: readonly BlobRef[]) {
       // A citation that grants reading upgrades an earlier one of the same child; nothing downgrades one.
-      await insertMany(
-        db,
+      await db.runMany(
         'INSERT INTO blob_refs (school_id, sha256, class_id, student_id, granted)',
         5,
         dedupeRefs(refs).map((r) => [
@@ -302,7 +298,7 @@ export function syncTx(db: SqlExecutor): SyncTx {
       return found;
     },
     citedReadable: (filter, sha256s) => citedReadable(db, filter, sha256s),
-    maxSeq: () => maxSeq(db),
+    maxSeq: () => schoolMaxSeq(db, schoolId),
     async insertClass(row: ClassRow) {
       // No conflict target: a taken id or a taken join code both skip the row, without aborting the transaction.
       await db.run(

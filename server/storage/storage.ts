@@ -87,7 +87,7 @@ export interface VisibilityFilter {
 export interface PullPage {
   readonly changes: readonly LoggedChange[];
   readonly cursor: number;
-  /** The newest sequence number when the page was read. */
+  /** The newest sequence number of the whole log when the page was read: a cursor beyond it is stale. */
   readonly top: number;
   readonly hasMore: boolean;
 }
@@ -117,6 +117,7 @@ export interface SyncTx {
   blobUploaders(schoolId: string, sha256s: readonly string[]): Promise<Map<string, BlobUploader>>;
   /** Which of these blobs a citation visible under the filter lets its readers read. */
   citedReadable(filter: VisibilityFilter, sha256s: readonly string[]): Promise<Set<string>>;
+  /** The school's newest sequence number (the one this transaction writes for). */
   maxSeq(): Promise<number>;
   /**
    * Adds a class (a `classes` record first pushed by a device) unless its id or join code is taken, and
@@ -213,8 +214,12 @@ export interface Storage {
   hasAnySchool(): Promise<boolean>;
   close(): Promise<void>;
 
-  /** Runs `fn` in one transaction, serialized with other pushes so sequence numbers commit in order. */
-  syncTransaction<T>(fn: (tx: SyncTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction that writes for one school, serialized with that school's other pushes
+   * (every server process) so its sequence numbers commit in order; other schools' pushes run beside it.
+   * Writing a change-log row of another school in it throws.
+   */
+  syncTransaction<T>(schoolId: string, fn: (tx: SyncTx) => Promise<T>): Promise<T>;
   pull(filter: VisibilityFilter, since: number, limit: number): Promise<PullPage>;
   listRecords(filter: VisibilityFilter): Promise<StoredRecord[]>;
   getRecords(schoolId: string, keys: readonly RecordKey[]): Promise<StoredRecord[]>;

@@ -200,7 +200,7 @@ describe.each(available)('class rows in the push transaction on %s', (kind) => {
       createdAt: AT,
     });
 
-    await storage.syncTransaction(async (tx) => {
+    await storage.syncTransaction(s.schoolId, async (tx) => {
       expect(await tx.insertClass(row(fresh, s.schoolId, existing.joinCode))).toBeUndefined();
       expect(await tx.insertClass(row(fresh, s.schoolId, 'FRESH234'))).toEqual(row(fresh, s.schoolId, 'FRESH234'));
       // The same id again, from another school: the stored row answers, still the first school's.

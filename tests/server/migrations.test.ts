@@ -208,6 +208,18 @@ describe.each(available)('schema migrations on %s', (kind) => {
       ),
     ).toBe(true);
 
+    // SQLite keeps records clustered on their keys (migration 6), with every row copied (checked above).
+    if (kind === 'sqlite') {
+      const tables = await old.all(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('records', 'record_fields') ORDER BY name",
+      );
+      expect(tables.map((t) => [t.name, /WITHOUT ROWID/.test(String(t.sql))])).toEqual([
+        ['record_fields', true],
+        ['records', true],
+      ]);
+      expect(await old.all("SELECT name FROM sqlite_master WHERE name = 'records_student'")).toHaveLength(1);
+    }
+
     // Migrating again changes nothing.
     await storage.migrate(UPGRADE_AT + 3600_000);
     expect((await old.all('SELECT COUNT(*) AS n FROM schema_migrations'))[0]?.n).toBe(MIGRATIONS.length);

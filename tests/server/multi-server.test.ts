@@ -17,8 +17,8 @@ function slowCommits(inner: Storage): Storage {
   let n = 0;
   return {
     ...inner,
-    syncTransaction: (fn) =>
-      inner.syncTransaction(async (tx) => {
+    syncTransaction: (schoolId, fn) =>
+      inner.syncTransaction(schoolId, async (tx) => {
         const result = await fn(tx);
         await new Promise((resolve) => setTimeout(resolve, (n += 7) % 40));
         return result;

@@ -186,13 +186,13 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     let appended!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const firstAppended = new Promise<void>((resolve) => (appended = resolve));
-    const slow = storage.syncTransaction(async (tx) => {
+    const slow = storage.syncTransaction(s.schoolId, async (tx) => {
       await tx.appendLog([entry(newId('slow'))]);
       appended();
       await gate;
     });
     await firstAppended;
-    const fast = storage.syncTransaction(async (tx) => tx.appendLog([entry(newId('fast'))]));
+    const fast = storage.syncTransaction(s.schoolId, async (tx) => tx.appendLog([entry(newId('fast'))]));
     // Give the fast push time to commit if nothing holds it back (the bug this test guards against).
     await Promise.race([fast, new Promise((resolve) => setTimeout(resolve, 150))]);
     // PostgreSQL answers this pull while the slow push is open; SQLite queues it behind both pushes.

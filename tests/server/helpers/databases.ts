@@ -19,6 +19,8 @@ export type StorageKind = 'sqlite' | 'postgres';
 
 export interface TestStorage {
   readonly storage: Storage;
+  /** The PostgreSQL database's URL (null for SQLite), to look at it from outside, e.g. its locks. */
+  readonly url: string | null;
   /** Closes this storage and opens the same database again, as a restarted server would. */
   reopen(): Promise<Storage>;
   /** A second connection to the same database, as another server process would have (caller closes it). */
@@ -64,6 +66,7 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
       get storage() {
         return storage;
       },
+      url: null,
       openAnother: () => openSqliteStorage(join(dir, 'test.sqlite')),
       reopen: async () => {
         await storage.close();
@@ -87,6 +90,7 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
     get storage() {
       return storage;
     },
+    url: url.toString(),
     openAnother: () => openPostgresStorage(url.toString()),
     reopen: async () => {
       await storage.close();
