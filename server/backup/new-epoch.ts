@@ -16,6 +16,6 @@ export async function giveNewEpoch(db: SqlDriver, now: Date): Promise<string> {
       "INSERT INTO server_meta (key, value) VALUES ('restoredAt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       [now.toISOString()],
     );
-  }, false);
+  }, null);
   return epoch;
 }

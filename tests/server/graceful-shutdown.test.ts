@@ -72,8 +72,8 @@ function gated(inner: Storage) {
   const gate = new Promise<void>((resolve) => (release = resolve));
   const storage: Storage = {
     ...inner,
-    syncTransaction: (fn) =>
-      inner.syncTransaction(async (tx) => {
+    syncTransaction: (schoolId, fn) =>
+      inner.syncTransaction(schoolId, async (tx) => {
         const result = await fn(tx);
         if (armed) {
           entered();
