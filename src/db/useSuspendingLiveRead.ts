@@ -10,14 +10,20 @@ interface FirstRead {
   readonly startedAt: number;
   /** A write to one of the tables since the read began: the screen reads again once it shows. */
   dirty: boolean;
-  /** It failed: the error boundary showed that; the next visit reads afresh. */
-  failed: boolean;
+  /** When it failed (Date.now()), or null: React's retry right after gets the same failure to throw. */
+  failedAt: number | null;
   readonly stop: () => void;
 }
 
 const firstReads = new WeakMap<Store, Map<Read<unknown>, FirstRead>>();
 /** A first read not shown for this long (its render was abandoned) is not used: it would show an old "now". */
 const FIRST_READ_MAX_AGE_MS = 60_000;
+/**
+ * How long a failed first read is still handed out. React renders a suspended screen again once its read
+ * settles, before it ever mounts; a new read then would suspend again and fail again, for ever ("Loading…"
+ * and never the error boundary). That retry comes at once; a visit after the boundary showed reads afresh.
+ */
+const FAILED_READ_RETRY_MS = 2_000;
 
 /**
  * `read`'s result, read again after every write to one of `tables` (like useLiveQuery, for reads Dexie's
@@ -79,19 +85,25 @@ function firstRead(store: Store, read: Read<unknown>, tables: readonly string[])
   let reads = firstReads.get(store);
   if (!reads) firstReads.set(store, (reads = new Map()));
   const kept = reads.get(read);
-  if (kept && !kept.failed && Date.now() - kept.startedAt < FIRST_READ_MAX_AGE_MS) return kept;
+  const now = Date.now();
+  const usable =
+    kept &&
+    (kept.failedAt === null
+      ? now - kept.startedAt < FIRST_READ_MAX_AGE_MS
+      : now - kept.failedAt < FAILED_READ_RETRY_MS);
+  if (usable) return kept;
   kept?.stop();
   const entry: FirstRead = {
     promise: read(store),
     startedAt: Date.now(),
     dirty: false,
-    failed: false,
+    failedAt: null,
     stop: onTablesChanged(store, tables, () => {
       entry.dirty = true;
     }),
   };
   entry.promise.catch(() => {
-    entry.failed = true;
+    entry.failedAt = Date.now();
   });
   reads.set(read, entry);
   return entry;
