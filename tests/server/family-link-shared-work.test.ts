@@ -22,8 +22,12 @@ describe.each(['sqlite', 'postgres'] as const)('family link and shared work (%s)
   let school: SchoolSetup;
   let token: string;
   const child = newId('child');
-  const [sharedPhoto, privatePhoto, laterPhoto] = ['shared', 'private', 'later'].map((tag) => mediaBytes('png', tag));
-  const [shared, unshared, later] = [newId('ev'), newId('ev'), newId('ev')];
+  const sharedPhoto = mediaBytes('png', 'shared');
+  const privatePhoto = mediaBytes('png', 'private');
+  const laterPhoto = mediaBytes('png', 'later');
+  const shared = newId('ev');
+  const unshared = newId('ev');
+  const later = newId('ev');
 
   const push = async (changes: Change[]) => {
     const r = await server.call<PushResponse>('POST', '/api/v1/sync/push', {
@@ -97,7 +101,14 @@ describe.each(['sqlite', 'postgres'] as const)('family link and shared work (%s)
     expect((await blob(sha256(laterPhoto))).status).toBe(404);
     expect(evidenceOf(await view(), later)).not.toHaveProperty('blobIds');
 
-    await push([change('evidence', shared, { voided: { reason: 'wrong child', at: 'x', by: { kind: 'teacher', id: 't' } } }, hlc(6))]);
+    await push([
+      change(
+        'evidence',
+        shared,
+        { voided: { reason: 'wrong child', at: 'x', by: { kind: 'teacher', id: 't' } } },
+        hlc(6),
+      ),
+    ]);
     expect((await blob(sha256(sharedPhoto))).status).toBe(404);
   });
 });
