@@ -3,7 +3,7 @@ import type { StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
 import { pathState } from '#ui/path-state.ts';
 import { StatusBadge } from '#ui/StatusBadge.tsx';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetLabel, targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
@@ -28,7 +28,7 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
         <>
           <p className="current-statement" data-testid="conference-current">
             <span aria-hidden="true" className="target-icon">
-              {targetIcon(current.icon)}
+              <TargetIcon icon={current.icon} />
             </span>{' '}
             <strong>{current.code}</strong> {targetStatement(current, language, 'kid')}{' '}
             <StatusBadge status={currentProgress.status} />

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import type { FamilyReportView } from './family-report-view.ts';
 import { PracticeCards } from './PracticeCards.tsx';
 import { reportText, rulesText } from './report-text.ts';
@@ -50,7 +50,7 @@ export function FamilyReport({ view, renderWork }: { view: FamilyReportView; ren
         {view.current ? (
           <p className="family-current" data-testid="family-current">
             <span aria-hidden="true" className="target-icon">
-              {targetIcon(view.current.icon)}
+              <TargetIcon icon={view.current.icon} />
             </span>{' '}
             {view.current.statement}
           </p>
