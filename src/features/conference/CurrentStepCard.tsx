@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { Icon } from '#ui/Icon.tsx';
 import type { StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
 import { pathState } from '#ui/path-state.ts';
@@ -50,12 +51,7 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
       ) : (
         <p>{t('conference.pathComplete')}</p>
       )}
-      <h3>{t('conference.nextStep')}</h3>
-      <p data-testid="conference-next-step">{say(progress.nextStep.teacher)}</p>
-      <p className="muted">
-        <span aria-hidden="true">🧒 </span>
-        {say(progress.nextStep.child)}
-      </p>
+      {/* The actions right under what the child works on, so they are in the first screenful of a tablet. */}
       <div className="choice-row">
         {current?.itemSetId ? (
           <button type="button" className="big-action" onClick={() => nav.check(current.id)}>
@@ -71,6 +67,11 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
           </button>
         ) : null}
       </div>
+      <h3>{t('conference.nextStep')}</h3>
+      <p data-testid="conference-next-step">{say(progress.nextStep.teacher)}</p>
+      <p className="muted">
+        <Icon name="smile" className="icon target-icon-inline" /> {say(progress.nextStep.child)}
+      </p>
     </section>
   );
 }
