@@ -4,19 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isSha256Hex, validateFamilyLinkRequest, type FamilyViewResponse, type RecordSnapshot } from '#protocol';
-import type { FamilyLinkRow, StoredRecord } from '#server/storage/storage.ts';
+import { isSha256Hex, validateFamilyLinkRequest, type FamilyViewResponse } from '#protocol';
+import type { FamilyLinkRow } from '#server/storage/storage.ts';
+import { familySnapshot, sharedBlobIds } from '#server/sync/family-view.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
 import { hashToken, newToken } from './credentials.ts';
 import { badRequest, HttpError, notFound, unauthorized } from './errors.ts';
 import { sendBlob } from './routes-blobs.ts';
 import { paramId, valid } from './route-helpers.ts';
-
-const snapshot = (r: StoredRecord): RecordSnapshot => ({
-  table: r.table,
-  recordId: r.recordId,
-  fields: Object.fromEntries(Object.entries(r.fields).map(([name, state]) => [name, state.value])),
-});
 
 async function linkFrom(ctx: RouteContext, request: FastifyRequest): Promise<FamilyLinkRow> {
   const { token } = request.params as { token: string };
@@ -81,15 +76,17 @@ export function registerFamilyRoutes(app: FastifyInstance, ctx: RouteContext): v
       sharedTables: ['schools', 'frameworks', 'targets', 'itemSets'],
       studentIds: [link.studentId],
     });
-    return { studentId: link.studentId, records: [...own, ...rest].map(snapshot) };
+    return { studentId: link.studentId, records: [...own, ...rest].map(familySnapshot) };
   });
 
   app.get('/family/:token/blobs/:sha256', async (request, reply) => {
     const link = await linkFrom(ctx, request);
     const { sha256 } = request.params as { sha256: string };
     if (!isSha256Hex(sha256)) throw badRequest('The blob id must be 64 lowercase hex characters');
+    // Only the work the teacher shared with the family: any other photo of the child is not the link's.
     const filter = { schoolId: link.schoolId, classId: link.classId, sharedTables: [], studentIds: [link.studentId] };
-    if (!(await ctx.storage.isBlobCited(filter, sha256))) throw notFound('No such blob for this child');
+    const shared = sharedBlobIds(await ctx.storage.listRecords(filter));
+    if (!shared.has(sha256)) throw notFound('No such shared work for this child');
     return sendBlob(ctx.storage, link.schoolId, sha256, reply);
   });
 }

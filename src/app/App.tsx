@@ -8,6 +8,7 @@ import { ScreenBoundary } from './ScreenBoundary.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { InstallHint } from './InstallHint.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
+import { useFocusHeadingOnNavigate } from './useFocusHeadingOnNavigate.ts';
 
 /**
  * The tablet's screens for its role (src/db device-role-repository.ts): a teacher's tablet shows every
@@ -18,6 +19,7 @@ export function App() {
   const { t, language } = useT();
   const store = useStore();
   const role = useLiveQuery(() => getDeviceRole(store), [store]);
+  useFocusHeadingOnNavigate('main');
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

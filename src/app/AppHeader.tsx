@@ -29,8 +29,11 @@ export function AppHeader({ role }: { role: Exclude<DeviceRole, { kind: 'station
           </>
         )}
       </nav>
-      <OfflineIndicator />
-      <SyncStatus />
+      {/* Two short lines at the end of the row, so the header stays one row on a landscape tablet. */}
+      <div className="header-status">
+        <OfflineIndicator />
+        <SyncStatus />
+      </div>
       {role.kind === 'student' ? <TeacherUnlock compact /> : null}
     </header>
   );

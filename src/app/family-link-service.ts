@@ -1,5 +1,5 @@
 import type { Connection } from '#db';
-import { createFamilyLink, familyPageUrl, readFamilyView, revokeFamilyLink, SyncError } from '#sync';
+import { createFamilyLink, familyPageUrl, readFamilyBlob, readFamilyView, revokeFamilyLink, SyncError } from '#sync';
 import { FamilyLinkError, type FamilyLinkProblem, type FamilyLinkService } from '#state/family-links.ts';
 
 export interface FamilyLinkServiceOptions {
@@ -32,6 +32,7 @@ export function familyLinkService(options: FamilyLinkServiceOptions): FamilyLink
       await named(TEACHER_PROBLEMS, () => revokeFamilyLink(connection, id, doFetch));
     },
     read: (token) => named(FAMILY_PROBLEMS, () => readFamilyView(options.origin, token, doFetch)),
+    readBlob: (token, sha256) => named(FAMILY_PROBLEMS, () => readFamilyBlob(options.origin, token, sha256, doFetch)),
   };
 }
 

@@ -53,6 +53,18 @@ export async function markReviewed(store: Store, evidenceId: string): Promise<vo
   await writeFields(store.db, store.env, 'evidence', evidenceId, { needsReview: false, reviewedAt: nowIso(store) });
 }
 
+/**
+ * Shares a piece of work with the child's family, or stops sharing it: the family report and the family
+ * link show only shared work (the server serves a family link nothing else). Only work with a photo,
+ * drawing or recording, not voided, can be shared.
+ */
+export async function shareWithFamily(store: Store, evidence: EvidenceRecord, shared: boolean): Promise<void> {
+  if (shared && (evidence.voided || !evidence.blobIds || evidence.blobIds.length === 0)) {
+    throw new InvalidEvidenceError('Only a photo, drawing or recording that is not voided can be shared.');
+  }
+  await writeFields(store.db, store.env, 'evidence', evidence.id, { sharedWithFamily: shared });
+}
+
 /** One page of a student's evidence records, newest observation first, and whether older ones follow. */
 export interface EvidencePage {
   readonly records: readonly EvidenceRecord[];

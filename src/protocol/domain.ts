@@ -185,6 +185,11 @@ export interface Evidence {
   /** Submitted by a student (station or own tablet); waits for the teacher's review. */
   readonly needsReview?: boolean;
   readonly reviewedAt?: string;
+  /**
+   * The teacher shares this work (its photos, drawings, recordings) with the family: only then does the
+   * family report show it, and only then does the server hand it to a family link. Mutable, teacher only.
+   */
+  readonly sharedWithFamily?: boolean;
   readonly voided?: Voiding;
 }
 

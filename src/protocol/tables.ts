@@ -1,7 +1,7 @@
 /**
  * The synced tables and the merge policy of each. Mutable tables merge last-writer-wins per field by
  * HLC; append-only tables accept their fields once, at creation, and afterwards only the fields listed
- * as mutable (evidence: `voided`, review marks).
+ * as mutable (evidence: `voided`, review marks, whether the teacher shares it with the family).
  */
 export const SYNCED_TABLES = [
   'schools',
@@ -24,7 +24,7 @@ export function isSyncedTable(value: unknown): value is SyncedTable {
 
 /** Tables whose records are immutable after creation, apart from the listed fields. */
 export const APPEND_ONLY: Partial<Record<SyncedTable, readonly string[]>> = {
-  evidence: ['voided', 'needsReview', 'reviewedAt', 'deleted'],
+  evidence: ['voided', 'needsReview', 'reviewedAt', 'sharedWithFamily', 'deleted'],
   decisions: ['deleted'],
 };
 

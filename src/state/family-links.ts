@@ -34,6 +34,8 @@ export interface FamilyLinkService {
   revoke(id: string): Promise<void>;
   /** The family's side: the child's records as the server holds them, read by the link's token. */
   read(token: string): Promise<FamilyViewResponse>;
+  /** The family's side: a piece of work the teacher shared (only those are served), bytes and type. */
+  readBlob(token: string, sha256: string): Promise<{ readonly bytes: ArrayBuffer; readonly mime: string }>;
 }
 
 export const FamilyLinkServiceContext = createContext<FamilyLinkService | null>(null);

@@ -47,6 +47,18 @@ export async function readFamilyView(
   return (await response.json()) as FamilyViewResponse;
 }
 
+/** The family's side: one piece of shared work's bytes and type (GET /family/:token/blobs/:sha256). */
+export async function readFamilyBlob(
+  baseUrl: string,
+  token: string,
+  sha256: string,
+  doFetch: typeof fetch = fetch,
+): Promise<{ readonly bytes: ArrayBuffer; readonly mime: string }> {
+  const path = `/family/${encodeURIComponent(token)}/blobs/${encodeURIComponent(sha256)}`;
+  const response = await call(doFetch, baseUrl, path, { method: 'GET' });
+  return { bytes: await response.arrayBuffer(), mime: response.headers.get('content-type') ?? '' };
+}
+
 async function call(
   doFetch: typeof fetch,
   baseUrl: string,

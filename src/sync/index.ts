@@ -10,5 +10,5 @@ export { httpTransport, SyncError, type SyncTransport } from './transport.ts';
 export { backoffDelay } from './backoff.ts';
 export { signIn, signUp, enroll } from './connect.ts';
 export { enrollHandedOver, type HandOver, type HandOverRole } from './hand-over.ts';
-export { createFamilyLink, revokeFamilyLink, readFamilyView, familyPageUrl } from './family-links.ts';
+export { createFamilyLink, revokeFamilyLink, readFamilyView, readFamilyBlob, familyPageUrl } from './family-links.ts';
 export { issueJoinCode, listServerClasses, listServerDevices, revokeDevice } from './school-admin.ts';

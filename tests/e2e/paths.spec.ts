@@ -16,6 +16,8 @@ test('a teacher sees the path map, reorders a path with the keyboard, and the or
   await expect(page.getByRole('list', { name: 'Students' }).getByRole('link')).toHaveCount(8);
 
   await page.goto('/student/demo-student-2');
+  // A 36-stop path folds away below the day's work on the student page.
+  await page.getByText(/^Path map: 36 stops/).click();
   const map = page.getByRole('list', { name: 'Path map' });
   await expect(map.getByRole('listitem')).toHaveCount(36);
   await expect(map.getByRole('listitem').filter({ hasText: 'Passed by' })).toHaveCount(2);

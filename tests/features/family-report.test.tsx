@@ -29,6 +29,9 @@ function fakeService(overrides: Partial<FamilyLinkService> = {}): FamilyLinkServ
     read: vi.fn(async () => {
       throw new Error('not used on the teacher page');
     }),
+    readBlob: vi.fn(async () => {
+      throw new Error('not used on the teacher page');
+    }),
     ...overrides,
   };
 }

@@ -100,8 +100,9 @@ describe.each(available)('blobs on %s', (kind) => {
   it('evidence pushed before its photo: the class’s teachers, the child at the station and the family read it', async () => {
     const photo = mediaBytes('webp', newId('station photo'));
     await signIn(ana);
+    const work = newId('ev');
     await push(station.token, [
-      change('evidence', newId('ev'), childEvidence(ana, { kind: 'workSample', blobIds: [sha256(photo)] }), now()),
+      change('evidence', work, childEvidence(ana, { kind: 'workSample', blobIds: [sha256(photo)] }), now()),
     ]);
     expect((await put(station.token, photo, 'image/webp')).status).toBe(201);
     expect(await read(device.token, photo)).toBe(200);
@@ -112,6 +113,9 @@ describe.each(available)('blobs on %s', (kind) => {
       token: device.token,
       body: { studentId: ana },
     });
+    // A family sees work only once the teacher shares it.
+    expect((await server.call('GET', `${link.body.path}/blobs/${sha256(photo)}`)).status).toBe(404);
+    await push(device.token, [change('evidence', work, { sharedWithFamily: true }, now())]);
     const family = await server.call('GET', `${link.body.path}/blobs/${sha256(photo)}`);
     expect(family.status).toBe(200);
     expect(family.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");

@@ -204,7 +204,7 @@ describe('family links', () => {
     expect((await server.call('GET', made.body.path)).status).toBe(401);
   });
 
-  it('read blobs cited by their child’s evidence only', async () => {
+  it('read blobs of their child’s evidence shared with the family only', async () => {
     const photo = mediaBytes('jpeg', 'ana painting');
     const other = mediaBytes('jpeg', 'ben painting');
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -216,8 +216,18 @@ describe('family links', () => {
       });
     }
     await push(device.token, [
-      change('evidence', newId('ev'), { studentId: ana, kind: 'workSample', blobIds: [sha(photo)] }, hlc(8)),
-      change('evidence', newId('ev'), { studentId: ben, kind: 'workSample', blobIds: [sha(other)] }, hlc(8)),
+      change(
+        'evidence',
+        newId('ev'),
+        { studentId: ana, kind: 'workSample', blobIds: [sha(photo)], sharedWithFamily: true },
+        hlc(8),
+      ),
+      change(
+        'evidence',
+        newId('ev'),
+        { studentId: ben, kind: 'workSample', blobIds: [sha(other)], sharedWithFamily: true },
+        hlc(8),
+      ),
     ]);
     const link = await server.call<FamilyLinkResponse>('POST', '/api/v1/family-links', {
       token: device.token,

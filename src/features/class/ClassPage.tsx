@@ -5,7 +5,7 @@ import { ClassPicker } from './ClassPicker.tsx';
 import { pathState } from '#ui/path-state.ts';
 import { studentSummaries } from '#ui/progress-summary.ts';
 import { Picture } from '#ui/Picture.tsx';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 
@@ -43,7 +43,9 @@ export function ClassPage() {
                 <span className="roster-target">
                   {current ? (
                     <>
-                      <span aria-hidden="true">{targetIcon(current.icon)}</span>{' '}
+                      <span aria-hidden="true">
+                        <TargetIcon icon={current.icon} />
+                      </span>{' '}
                       {t('class.working', {
                         target: `${current.code} · ${targetStatement(current, language, 'kid')}`,
                       })}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Icon } from '#ui/Icon.tsx';
 import { useStore, type StudentProgressData } from '#db';
 import { StatusBadge } from '#ui/StatusBadge.tsx';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
@@ -55,8 +56,7 @@ export function CheckResult(props: {
       <h3>{t('conference.nextStep')}</h3>
       <p data-testid="result-next-step">{say(outcome.nextStep.teacher)}</p>
       <p className="muted">
-        <span aria-hidden="true">🧒 </span>
-        {say(outcome.nextStep.child)}
+        <Icon name="smile" className="icon target-icon-inline" /> {say(outcome.nextStep.child)}
       </p>
       <div className="choice-row">
         <button type="button" onClick={nav.overview}>

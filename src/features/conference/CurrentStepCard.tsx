@@ -1,9 +1,10 @@
 import { Link } from 'react-router-dom';
+import { Icon } from '#ui/Icon.tsx';
 import type { StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
 import { pathState } from '#ui/path-state.ts';
 import { StatusBadge } from '#ui/StatusBadge.tsx';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetLabel, targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
@@ -28,7 +29,7 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
         <>
           <p className="current-statement" data-testid="conference-current">
             <span aria-hidden="true" className="target-icon">
-              {targetIcon(current.icon)}
+              <TargetIcon icon={current.icon} />
             </span>{' '}
             <strong>{current.code}</strong> {targetStatement(current, language, 'kid')}{' '}
             <StatusBadge status={currentProgress.status} />
@@ -50,12 +51,7 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
       ) : (
         <p>{t('conference.pathComplete')}</p>
       )}
-      <h3>{t('conference.nextStep')}</h3>
-      <p data-testid="conference-next-step">{say(progress.nextStep.teacher)}</p>
-      <p className="muted">
-        <span aria-hidden="true">🧒 </span>
-        {say(progress.nextStep.child)}
-      </p>
+      {/* The actions right under what the child works on, so they are in the first screenful of a tablet. */}
       <div className="choice-row">
         {current?.itemSetId ? (
           <button type="button" className="big-action" onClick={() => nav.check(current.id)}>
@@ -71,6 +67,11 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
           </button>
         ) : null}
       </div>
+      <h3>{t('conference.nextStep')}</h3>
+      <p data-testid="conference-next-step">{say(progress.nextStep.teacher)}</p>
+      <p className="muted">
+        <Icon name="smile" className="icon target-icon-inline" /> {say(progress.nextStep.child)}
+      </p>
     </section>
   );
 }

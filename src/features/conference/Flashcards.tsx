@@ -19,7 +19,7 @@ export function Flashcards({ data, targetId }: { data: StudentProgressData; targ
     <section className="flashcards-sheet" aria-labelledby="cards-title">
       <div className="no-print choice-row">
         <button type="button" onClick={() => window.print()}>
-          <span aria-hidden="true">🖨️</span> {t('conference.cards.print')}
+          {t('conference.cards.print')}
         </button>
       </div>
       <h2 id="cards-title">{t('conference.cards.title', { name: data.student.displayName })}</h2>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TargetRecord } from '#db';
 import type { TargetProgress } from '#rules';
 import { StatusBadge } from '#ui/StatusBadge.tsx';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
@@ -29,7 +29,7 @@ export function TargetNode({ target, progress, isCurrent, studentId, nav }: Prop
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <span aria-hidden="true" className="target-icon">
-            {targetIcon(target.icon)}
+            <TargetIcon icon={target.icon} />
           </span>
           <span className="map-code">{target.code}</span>
           <span className="map-statement">{targetStatement(target, language, 'teacher')}</span>

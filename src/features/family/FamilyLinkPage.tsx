@@ -8,6 +8,7 @@ import { sourceFromSnapshot } from './family-snapshot.ts';
 import { defaultPaperSize, pageRule, type PaperSize } from './paper-size.ts';
 import { familyLanguageOf, reportText } from './report-text.ts';
 import { ReportControls } from './ReportControls.tsx';
+import { RemoteWork } from './RemoteWork.tsx';
 import './family.css';
 
 type Loaded =
@@ -93,8 +94,14 @@ export default function FamilyLinkPage() {
     <div className="page family-report-page">
       <style>{pageRule(paper)}</style>
       <p className="muted no-print">{say('family.view.readOnly')}</p>
+      {/* The report first: on a phone the family reads it before any print control. */}
+      <FamilyReport
+        view={view}
+        renderWork={(blobId, label) => (
+          <RemoteWork token={token} blobId={blobId} label={label} missing={say('family.work.missing')} />
+        )}
+      />
       <ReportControls t={say} language={language} onLanguage={setChosen} paper={paper} onPaper={setPaper} />
-      <FamilyReport view={view} />
     </div>
   );
 }

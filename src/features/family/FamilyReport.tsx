@@ -1,14 +1,15 @@
 import { useId } from 'react';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import type { FamilyReportView } from './family-report-view.ts';
 import { PracticeCards } from './PracticeCards.tsx';
 import { reportText, rulesText } from './report-text.ts';
+import { SharedWorkSection, type RenderWork } from './SharedWorkSection.tsx';
 
 /**
  * The family report, read-only and all in the report's language: the same component for the teacher's
  * preview and print, and for the family's page opened from a link. Plain words, no scores.
  */
-export function FamilyReport({ view }: { view: FamilyReportView }) {
+export function FamilyReport({ view, renderWork }: { view: FamilyReportView; renderWork: RenderWork }) {
   const id = useId();
   const say = reportText(view.language);
   const name = view.childName;
@@ -49,7 +50,7 @@ export function FamilyReport({ view }: { view: FamilyReportView }) {
         {view.current ? (
           <p className="family-current" data-testid="family-current">
             <span aria-hidden="true" className="target-icon">
-              {targetIcon(view.current.icon)}
+              <TargetIcon icon={view.current.icon} />
             </span>{' '}
             {view.current.statement}
           </p>
@@ -59,6 +60,8 @@ export function FamilyReport({ view }: { view: FamilyReportView }) {
         <h3>{say('family.report.next.title')}</h3>
         <p data-testid="family-next-step">{rulesText(view.language, view.nextStep)}</p>
       </section>
+
+      <SharedWorkSection view={view} renderWork={renderWork} />
 
       <PracticeCards view={view} />
 

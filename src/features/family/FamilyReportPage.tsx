@@ -10,6 +10,8 @@ import { defaultPaperSize, pageRule, type PaperSize } from './paper-size.ts';
 import { familyLanguageOf } from './report-text.ts';
 import { ReportControls } from './ReportControls.tsx';
 import { ShareFamilyLink } from './ShareFamilyLink.tsx';
+import { LocalWork } from './LocalWork.tsx';
+import { ShareWorkPicker } from './ShareWorkPicker.tsx';
 import './family.css';
 
 /**
@@ -45,7 +47,8 @@ export default function FamilyReportPage() {
         onPaper={setPaper}
         {...(family?.unsupportedTag ? { unsupportedTag: family.unsupportedTag } : {})}
       />
-      <FamilyReport view={view} />
+      <FamilyReport view={view} renderWork={(blobId, label) => <LocalWork blobId={blobId} label={label} />} />
+      <ShareWorkPicker data={data} />
       <ShareFamilyLink studentId={studentId} />
     </div>
   );

@@ -34,6 +34,38 @@ export interface FamilyReportView {
   readonly nextStep: RulesMessage;
   /** Flashcards: the current target's items the child does not know yet, in the item set's order. */
   readonly practice: { readonly target: ReportTarget; readonly cards: readonly string[] } | null;
+  /** The work the teacher shared with the family, newest first: photos, drawings, recordings. */
+  readonly sharedWork: readonly SharedWork[];
+}
+
+export interface SharedWork {
+  readonly id: string;
+  readonly observedAt: string;
+  /** What the work was for, in the report's language. */
+  readonly targets: readonly ReportTarget[];
+  readonly note?: string;
+  readonly blobIds: readonly string[];
+}
+
+/** A report is a page or two: the newest shared pieces only. */
+export const SHARED_WORK_SHOWN = 6;
+
+function sharedWorkOf(source: FamilyReportSource, toReport: (t: Target) => ReportTarget): SharedWork[] {
+  const byId = new Map(source.targets.map((t) => [t.id, t]));
+  return source.evidence
+    .filter((e) => e.sharedWithFamily === true && !e.voided && (e.blobIds?.length ?? 0) > 0)
+    .sort((a, b) => b.observedAt.localeCompare(a.observedAt) || b.id.localeCompare(a.id))
+    .slice(0, SHARED_WORK_SHOWN)
+    .map((e) => ({
+      id: e.id,
+      observedAt: e.observedAt,
+      targets: e.targetIds.flatMap((id) => {
+        const target = byId.get(id);
+        return target ? [toReport(target)] : [];
+      }),
+      ...(e.note ? { note: e.note } : {}),
+      blobIds: e.blobIds ?? [],
+    }));
 }
 
 export function buildFamilyReport(source: FamilyReportSource, language: Language, now: Date): FamilyReportView {
@@ -68,5 +100,6 @@ export function buildFamilyReport(source: FamilyReportSource, language: Language
     current,
     nextStep: progress.nextStep.family,
     practice: current && cards.length > 0 ? { target: current, cards } : null,
+    sharedWork: sharedWorkOf(source, toReport),
   };
 }

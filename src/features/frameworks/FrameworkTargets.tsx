@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listFrameworkTargets, listFrameworks, useStore } from '#db';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { ruleDraft } from './target-form.ts';
@@ -33,7 +33,7 @@ export function FrameworkTargets(props: {
         {loaded?.targets.map((target) => (
           <li key={target.id} className="target-row">
             <span className="target-icon" aria-hidden="true">
-              {targetIcon(target.icon)}
+              <TargetIcon icon={target.icon} />
             </span>
             <span>
               <strong>{target.code}</strong> {targetStatement(target, language, 'kid')}{' '}

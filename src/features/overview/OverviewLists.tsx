@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { TargetRecord } from '#db';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetListLabel, targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
@@ -33,8 +33,10 @@ export function WorkingOnGroups({ view }: { view: Pick<OverviewView, 'workingOn'
         {groups.map(({ target, students }) => (
           <li key={target.id}>
             <h3>
-              <span aria-hidden="true">{targetIcon(target.icon)}</span> {target.code} ·{' '}
-              {targetStatement(target, language, 'teacher')}
+              <span aria-hidden="true">
+                <TargetIcon icon={target.icon} />
+              </span>{' '}
+              {target.code} · {targetStatement(target, language, 'teacher')}
             </h3>
             <p>
               {t('overview.workingOn.students', { count: students.length, names: students.map((s) => s.displayName) })}

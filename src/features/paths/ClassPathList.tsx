@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { TargetRecord } from '#db';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { targetName } from './target-name.ts';
@@ -42,7 +42,7 @@ export function ClassPathList({ targetIds, targetsById, onChange }: Props) {
           <li key={targetId} className="plan-item">
             <span className="plan-position">{index + 1}</span>
             <span aria-hidden="true" className="target-icon">
-              {target ? targetIcon(target.icon) : '?'}
+              {target ? <TargetIcon icon={target.icon} /> : '?'}
             </span>
             <span className="plan-text">
               <strong>{target?.code ?? targetId}</strong>{' '}

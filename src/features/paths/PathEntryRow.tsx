@@ -3,7 +3,7 @@ import type { TargetRecord } from '#db';
 import type { PathEntry } from '#protocol';
 import type { TargetProgress } from '#rules';
 import { StatusBadge } from '#ui/StatusBadge.tsx';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { EntryChanges } from './EntryChanges.tsx';
@@ -40,7 +40,7 @@ export function PathEntryRow(props: Props) {
     >
       <span className="plan-position">{position}</span>
       <span aria-hidden="true" className="target-icon">
-        {target ? targetIcon(target.icon) : '?'}
+        {target ? <TargetIcon icon={target.icon} /> : '?'}
       </span>
       <span className="plan-text">
         <strong>{code}</strong> {target ? targetStatement(target, language, 'kid') : t('pathPlan.unknown')}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { FrameworkRecord, TargetRecord } from '#db';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
 import { targetName } from './target-name.ts';
@@ -52,7 +52,7 @@ export function TargetPicker({ frameworks, targets, onPath, onAdd, addLabel, all
         {listed.map((target) => (
           <li key={target.id} className="picker-item">
             <span aria-hidden="true" className="target-icon">
-              {targetIcon(target.icon)}
+              <TargetIcon icon={target.icon} />
             </span>
             <span className="picker-text">
               <strong>{target.code}</strong> {targetStatement(target, language, 'kid')}

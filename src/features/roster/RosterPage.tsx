@@ -9,8 +9,10 @@ export default function RosterPage() {
   return (
     <section className="page" aria-labelledby="roster-title">
       <h1 id="roster-title">{t('roster.title')}</h1>
-      <StudentsPanel />
+      {/* The import first: in a teacher's first week it is the screen's first action, and the class list
+          below can be long. */}
       <RosterImportPanel />
+      <StudentsPanel />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { TargetRecord } from '#db';
 import type { StudentProgress } from '#rules';
 import { pathState } from '#ui/path-state.ts';
-import { targetIcon } from '#ui/pictures.ts';
+import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
@@ -23,7 +23,7 @@ export function CurrentTargetCard(props: {
       {current ? (
         <p className="current-statement" data-testid="current-target">
           <span aria-hidden="true" className="target-icon">
-            {targetIcon(current.icon)}
+            <TargetIcon icon={current.icon} />
           </span>{' '}
           <strong>{current.code}</strong> {targetStatement(current, language, 'kid')}
         </p>

@@ -12,6 +12,8 @@ import { HandTabletForm } from './HandTabletForm.tsx';
 import './student.css';
 import { ObservationForm } from './ObservationForm.tsx';
 
+const SHORT_PATH = 8;
+
 export default function StudentPage() {
   const { studentId = '' } = useParams();
   const { t } = useT();
@@ -28,6 +30,8 @@ export default function StudentPage() {
   const { data, progress } = view;
   const targetsById = new Map(data.targets.map((target) => [target.id, target]));
   const pathTargets = progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? []);
+  // A short path fits below the day's work open; a long one (36 stops) folds away until asked for.
+  const isShortPath = progress.targets.length <= SHORT_PATH;
 
   return (
     <article className="page student-page" aria-labelledby="student-name">
@@ -50,21 +54,27 @@ export default function StudentPage() {
           {t('handOver.myPath', { name: data.student.displayName })}
         </Link>
       </header>
-      <HandTabletForm student={data.student} />
-      <CurrentTargetCard progress={progress} targetsById={targetsById} />
-      <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="teacher" />
-      <div className="two-columns">
-        <PathList progress={progress} targetsById={targetsById} audience="teacher" />
-        <div>
-          <ObservationForm
-            studentId={data.student.id}
-            targets={pathTargets.length > 0 ? pathTargets : data.targets}
-            defaultTargetId={progress.currentTargetId ?? undefined}
-            scale={data.scale}
-          />
-          <EvidenceList page={evidence} targetsById={targetsById} scale={data.scale} />
-        </div>
+      {/* Tablet first: what the child works on now beside the quick observation, in the first screenful;
+          the 36-stop map and every target's reasons fold away below, opened when wanted. */}
+      <div className="two-columns student-now">
+        <CurrentTargetCard progress={progress} targetsById={targetsById} />
+        <ObservationForm
+          studentId={data.student.id}
+          targets={pathTargets.length > 0 ? pathTargets : data.targets}
+          defaultTargetId={progress.currentTargetId ?? undefined}
+          scale={data.scale}
+        />
       </div>
+      <EvidenceList page={evidence} targetsById={targetsById} scale={data.scale} />
+      <details className="card student-fold" open={isShortPath}>
+        <summary>{t('student.fold.map', { count: progress.targets.length })}</summary>
+        <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="teacher" />
+      </details>
+      <details className="card student-fold" open={isShortPath}>
+        <summary>{t('student.fold.list', { count: progress.targets.length })}</summary>
+        <PathList progress={progress} targetsById={targetsById} audience="teacher" />
+      </details>
+      <HandTabletForm student={data.student} />
     </article>
   );
 }

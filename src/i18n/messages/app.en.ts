@@ -79,6 +79,8 @@ export const appEn = {
   'student.setClassPath': 'set the class path',
   'class.studentCount_one': '{count} student',
   'class.studentCount_other': '{count} students',
+  'student.fold.map': 'Path map: {count} stops, with “You are here”',
+  'student.fold.list': 'Every target on the path ({count}), with why',
   'student.path': 'Learning path',
   'student.evidence': 'Evidence',
   'student.noEvidence': 'No evidence yet.',

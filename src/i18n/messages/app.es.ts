@@ -80,6 +80,8 @@ export const appEs: Record<AppMessageKey, string> = {
   'student.setClassPath': 'defina la ruta de la clase',
   'class.studentCount_one': '{count} estudiante',
   'class.studentCount_other': '{count} estudiantes',
+  'student.fold.map': 'Mapa de la ruta: {count} paradas, con «Estás aquí»',
+  'student.fold.list': 'Todas las metas de la ruta ({count}), con el porqué',
   'student.path': 'Camino de aprendizaje',
   'student.evidence': 'Evidencias',
   'student.noEvidence': 'Todavía no hay evidencias.',

@@ -20,6 +20,8 @@ export const familyEn = {
   'family.report.practice.none':
     'No cards this time. Ask {name} to show you what they are learning, and praise every try.',
   'family.report.practice.list': 'Practice cards',
+  'family.report.work.title': 'Work {name} did at school',
+  'family.report.work.label': '{what}, {day} ({n})',
   'family.report.footer': 'Questions? Your child’s teacher is glad to talk with you.',
   // Controls around the report (in the reader's interface language).
   'family.controls.title': 'Print and share',
@@ -55,6 +57,14 @@ export const familyEn = {
   'family.share.network': 'The server could not be reached. Check the network and try again.',
   'family.share.failed': 'Could not make the link: {reason}',
   'family.share.revokeFailed': 'Could not turn the link off: {reason}',
+  // Work shared with the family (teacher picks; the family sees only what is picked).
+  'family.work.pick.title': 'Work to show the family',
+  'family.work.pick.intro':
+    'Tick the photos, drawings and recordings the family may see. Only ticked work appears in the report and through the family link.',
+  'family.work.pick.none': 'No photos, drawings or recordings of {name} yet. Add them in a conference.',
+  'family.work.pick.share': 'Show the family',
+  'family.work.failed': 'Could not change what the family sees: {reason}',
+  'family.work.missing': 'This piece of work could not be shown.',
   // The family's page, opened from a link.
   'family.view.loading': 'Loading the report…',
   'family.view.readOnly': 'This page shows your child’s learning as the school recorded it. It cannot be changed here.',

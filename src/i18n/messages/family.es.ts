@@ -20,6 +20,8 @@ export const familyEs: Record<FamilyMessageKey, string> = {
   'family.report.practice.none':
     'Esta vez no hay tarjetas. Pida a {name} que le muestre lo que está aprendiendo y celebre cada intento.',
   'family.report.practice.list': 'Tarjetas para practicar',
+  'family.report.work.title': 'Trabajos de {name} en la escuela',
+  'family.report.work.label': '{what}, {day} ({n})',
   'family.report.footer': '¿Preguntas? El maestro o la maestra de su hijo o hija hablará con usted con gusto.',
   'family.controls.title': 'Imprimir y compartir',
   'family.controls.language': 'Idioma del informe',
@@ -54,6 +56,13 @@ export const familyEs: Record<FamilyMessageKey, string> = {
   'family.share.network': 'No se pudo conectar con el servidor. Revise la red y vuelva a intentarlo.',
   'family.share.failed': 'No se pudo crear el enlace: {reason}',
   'family.share.revokeFailed': 'No se pudo desactivar el enlace: {reason}',
+  'family.work.pick.title': 'Trabajos para mostrar a la familia',
+  'family.work.pick.intro':
+    'Marque las fotos, dibujos y grabaciones que la familia puede ver. Solo lo marcado aparece en el informe y en el enlace para la familia.',
+  'family.work.pick.none': 'Todavía no hay fotos, dibujos ni grabaciones de {name}. Agréguelos en una conferencia.',
+  'family.work.pick.share': 'Mostrar a la familia',
+  'family.work.failed': 'No se pudo cambiar lo que ve la familia: {reason}',
+  'family.work.missing': 'No se pudo mostrar este trabajo.',
   'family.view.loading': 'Cargando el informe…',
   'family.view.readOnly':
     'Esta página muestra el aprendizaje de su hijo o hija tal como lo registró la escuela. Aquí no se puede cambiar nada.',
