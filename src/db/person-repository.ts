@@ -14,7 +14,7 @@ export interface PersonRecord {
   readonly group: ClassRecord | undefined;
 }
 
-/** Every record of the child `studentId` belongs to, oldest class first (this one included). */
+/** Every record of the child `studentId` belongs to, oldest first (this one included). */
 export async function listPersonRecords(store: Store, studentId: string): Promise<PersonRecord[]> {
   const all = alive(await store.db.students.toArray());
   const me = all.find((s) => s.id === studentId);
@@ -36,11 +36,10 @@ async function withClasses(store: Store, students: readonly StudentRecord[]): Pr
   const byId = new Map(alive(classes.filter((c): c is ClassRecord => c !== undefined)).map((c) => [c.id, c]));
   return students
     .map((student) => ({ student, group: byId.get(student.classId) }))
-    .sort((a, b) => classOrder(a.group).localeCompare(classOrder(b.group)) || a.student.id.localeCompare(b.student.id));
+    .sort((a, b) => madeAt(a.student).localeCompare(madeAt(b.student)) || a.student.id.localeCompare(b.student.id));
 }
 
-/** Closed classes first, by when they closed; then the open ones by school year. */
-function classOrder(group: ClassRecord | undefined): string {
-  if (!group) return '0';
-  return group.closedAt ? `1${group.closedAt}` : `2${group.schoolYear ?? ''}`;
+/** When a record was made: the clock stamp of its id field (set once, when the record is written first). */
+export function madeAt(student: StudentRecord): string {
+  return student._hlc['id'] ?? student._hlc['classId'] ?? '';
 }

@@ -9,6 +9,7 @@ import {
 } from '#protocol/oneroster.ts';
 import { findKnownChild } from '#protocol/person.ts';
 import { alive } from './live.ts';
+import { madeAt } from './person-repository.ts';
 import type { StudentRecord } from './records.ts';
 import type { Store } from './store.ts';
 import { nowIso } from './store.ts';
@@ -120,7 +121,11 @@ export async function importRoster(
   const classesOf = studentClasses(preview.classes);
   const known = new Map<string, StudentRecord>();
   // Records in closed classes (last school year's) are never moved or renamed: they are the child's history.
-  const closedClasses = new Set(alive(await store.db.classes.toArray()).filter(isClosedClass).map((c) => c.id));
+  const closedClasses = new Set(
+    alive(await store.db.classes.toArray())
+      .filter(isClosedClass)
+      .map((c) => c.id),
+  );
   const closed = new Set<string>();
   // Pictures a child already has, so the same child keeps the same picture in each class when it is free.
   const picturesOf = new Map<string, string[]>();
@@ -176,7 +181,9 @@ export async function importRoster(
       };
       if (existing) {
         const update = { displayName: person.displayName, classId };
-        const missing = Object.entries(identity).filter(([field, value]) => existing[field as keyof StudentRecord] !== value);
+        const missing = Object.entries(identity).filter(
+          ([field, value]) => existing[field as keyof StudentRecord] !== value,
+        );
         writes.push({ table: 'students', recordId: id, fields: { ...update, ...Object.fromEntries(missing) } });
         continue;
       }
@@ -197,8 +204,7 @@ export async function importRoster(
       // class its own record, as ever); last year's record, or one made by hand, is history to link to.
       const earlier = latestRecord(
         findKnownChild(everyone, person).filter(
-          (s) =>
-            s.classId !== classId && (closedClasses.has(s.classId) || rosterUserOf(s.id) !== person.sourcedId),
+          (s) => s.classId !== classId && (closedClasses.has(s.classId) || rosterUserOf(s.id) !== person.sourcedId),
         ),
       );
       if (!earlier) {
@@ -226,8 +232,7 @@ export async function importRoster(
 
 /** Of a child's earlier records, the one to link to: the latest, by when its record was first stamped. */
 function latestRecord(records: readonly StudentRecord[]): StudentRecord | undefined {
-  const made = (s: StudentRecord) => s._hlc['id'] ?? s._hlc['classId'] ?? '';
-  return [...records].sort((a, b) => made(a).localeCompare(made(b)))[records.length - 1];
+  return [...records].sort((a, b) => madeAt(a).localeCompare(madeAt(b)))[records.length - 1];
 }
 
 /** Each student's classes (by sourcedId) in the roster's class order. */

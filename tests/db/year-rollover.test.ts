@@ -20,7 +20,8 @@ const reasons = { mastered: 'Mastered in 2026–2027 (K Blue)', current: 'Workin
 async function snapshot(store: Store): Promise<Map<string, string>> {
   const rows = new Map<string, string>();
   for (const table of SYNCED_TABLES) {
-    for (const row of await syncedTableRows(store.db, table)) rows.set(`${table}/${String(row['id'])}`, JSON.stringify(row));
+    for (const row of await syncedTableRows(store.db, table))
+      rows.set(`${table}/${String(row['id'])}`, JSON.stringify(row));
   }
   return rows;
 }
