@@ -72,3 +72,4 @@ export { settleRefusals, restampChanges, type Refusal } from './refusal-settleme
 export { ForbiddenWriteError, isLocalOnlyWrite, writerOf, type ConnectionRole } from './write-access.ts';
 export * from './year-rollover.ts';
 export * from './person-repository.ts';
+export * from './backup-stream.ts';

@@ -38,7 +38,7 @@ export interface RollOverPlan {
   readonly name: string;
   readonly schoolYear: string;
   /** The children who go on, by their record in the class rolled over, with what they carry. */
-  readonly children: readonly { readonly fromStudentId: string; readonly status: CarriedStatus }[];
+  readonly children: readonly { readonly fromStudentId: string; readonly status: CarriedStatus | null }[];
   readonly reasons: CarryReasons;
 }
 
