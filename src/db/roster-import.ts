@@ -34,9 +34,10 @@ export interface RosterImportOptions {
    * What a child already known from another class or year carries into their new record (the rules decide
    * it, on the screen that imports); without it they are linked to their history and carry nothing.
    */
-  readonly carry?: (earlier: StudentRecord, classId: string) => Promise<CarriedStatus | null>;
-  /** The reasons carried decisions give, in the teacher's language. */
-  readonly reasons?: CarryReasons;
+  readonly carry?: (
+    earlier: StudentRecord,
+    classId: string,
+  ) => Promise<{ readonly status: CarriedStatus | null; readonly reasons: CarryReasons }>;
 }
 
 export interface RosterImportResult {
@@ -213,8 +214,9 @@ export async function importRoster(
       }
       // A child known from another class or year: a new record here, linked to their history.
       linked += 1;
-      const status = options.carry ? await options.carry(earlier, classId) : null;
-      const reasons = options.reasons ?? { mastered: '', current: '' };
+      const { status, reasons } = options.carry
+        ? await options.carry(earlier, classId)
+        : { status: null, reasons: { mastered: '', current: '' } };
       const carried = carriedChildWrites(store, { from: earlier, classId, status, actor, at, reasons, fields, id });
       writes.push(...carried.writes);
     }

@@ -47,9 +47,8 @@ async function importYear(store: Store, files: Record<string, string>) {
     familyLanguage: 'en',
     carry: async (earlier, classId) => {
       const group = await store.db.classes.get(classId);
-      return carryOf(store, earlier.id, group?.templateTargetIds ?? []);
+      return { status: await carryOf(store, earlier.id, group?.templateTargetIds ?? []), reasons };
     },
-    reasons,
   });
 }
 

@@ -8,6 +8,7 @@ import { useT } from '#ui/useT.ts';
 import { CurrentTargetCard } from './CurrentTargetCard.tsx';
 import { PathList } from '#ui/PathList.tsx';
 import { EVIDENCE_PAGE, EvidenceList } from './EvidenceList.tsx';
+import { EarlierYears } from './EarlierYears.tsx';
 import { HandTabletForm } from './HandTabletForm.tsx';
 import './student.css';
 import { ObservationForm } from './ObservationForm.tsx';
@@ -63,6 +64,7 @@ export default function StudentPage() {
             scale={data.scale}
           />
           <EvidenceList page={evidence} targetsById={targetsById} scale={data.scale} />
+          <EarlierYears studentId={data.student.id} />
         </div>
       </div>
     </article>
