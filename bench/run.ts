@@ -15,6 +15,7 @@ import { benchSignInToHome } from './station-bench.ts';
 import { benchPhotoCompress, benchRecordObservation } from './conference-bench.ts';
 import { benchOverviewRender } from './overview-bench.ts';
 import { benchYear } from './year-bench.ts';
+import { benchYearBackupPeakHeap } from './year-backup-bench.ts';
 import type { Metric } from './metric.ts';
 
 type Bench = () => Promise<Record<string, Metric>>;
@@ -66,6 +67,7 @@ const benchmarks: [string, Bench][] = [
   one('overview.render30x60.p50Ms', () => benchOverviewRender()),
   // A school year on one tablet: the pull, every screen, the rules (bench/year-bench.ts).
   ['year.', benchYear],
+  one('year.backup.peakHeapMB', () => benchYearBackupPeakHeap()),
 ];
 
 function withDetail(metric: Metric, storage: string): Metric {

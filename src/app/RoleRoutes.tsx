@@ -56,6 +56,7 @@ function TeacherRoutes() {
       <Route path="/student/:studentId" element={<screens.StudentPage />} />
       <Route path="/student/:studentId/path" element={<screens.StudentPathPage />} />
       <Route path="/class-path" element={<screens.ClassPathPage />} />
+      <Route path="/new-year" element={<screens.NewYearPage />} />
       <Route path="/conference/:studentId" element={<screens.ConferencePage />} />
       <Route path="/family-report/:studentId" element={<screens.FamilyReportPage />} />
       <Route path="/station" element={<screens.StationPage />} />

@@ -21,3 +21,4 @@ export const FrameworksPage = screen(() => import('#features/frameworks/Framewor
 export const FamilyReportPage = screen(() => import('#features/family/FamilyReportPage.tsx'));
 export const ClassPathPage = screen(() => import('#features/paths/ClassPathPage.tsx'));
 export const StudentPathPage = screen(() => import('#features/paths/StudentPathPage.tsx'));
+export const NewYearPage = screen(() => import('#features/year/NewYearPage.tsx'));

@@ -102,6 +102,17 @@ export async function listEvidenceForStudent(store: Store, studentId: string): P
   return alive(rows);
 }
 
+/** A child's pieces of work with a photo, drawing or recording, newest first, not voided (the family's picks). */
+export async function listWorkWithMedia(store: Store, studentId: string): Promise<EvidenceRecord[]> {
+  const rows = await store.db.evidence
+    .where('[studentId+observedAt]')
+    .between([studentId, ''], [studentId, '\uffff'])
+    .reverse()
+    .filter((e) => !e.voided && (e.blobIds?.length ?? 0) > 0)
+    .toArray();
+  return alive(rows);
+}
+
 /** Evidence of every student in a class, for class-wide views. */
 export async function listEvidenceForStudents(store: Store, studentIds: readonly string[]): Promise<EvidenceRecord[]> {
   return alive(

@@ -1,3 +1,4 @@
+import { DEFAULT_SCALE } from '#protocol';
 import { bulkRead } from './bulk-read.ts';
 import { byTitle, readShared, readStudentsProgress } from './class-read.ts';
 import { CLASS_OVERVIEW_TABLES } from './desk-repository.ts';
@@ -45,4 +46,41 @@ export function loadClassExportData(store: Store, classId: string): Promise<Clas
       frameworks: byTitle(alive(frameworks)),
     };
   });
+}
+
+/**
+ * The same as `loadClassExportData` without anyone's paths, evidence or decisions (each student's lists are
+ * empty): what a year's evidence spreadsheet needs before it reads the evidence one student at a time
+ * (`listEvidenceForStudent`), so a whole year of a class is never in memory at once.
+ */
+export async function loadClassExportFrame(store: Store, classId: string): Promise<ClassExportData | null> {
+  const group = aliveOne(await store.db.classes.get(classId));
+  if (!group) return null;
+  const [students, targets, itemSets, schools, teachers, frameworks] = await Promise.all([
+    store.db.students.where('classId').equals(classId).toArray(),
+    store.db.targets.toArray(),
+    store.db.itemSets.toArray(),
+    store.db.schools.toArray(),
+    store.db.teachers.toArray(),
+    store.db.frameworks.toArray(),
+  ]);
+  const school = aliveOne(schools.find((s) => s.id === group.schoolId));
+  const common = {
+    targets: alive(targets).sort((a, b) => a.sequence - b.sequence),
+    itemSets: alive(itemSets),
+    scale: school?.scale ?? DEFAULT_SCALE,
+    path: undefined,
+    evidence: [],
+    decisions: [],
+  };
+  return {
+    group,
+    school,
+    students: alive(students)
+      .filter((s) => !s.archived)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .map((student) => ({ student, ...common })),
+    teachers: alive(teachers),
+    frameworks: byTitle(alive(frameworks)),
+  };
 }

@@ -70,3 +70,6 @@ export * from './family-links-repository.ts';
 export * from './not-saved-repository.ts';
 export { settleRefusals, restampChanges, type Refusal } from './refusal-settlement.ts';
 export { ForbiddenWriteError, isLocalOnlyWrite, writerOf, type ConnectionRole } from './write-access.ts';
+export * from './year-rollover.ts';
+export * from './person-repository.ts';
+export * from './backup-stream.ts';

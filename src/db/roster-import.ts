@@ -7,11 +7,15 @@ import {
   type RosterClass,
   type RosterPreview,
 } from '#protocol/oneroster.ts';
+import { findKnownChild } from '#protocol/person.ts';
 import { alive } from './live.ts';
+import { madeAt } from './person-repository.ts';
 import type { StudentRecord } from './records.ts';
 import type { Store } from './store.ts';
-import { getConnection } from './sync-state-repository.ts';
+import { nowIso } from './store.ts';
+import { deviceTeacher, getConnection } from './sync-state-repository.ts';
 import { writeMany, type FieldWrite } from './write-funnel.ts';
+import { carriedChildWrites, isClosedClass, type CarriedStatus, type CarryReasons } from './year-rollover.ts';
 
 export { rosterEnrollmentId, rosterId, rosterUserOf } from '#protocol/oneroster.ts';
 
@@ -26,6 +30,14 @@ export interface RosterImportOptions {
   readonly pictures: readonly string[];
   /** The family language of new students until the teacher sets each one. */
   readonly familyLanguage: string;
+  /**
+   * What a child already known from another class or year carries into their new record (the rules decide
+   * it, on the screen that imports); without it they are linked to their history and carry nothing.
+   */
+  readonly carry?: (
+    earlier: StudentRecord,
+    classId: string,
+  ) => Promise<{ readonly status: CarriedStatus | null; readonly reasons: CarryReasons }>;
 }
 
 export interface RosterImportResult {
@@ -36,6 +48,8 @@ export interface RosterImportResult {
   readonly inSeveralClasses: number;
   /** The imported classes' ids, in the roster's order. */
   readonly classIds: readonly string[];
+  /** Children new to these classes whose earlier records (another class or year) their new ones link to. */
+  readonly linked: number;
 }
 
 /**
@@ -50,6 +64,7 @@ function placeRecords(
   chosen: readonly string[],
   enrolled: ReadonlySet<string>,
   known: ReadonlyMap<string, StudentRecord>,
+  closed: ReadonlySet<string>,
 ): Map<string, string> {
   const placed = new Map<string, string>();
   for (const classSourcedId of chosen) {
@@ -59,7 +74,9 @@ function placeRecords(
   const primaryId = rosterId(userSourcedId);
   const primary = known.get(primaryId);
   const primaryClass = primary ? chosen.find((c) => rosterId(c) === primary.classId) : undefined;
-  const stays = primary !== undefined && [...enrolled].some((c) => rosterId(c) === primary.classId);
+  // A record in a closed class (last school year's) stays there: the child gets a new record, linked to it.
+  const stays =
+    (primary !== undefined && [...enrolled].some((c) => rosterId(c) === primary.classId)) || closed.has(primaryId);
   if (primaryClass !== undefined && !placed.has(primaryClass)) placed.set(primaryClass, primaryId);
   else if (!stays) {
     const free = chosen.find((c) => !placed.has(c));
@@ -104,16 +121,29 @@ export async function importRoster(
 
   const classesOf = studentClasses(preview.classes);
   const known = new Map<string, StudentRecord>();
+  // Records in closed classes (last school year's) are never moved or renamed: they are the child's history.
+  const closedClasses = new Set(
+    alive(await store.db.classes.toArray())
+      .filter(isClosedClass)
+      .map((c) => c.id),
+  );
+  const closed = new Set<string>();
   // Pictures a child already has, so the same child keeps the same picture in each class when it is free.
   const picturesOf = new Map<string, string[]>();
   for (const [user, classes] of classesOf) {
     const ids = [rosterId(user), ...classes.map((c) => rosterEnrollmentId(user, c))];
     for (const row of await store.db.students.bulkGet(ids)) {
       if (!row || row.deleted) continue;
-      known.set(row.id, row);
+      if (closedClasses.has(row.classId)) closed.add(row.id);
+      else known.set(row.id, row);
       picturesOf.set(user, [...(picturesOf.get(user) ?? []), row.picture]);
     }
   }
+  // Every child on the device, to find a child already known under another record (by hand, last year).
+  const everyone = alive(await store.db.students.toArray());
+  const actor = await deviceTeacher(store);
+  const at = nowIso(store);
+  let linked = 0;
   const chosenIds = chosen.map((c) => c.sourcedId);
   const placement = new Map(
     [...classesOf].map(([user, classes]) => [
@@ -123,6 +153,7 @@ export async function importRoster(
         classes.filter((c) => chosenIds.includes(c)),
         new Set(classes),
         known,
+        closed,
       ),
     ]),
   );
@@ -144,26 +175,50 @@ export async function importRoster(
     for (const person of group.students) {
       const id = placement.get(person.sourcedId)!.get(group.sourcedId)!;
       imported.add(person.sourcedId);
-      if (known.has(id)) {
-        writes.push({ table: 'students', recordId: id, fields: { displayName: person.displayName, classId } });
+      const existing = known.get(id);
+      const identity = {
+        sourcedId: person.sourcedId,
+        ...(person.birthDate ? { birthDate: person.birthDate } : {}),
+      };
+      if (existing) {
+        const update = { displayName: person.displayName, classId };
+        const missing = Object.entries(identity).filter(
+          ([field, value]) => existing[field as keyof StudentRecord] !== value,
+        );
+        writes.push({ table: 'students', recordId: id, fields: { ...update, ...Object.fromEntries(missing) } });
         continue;
       }
       const own = (picturesOf.get(person.sourcedId) ?? []).find((p) => !used.includes(p));
       const picture = own ?? pickPicture(used, options.pictures);
       used.push(picture);
       picturesOf.set(person.sourcedId, [...(picturesOf.get(person.sourcedId) ?? []), picture]);
-      writes.push({
-        table: 'students',
-        recordId: id,
-        fields: {
-          id,
-          classId,
-          displayName: person.displayName,
-          picture,
-          familyLanguage: options.familyLanguage,
-          archived: false,
-        },
-      });
+      const fields = {
+        id,
+        classId,
+        displayName: person.displayName,
+        picture,
+        familyLanguage: options.familyLanguage,
+        archived: false,
+        ...identity,
+      };
+      // A record of the same OneRoster user in an open class is the same child in two classes at once (each
+      // class its own record, as ever); last year's record, or one made by hand, is history to link to.
+      const earlier = latestRecord(
+        findKnownChild(everyone, person).filter(
+          (s) => s.classId !== classId && (closedClasses.has(s.classId) || rosterUserOf(s.id) !== person.sourcedId),
+        ),
+      );
+      if (!earlier) {
+        writes.push({ table: 'students', recordId: id, fields });
+        continue;
+      }
+      // A child known from another class or year: a new record here, linked to their history.
+      linked += 1;
+      const { status, reasons } = options.carry
+        ? await options.carry(earlier, classId)
+        : { status: null, reasons: { mastered: '', current: '' } };
+      const carried = carriedChildWrites(store, { from: earlier, classId, status, actor, at, reasons, fields, id });
+      writes.push(...carried.writes);
     }
   }
   await writeMany(store.db, store.env, writes);
@@ -173,7 +228,13 @@ export async function importRoster(
     students: imported.size,
     inSeveralClasses: inSeveral,
     classIds: chosen.map((c) => rosterId(c.sourcedId)),
+    linked,
   };
+}
+
+/** Of a child's earlier records, the one to link to: the latest, by when its record was first stamped. */
+function latestRecord(records: readonly StudentRecord[]): StudentRecord | undefined {
+  return [...records].sort((a, b) => madeAt(a).localeCompare(madeAt(b)))[records.length - 1];
 }
 
 /** Each student's classes (by sourcedId) in the roster's class order. */

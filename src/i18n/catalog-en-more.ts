@@ -16,6 +16,7 @@ import { pathsEn } from './messages/paths.en.ts';
 import { syncEn } from './messages/sync.en.ts';
 import { rolesEn } from './messages/roles.en.ts';
 import { rosterEn } from './messages/roster.en.ts';
+import { yearEn } from './messages/year.en.ts';
 
 export const englishMore = {
   ...rulesEn,
@@ -31,4 +32,5 @@ export const englishMore = {
   ...syncEn,
   ...rolesEn,
   ...rosterEn,
+  ...yearEn,
 };

@@ -15,6 +15,7 @@ import { pathsEs } from './messages/paths.es.ts';
 import { syncEs } from './messages/sync.es.ts';
 import { rolesEs } from './messages/roles.es.ts';
 import { rosterEs } from './messages/roster.es.ts';
+import { yearEs } from './messages/year.es.ts';
 
 export const es: Catalog = {
   ...appEs,
@@ -32,4 +33,5 @@ export const es: Catalog = {
   ...syncEs,
   ...rolesEs,
   ...rosterEs,
+  ...yearEs,
 };

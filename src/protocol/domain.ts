@@ -46,6 +46,13 @@ export interface ClassGroup {
   /** The class path template: target ids in order. */
   readonly templateTargetIds: readonly string[];
   readonly language: string;
+  /** The school year the class runs in, as the teacher writes it (e.g. '2026–2027'). */
+  readonly schoolYear?: string;
+  /** When the class was rolled into the next school year: it stays, read-only, as that year's record. */
+  readonly closedAt?: string;
+  /** The class this one continues (rolled over from), and the class that continues it. */
+  readonly previousClassId?: string;
+  readonly nextClassId?: string;
 }
 
 export interface Student {
@@ -57,6 +64,15 @@ export interface Student {
   /** BCP 47 tag of the family's language, e.g. 'es'. */
   readonly familyLanguage: string;
   readonly archived: boolean;
+  /**
+   * The child across classes and years: every record of one child carries the same person id (see
+   * person.ts; absent on a child's first record, whose person is then its OneRoster user or its own id).
+   */
+  readonly personId?: string;
+  /** Date of birth (YYYY-MM-DD), when given: with the name, how a child added again is recognized. */
+  readonly birthDate?: string;
+  /** The child's OneRoster user (sourcedId), when they came from a roster. */
+  readonly sourcedId?: string;
 }
 
 export type FrameworkKind = 'academic' | 'socialEmotional';

@@ -7,6 +7,7 @@
  */
 import { stableUuid } from './case-package.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { normalBirthDate } from './birth-date.ts';
 
 export { CsvSyntaxError, parseCsv } from './csv.ts';
 
@@ -71,6 +72,8 @@ export interface RosterPerson {
   readonly familyName: string;
   /** The name a child goes by (1.2 preferredGivenName), else the given name. */
   readonly displayName: string;
+  /** From demographics.csv (YYYY-MM-DD), when the files carry one: how a child already known is recognized. */
+  readonly birthDate?: string;
 }
 
 export interface RosterClass {
@@ -244,6 +247,11 @@ export function previewOneRoster(files: Readonly<Record<string, string>>): Roste
     });
   });
 
+  for (const [id, birthDate] of birthDates(files['demographics.csv'])) {
+    const person = people.get(id);
+    if (person) people.set(id, { ...person, birthDate });
+  }
+
   const members = new Map(
     classRows.map((c) => [c['sourcedId']!, { students: [] as RosterPerson[], teachers: [] as RosterPerson[] }]),
   );
@@ -330,6 +338,32 @@ export function previewOneRoster(files: Readonly<Record<string, string>>): Roste
     problems,
     fatal,
   };
+}
+
+/**
+ * Dates of birth by user sourcedId from the optional demographics.csv (OneRoster 1.1 and 1.2 keep them
+ * there, not in users.csv). A file or row that cannot be read adds nothing: the date only helps recognize a
+ * child already known, and the import never depends on it.
+ */
+function birthDates(text: string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  if (text === undefined) return found;
+  let cells: string[][];
+  try {
+    cells = parseCsv(text);
+  } catch {
+    return found;
+  }
+  const header = (cells[0] ?? []).map((h) => h.trim());
+  const idColumn = header.indexOf('sourcedId');
+  const dateColumn = header.indexOf('birthDate');
+  if (idColumn < 0 || dateColumn < 0) return found;
+  for (const row of cells.slice(1)) {
+    const date = normalBirthDate(row[dateColumn]);
+    const id = row[idColumn]?.trim() ?? '';
+    if (date !== null && id !== '') found.set(id, date);
+  }
+  return found;
 }
 
 function detectVersion(manifest: string | undefined, users: string | undefined): RosterPreview['version'] {

@@ -110,7 +110,13 @@ describe('importing a roster', () => {
       pictures: PICTURES,
       familyLanguage: 'es',
     });
-    expect(result).toEqual({ classes: 1, students: 2, inSeveralClasses: 0, classIds: [rosterId('cls-k-a')] });
+    expect(result).toEqual({
+      classes: 1,
+      students: 2,
+      inSeveralClasses: 0,
+      classIds: [rosterId('cls-k-a')],
+      linked: 0,
+    });
     const students = await listStudents(store, rosterId('cls-k-a'));
     expect(students.map((s) => [s.displayName, s.picture, s.familyLanguage])).toEqual([
       ['Ana', 'dog', 'es'],

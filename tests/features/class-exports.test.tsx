@@ -1,7 +1,17 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadClassExportData, setSetting, writeMany, type FieldWrite, type Store } from '#db';
+import {
+  listEvidenceForStudent,
+  loadClassExportData,
+  loadClassExportFrame,
+  setSetting,
+  writeMany,
+  type FieldWrite,
+  type Store,
+} from '#db';
+import { UTF8_BOM } from '#protocol/csv.ts';
+import { streamEvidenceCsv } from '#features/backup/evidence-csv-stream.ts';
 import { translate } from '#i18n';
 import { DEFAULT_SCALE, type Evidence, type Target } from '#protocol';
 import { parseCsv } from '#protocol/oneroster.ts';
@@ -197,6 +207,30 @@ describe('class exports', { timeout: 30_000 }, () => {
       'Ben,2026-09-08,Observation,RF.K.1 · I can name letters,1,Beginning,,,Teacher,"Voided on 2026-09-08: Wrong child, sorry"',
       '',
     ]);
+  });
+
+  it('writes the same evidence file one student at a time, byte for byte, with progress', async () => {
+    const store = await roomOne();
+    const { data } = await exportData(store);
+    const frame = (await loadClassExportFrame(store, 'c1'))!;
+    expect(frame.students.every((s) => s.evidence.length === 0)).toBe(true);
+    const progress: number[] = [];
+    const read: string[] = [];
+    const { file, rows } = await streamEvidenceCsv(
+      frame,
+      (id) => {
+        read.push(id);
+        return listEvidenceForStudent(store, id);
+      },
+      en,
+      'en',
+      (done, total) => progress.push(done / total),
+    );
+    expect(rows).toBe(5);
+    expect(read).toHaveLength(2);
+    expect(progress).toEqual([0.5, 1]);
+    const expected = new TextEncoder().encode(`${UTF8_BOM}${buildEvidenceCsv(data, en, 'en')}`);
+    expect([...new Uint8Array(await file.arrayBuffer())]).toEqual([...expected]);
   });
 
   it('writes one mastery row per student and path target with the rules’ status, score, date and reason', async () => {

@@ -1,13 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { getActiveClass, listClasses, loadClassExportData, useStore } from '#db';
+import {
+  getActiveClass,
+  listClasses,
+  listEvidenceForStudent,
+  loadClassExportData,
+  loadClassExportFrame,
+  useStore,
+} from '#db';
 import { UTF8_BOM } from '#protocol/csv.ts';
 import { buildOneRosterResults, type CsvFile } from '#protocol/oneroster-results.ts';
 import { downloadFile, fileNamePart } from '#ui/download.ts';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { useT } from '#ui/useT.ts';
-import { buildEvidenceCsv, buildMasteryCsv } from './class-csv.ts';
+import { buildMasteryCsv } from './class-csv.ts';
+import { streamEvidenceCsv } from './evidence-csv-stream.ts';
 import { buildGradebookInput, SOURCED_ID } from './gradebook-export.ts';
+import { WriteProgress } from './WriteProgress.tsx';
 import './backup.css';
 
 /** What the last action said, shown under the buttons of its part (spreadsheets or OneRoster). */
@@ -26,6 +35,7 @@ export function ClassExportsPanel() {
   const [term, setTerm] = useState('');
   const [files, setFiles] = useState<readonly CsvFile[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
+  const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
 
   if (!classes) return null;
   const classId = chosen ?? classes.activeId;
@@ -52,11 +62,20 @@ export function ClassExportsPanel() {
   const saveCsv = (csv: string, name: string) =>
     downloadFile(new Blob([UTF8_BOM, csv], { type: 'text/csv;charset=utf-8' }), name);
 
+  // A year's evidence is written one student at a time (evidence-csv-stream.ts), with a progress bar.
   const exportEvidence = run('csv', async () => {
-    const { data } = await load();
-    saveCsv(buildEvidenceCsv(data, t, language), `${fileNamePart(data.group.name)}-evidence-${stamp()}.csv`);
-    const count = data.students.reduce((sum, s) => sum + s.evidence.length, 0);
-    return t('exports.evidence.done', { count, name: data.group.name });
+    const frame = await loadClassExportFrame(store, classId);
+    if (!frame) throw new Error(t('exports.noClass'));
+    setWriting({ done: 0, total: frame.students.length });
+    try {
+      const read = (studentId: string) => listEvidenceForStudent(store, studentId);
+      const progress = (done: number, total: number) => setWriting({ done, total });
+      const { file, rows } = await streamEvidenceCsv(frame, read, t, language, progress);
+      downloadFile(file, `${fileNamePart(frame.group.name)}-evidence-${stamp()}.csv`);
+      return t('exports.evidence.done', { count: rows, name: frame.group.name });
+    } finally {
+      setWriting(null);
+    }
   });
   const exportMastery = run('csv', async () => {
     const { data, progress } = await load();
@@ -112,6 +131,9 @@ export function ClassExportsPanel() {
               {t('exports.mastery.button')}
             </button>
           </div>
+          {writing ? (
+            <WriteProgress label={t('exports.evidence.progress')} done={writing.done} total={writing.total} />
+          ) : null}
           {said('csv')}
           <h3>{t('exports.oneRoster.title')}</h3>
           <p>{t('exports.oneRoster.help')}</p>

@@ -1,4 +1,4 @@
-import type { ClassExportData, EvidenceRecord, TargetRecord } from '#db';
+import type { ClassExportData, EvidenceRecord, StudentRecord, TargetRecord } from '#db';
 import type { Actor } from '#protocol';
 import { toCsv } from '#protocol/csv.ts';
 import type { StudentProgress, TargetProgress } from '#rules';
@@ -30,6 +30,15 @@ const day = (iso: string) => iso.slice(0, 10);
 
 /** One row per piece of evidence: student, date, kind, targets, level, item results, note, who, voided. */
 export function buildEvidenceCsv(data: ClassExportData, t: Translate, language: string): string {
+  const csv = evidenceCsv(data, t, language);
+  return toCsv([csv.header, ...data.students.flatMap(({ student, evidence }) => csv.rows(student, evidence))]);
+}
+
+/**
+ * The evidence spreadsheet's header and, for one student at a time, their rows (oldest first), so a year's
+ * evidence can be written one student after another (evidence-csv-stream.ts) as well as all at once.
+ */
+export function evidenceCsv(data: ClassExportData, t: Translate, language: string) {
   const { targets, itemLabels, people } = lookups(data);
   const scale = data.students[0]?.scale;
   const recordedBy = (actor: Actor) => {
@@ -68,7 +77,7 @@ export function buildEvidenceCsv(data: ClassExportData, t: Translate, language: 
     t('exports.col.recordedBy'),
     t('exports.col.voided'),
   ];
-  const rows = data.students.flatMap(({ student, evidence }) =>
+  const rows = (student: StudentRecord, evidence: readonly EvidenceRecord[]): string[][] =>
     [...evidence]
       .sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id))
       .map((e) => {
@@ -85,9 +94,8 @@ export function buildEvidenceCsv(data: ClassExportData, t: Translate, language: 
           recordedBy(e.recordedBy),
           e.voided ? t('exports.voided', { date: day(e.voided.at), reason: e.voided.reason }) : '',
         ];
-      }),
-  );
-  return toCsv([header, ...rows]);
+      });
+  return { header, rows };
 }
 
 /**

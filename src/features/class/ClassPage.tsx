@@ -28,8 +28,16 @@ export function ClassPage() {
       <h1 id="class-title">{group.name}</h1>
       {classes.length > 1 ? <ClassPicker classes={classes} activeId={group.id} /> : null}
       <p className="muted">
+        {group.schoolYear ? `${group.schoolYear} · ` : ''}
         {t('class.studentCount', { count: rows.length })} · <Link to="/class-path">{t('classPath.link')}</Link>
+        {group.closedAt ? null : (
+          <>
+            {' · '}
+            <Link to="/new-year">{t('class.newYear')}</Link>
+          </>
+        )}
       </p>
+      {group.closedAt ? <p>{t('class.closed')}</p> : null}
       {rows.length === 0 ? <p>{t('class.empty')}</p> : null}
       <ul className="roster" aria-label={t('class.roster')}>
         {rows.map(({ student, summary }) => {

@@ -13,7 +13,7 @@ export function ClassPicker({ classes, activeId }: { classes: readonly ClassReco
       <select id={id} value={activeId} onChange={(e) => void setSetting(store, ACTIVE_CLASS_KEY, e.target.value)}>
         {classes.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
+            {c.schoolYear ? `${c.name} · ${c.schoolYear}` : c.name}
           </option>
         ))}
       </select>

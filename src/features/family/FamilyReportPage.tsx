@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router-dom';
 import type { Language } from '#i18n';
-import { loadStudentProgressData, useStore } from '#db';
+import { listWorkWithMedia, loadStudentProgressData, useStore } from '#db';
 import { useT } from '#ui/useT.ts';
 import { FamilyReport } from './FamilyReport.tsx';
 import { buildFamilyReport } from './family-report-view.ts';
@@ -23,7 +23,14 @@ export default function FamilyReportPage() {
   const { studentId = '' } = useParams();
   const { t } = useT();
   const store = useStore();
-  const data = useLiveQuery(() => loadStudentProgressData(store, studentId), [store, studentId]);
+  // The rules read the evidence's facts; the shared work needs the records themselves (media, notes).
+  const data = useLiveQuery(async () => {
+    const [progress, work] = await Promise.all([
+      loadStudentProgressData(store, studentId),
+      listWorkWithMedia(store, studentId),
+    ]);
+    return progress ? { ...progress, work } : null;
+  }, [store, studentId]);
   const [chosen, setChosen] = useState<Language | null>(null);
   const [paper, setPaper] = useState<PaperSize>(() => defaultPaperSize(navigator.language));
   const family = data ? familyLanguageOf(data.student.familyLanguage) : null;
@@ -48,7 +55,7 @@ export default function FamilyReportPage() {
         {...(family?.unsupportedTag ? { unsupportedTag: family.unsupportedTag } : {})}
       />
       <FamilyReport view={view} renderWork={(blobId, label) => <LocalWork blobId={blobId} label={label} />} />
-      <ShareWorkPicker data={data} />
+      <ShareWorkPicker student={data.student} targets={data.targets} work={data.work} />
       <ShareFamilyLink studentId={studentId} />
     </div>
   );

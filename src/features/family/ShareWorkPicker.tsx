@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { shareWithFamily, useStore, type StudentProgressData } from '#db';
+import { shareWithFamily, useStore, type EvidenceRecord, type StudentRecord, type TargetRecord } from '#db';
 import { whileBusy } from '#state/activity-store.ts';
 import { targetListLabel } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
@@ -12,16 +12,18 @@ const OFFERED = 12;
  * The teacher picks which pieces of work (photos, drawings, recordings) the family sees in the report and
  * through the family link. Nothing is shared until ticked; a family link is served only what is ticked.
  */
-export function ShareWorkPicker({ data }: { data: StudentProgressData }) {
+export function ShareWorkPicker(props: {
+  student: StudentRecord;
+  targets: readonly TargetRecord[];
+  /** The child's work with media, newest first (listWorkWithMedia). */
+  work: readonly EvidenceRecord[];
+}) {
   const { t, language } = useT();
   const store = useStore();
   const [error, setError] = useState<string | null>(null);
-  const targetsById = new Map(data.targets.map((target) => [target.id, target]));
+  const targetsById = new Map(props.targets.map((target) => [target.id, target]));
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-  const work = data.evidence
-    .filter((e) => !e.voided && !e.deleted && (e.blobIds?.length ?? 0) > 0)
-    .sort((a, b) => b.observedAt.localeCompare(a.observedAt))
-    .slice(0, OFFERED);
+  const work = props.work.slice(0, OFFERED);
 
   const toggle = async (evidenceId: string, shared: boolean) => {
     const evidence = work.find((e) => e.id === evidenceId);
@@ -38,7 +40,7 @@ export function ShareWorkPicker({ data }: { data: StudentProgressData }) {
     <section className="card family-share-work no-print" aria-labelledby="share-work-title">
       <h2 id="share-work-title">{t('family.work.pick.title')}</h2>
       {work.length === 0 ? (
-        <p>{t('family.work.pick.none', { name: data.student.displayName })}</p>
+        <p>{t('family.work.pick.none', { name: props.student.displayName })}</p>
       ) : (
         <>
           <p className="muted">{t('family.work.pick.intro')}</p>

@@ -1,5 +1,5 @@
 import type { Language } from '#i18n';
-import type { Student, Target } from '#protocol';
+import type { Evidence, Student, Target } from '#protocol';
 import type { RulesMessage } from '#rules';
 import { evaluateProgress, type ProgressSource } from '#ui/progress-input.ts';
 import { targetStatement } from '#ui/target-text.ts';
@@ -11,7 +11,15 @@ import { targetStatement } from '#ui/target-text.ts';
  */
 export interface FamilyReportSource extends ProgressSource {
   readonly student: Pick<Student, 'displayName'> & { readonly familyLanguage?: string };
+  /** The child's pieces of work as records (with their media), from which the shared ones are shown. */
+  readonly work?: readonly WorkPiece[];
 }
+
+/** What the report needs of a piece of work: the rules' inputs carry no media or notes. */
+export type WorkPiece = Pick<
+  Evidence,
+  'id' | 'observedAt' | 'targetIds' | 'note' | 'blobIds' | 'sharedWithFamily' | 'voided'
+>;
 
 export interface ReportTarget {
   readonly id: string;
@@ -52,7 +60,7 @@ export const SHARED_WORK_SHOWN = 6;
 
 function sharedWorkOf(source: FamilyReportSource, toReport: (t: Target) => ReportTarget): SharedWork[] {
   const byId = new Map(source.targets.map((t) => [t.id, t]));
-  return source.evidence
+  return (source.work ?? [])
     .filter((e) => e.sharedWithFamily === true && !e.voided && (e.blobIds?.length ?? 0) > 0)
     .sort((a, b) => b.observedAt.localeCompare(a.observedAt) || b.id.localeCompare(a.id))
     .slice(0, SHARED_WORK_SHOWN)

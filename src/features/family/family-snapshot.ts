@@ -43,6 +43,7 @@ export function sourceFromSnapshot(view: FamilyViewResponse): FamilyReportSource
   const school = rows('schools').find((r) => isObject(r['scale']));
   const path = rows('paths').find((r) => r.id === view.studentId && isArray(r['entries']));
 
+  const evidence = rows('evidence').filter((r) => ofChild(r) && SHAPES.evidence(r)) as unknown as Evidence[];
   return {
     student: {
       displayName: student['displayName'],
@@ -53,7 +54,8 @@ export function sourceFromSnapshot(view: FamilyViewResponse): FamilyReportSource
       (a, b) => (a.sequence ?? 0) - (b.sequence ?? 0),
     ),
     itemSets: rows('itemSets').filter(SHAPES.itemSets) as unknown as ItemSet[],
-    evidence: rows('evidence').filter((r) => ofChild(r) && SHAPES.evidence(r)) as unknown as Evidence[],
+    evidence,
+    work: evidence,
     decisions: rows('decisions').filter((r) => ofChild(r) && SHAPES.decisions(r)) as unknown as Decision[],
     scale: (school?.['scale'] as MasteryScale | undefined) ?? DEFAULT_SCALE,
   };

@@ -5,6 +5,7 @@ import { previewOneRoster, type RosterPreview } from '#protocol/oneroster.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import { PICTURES } from '#ui/pictures.ts';
 import { useT } from '#ui/useT.ts';
+import { carryInto, carryReasons } from './known-child.ts';
 import { RosterPreviewView } from './RosterPreviewView.tsx';
 
 /** Choose the CSV files, read the preview (every row's problems), tick classes, then import. */
@@ -32,7 +33,16 @@ export function RosterImportPanel() {
     try {
       const pictures = Object.keys(PICTURES);
       result = await whileBusy(
-        importRoster(store, preview, { classSourcedIds: chosen, pictures, familyLanguage: language }),
+        importRoster(store, preview, {
+          classSourcedIds: chosen,
+          pictures,
+          familyLanguage: language,
+          // A child known from last year (or added by hand) carries their status into the new record.
+          carry: async (earlier, classId) => ({
+            status: await carryInto(store, earlier, classId),
+            reasons: await carryReasons(store, earlier, t),
+          }),
+        }),
       );
     } catch (error) {
       setMessage(t('roster.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
@@ -42,10 +52,11 @@ export function RosterImportPanel() {
       classes: t('roster.import.classCount', { count: result.classes }),
       students: t('roster.import.studentCount', { count: result.students }),
     });
-    const done =
-      result.inSeveralClasses > 0
-        ? `${counts} ${t('roster.import.inSeveral', { count: result.inSeveralClasses })}`
-        : counts;
+    const notes = [
+      ...(result.inSeveralClasses > 0 ? [t('roster.import.inSeveral', { count: result.inSeveralClasses })] : []),
+      ...(result.linked > 0 ? [t('roster.import.linked', { count: result.linked })] : []),
+    ];
+    const done = [counts, ...notes].join(' ');
     // The teacher imported their class to work with it: the tablet shows it from now on (the first one, of
     // several; the Class page chooses among them). The import is saved whether or not this is.
     const shown = result.classIds[0];

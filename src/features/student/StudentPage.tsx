@@ -8,6 +8,7 @@ import { useT } from '#ui/useT.ts';
 import { CurrentTargetCard } from './CurrentTargetCard.tsx';
 import { PathList } from '#ui/PathList.tsx';
 import { EVIDENCE_PAGE, EvidenceList } from './EvidenceList.tsx';
+import { EarlierYears } from './EarlierYears.tsx';
 import { HandTabletForm } from './HandTabletForm.tsx';
 import './student.css';
 import { ObservationForm } from './ObservationForm.tsx';
@@ -66,6 +67,7 @@ export default function StudentPage() {
         />
       </div>
       <EvidenceList page={evidence} targetsById={targetsById} scale={data.scale} />
+      <EarlierYears studentId={data.student.id} />
       <details className="card student-fold" open={isShortPath}>
         <summary>{t('student.fold.map', { count: progress.targets.length })}</summary>
         <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="teacher" />

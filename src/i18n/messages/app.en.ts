@@ -75,6 +75,8 @@ export const appEn = {
   'class.working': 'Working on: {target}',
   'class.allDone': 'Path complete',
   'class.noPath': 'No path yet — set the class path',
+  'class.newYear': 'New school year',
+  'class.closed': 'Closed at the end of its school year and kept as it was.',
   'student.noPath': 'No path yet —',
   'student.setClassPath': 'set the class path',
   'class.studentCount_one': '{count} student',

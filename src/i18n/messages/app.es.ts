@@ -76,6 +76,8 @@ export const appEs: Record<AppMessageKey, string> = {
   'class.working': 'Trabaja en: {target}',
   'class.allDone': 'Ruta completada',
   'class.noPath': 'Todavía sin ruta — defina la ruta de la clase',
+  'class.newYear': 'Nuevo curso escolar',
+  'class.closed': 'Cerrada al final de su curso escolar y guardada tal como estaba.',
   'student.noPath': 'Todavía sin ruta —',
   'student.setClassPath': 'defina la ruta de la clase',
   'class.studentCount_one': '{count} estudiante',

@@ -6,6 +6,7 @@ export const deskEn = {
   'backup.save.title': 'Save a backup',
   'backup.save.button': 'Save a backup file',
   'backup.save.working': 'Preparing the backup…',
+  'backup.save.progress': 'Backup written so far',
   'backup.save.done': 'Backup saved: {records} and {files} ({size}).',
   'backup.records_one': '{count} record',
   'backup.records_other': '{count} records',

@@ -7,6 +7,7 @@ export const deskEs: Record<DeskMessageKey, string> = {
   'backup.save.title': 'Guardar una copia',
   'backup.save.button': 'Guardar un archivo de copia',
   'backup.save.working': 'Preparando la copia…',
+  'backup.save.progress': 'Parte de la copia de seguridad ya escrita',
   'backup.save.done': 'Copia guardada: {records} y {files} ({size}).',
   'backup.records_one': '{count} registro',
   'backup.records_other': '{count} registros',

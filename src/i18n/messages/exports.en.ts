@@ -6,6 +6,7 @@ export const exportsEn = {
   'exports.class': 'Class',
   'exports.noClass': 'There is no class on this tablet to export.',
   'exports.evidence.button': 'Evidence (CSV)',
+  'exports.evidence.progress': 'Evidence written so far',
   'exports.evidence.done_one': '{count} piece of evidence of {name} exported.',
   'exports.evidence.done_other': '{count} pieces of evidence of {name} exported.',
   'exports.mastery.button': 'Mastery (CSV)',

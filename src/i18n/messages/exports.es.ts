@@ -7,6 +7,7 @@ export const exportsEs: Record<ExportsMessageKey, string> = {
   'exports.class': 'Clase',
   'exports.noClass': 'No hay ninguna clase en esta tableta para exportar.',
   'exports.evidence.button': 'Evidencia (CSV)',
+  'exports.evidence.progress': 'Evidencia ya escrita',
   'exports.evidence.done_one': 'Se exportó {count} evidencia de {name}.',
   'exports.evidence.done_other': 'Se exportaron {count} evidencias de {name}.',
   'exports.mastery.button': 'Dominio (CSV)',
