@@ -10,7 +10,7 @@ import { ACTIVE_CLASS_KEY, getSetting, listStudents, seedFirstRun } from '#db';
 import { ClassPage } from '#features/class/ClassPage.tsx';
 import StudentPage from '#features/student/StudentPage.tsx';
 import { TARGET_ICONS } from '#ui/pictures.ts';
-import { renderWithStore } from '#tests/helpers/render.tsx';
+import { renderSuspendingWithStore, renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 async function seededStore() {
@@ -35,7 +35,7 @@ function Screens() {
 describe('target icons on teacher screens', () => {
   it('the class page and the student page draw them, with no emoji', async () => {
     const { store, students } = await seededStore();
-    const { container, unmount } = renderWithStore(<Screens />, store, { route: '/class' });
+    const { container, unmount } = await renderSuspendingWithStore(<Screens />, store, { route: '/class' });
     await screen.findByRole('list', { name: 'Students' });
     expect(hasEmoji(container.textContent ?? '')).toBe(false);
     expect(container.querySelectorAll('img.target-icon-inline[src*="drawings/icons/"]').length).toBeGreaterThan(0);
