@@ -88,6 +88,7 @@ export async function storeDownloadedBlob(store: Store, id: string, bytes: Array
     bytes,
     createdAt: nowIso(store),
     uploadedAt: nowIso(store),
+    fetchedAt: nowIso(store),
   });
 }
 

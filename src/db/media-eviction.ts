@@ -46,26 +46,32 @@ export interface Eviction {
   readonly bytes: number;
 }
 
-const isEvictable = (b: StoredBlobRecord, keep: ReadonlySet<string>): boolean =>
-  isHeldBlob(b) && b.uploadedAt !== undefined && b.refusedAt === undefined && !keep.has(b.id);
+const isEvictable = (b: StoredBlobRecord, keep: ReadonlySet<string>, fetchedBefore: string): boolean =>
+  isHeldBlob(b) &&
+  b.uploadedAt !== undefined &&
+  b.refusedAt === undefined &&
+  !keep.has(b.id) &&
+  (b.fetchedAt === undefined || b.fetchedAt < fetchedBefore);
 
 /**
  * Moves at least `bytesWanted` of media the server holds off this tablet (or all there is), oldest first by
  * when the server confirmed it (or the tablet fetched it), keeping each row without its bytes. Never bytes
  * the server has not confirmed, never a station's read-aloud clips, and nothing on a tablet that is not
- * connected to a server (it could not fetch them again).
+ * connected to a server (it could not fetch them again), nor one fetched in the last minutes (it was
+ * just opened).
  */
 export async function evictMedia(store: Store, bytesWanted: number): Promise<Eviction> {
   if (bytesWanted <= 0 || !(await getConnection(store))) return { count: 0, bytes: 0 };
   const { blobs } = store.db;
   const keep = new Set(await listClipBlobIds(store));
+  const fetchedBefore = new Date(store.env.now() - MEDIA_SPACE_POLICY.keepFetchedMs).toISOString();
   const chosen: string[] = [];
   let planned = 0;
   await blobs
     .orderBy('uploadedAt')
     .until(() => planned >= bytesWanted)
     .each((b) => {
-      if (!isEvictable(b, keep)) return;
+      if (!isEvictable(b, keep, fetchedBefore)) return;
       chosen.push(b.id);
       planned += b.size;
     });
@@ -78,7 +84,7 @@ export async function evictMedia(store: Store, bytesWanted: number): Promise<Evi
     .where('id')
     .anyOf(chosen)
     .modify((b: { bytes?: ArrayBuffer; evictedAt?: string } & StoredBlobRecord) => {
-      if (!isEvictable(b, keep)) return;
+      if (!isEvictable(b, keep, fetchedBefore)) return;
       delete b.bytes;
       b.evictedAt = at;
       count += 1;

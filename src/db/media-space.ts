@@ -13,6 +13,8 @@ export const MEDIA_SPACE_POLICY = {
   reserveMaxBytes: 500 * MB,
   /** Capture screens warn when less than this is left and nothing more can be moved to the server. */
   lowSpaceBytes: 25 * MB,
+  /** A photo fetched because it was opened stays at least this long, so it is not fetched over and over. */
+  keepFetchedMs: 10 * 60 * 1000,
   /** A write refused for space teaches the real limit (browsers may report a larger one); kept this long. */
   fullMarkMs: 7 * 24 * 60 * 60 * 1000,
 } as const;

@@ -50,6 +50,8 @@ interface BlobMeta {
   readonly uploadedAt?: string;
   /** Set when the server refused the bytes for good (a type it does not take): never sent again. */
   readonly refusedAt?: string;
+  /** When the bytes were fetched from the server (recorded elsewhere, or opened after eviction). */
+  readonly fetchedAt?: string;
 }
 
 /** A photo, drawing or recording whose bytes are on this tablet. */
