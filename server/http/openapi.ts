@@ -10,6 +10,8 @@ import {
   MAX_PUSH_CHANGES,
   MAX_PUSH_FIELDS,
   MAX_RECORD_FIELDS,
+  MAX_REPORTED_BYTES,
+  MAX_REPORTED_COUNT,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   REFUSAL_CODES,
@@ -36,6 +38,7 @@ const obj = (properties: Record<string, object>, required: string[] = Object.key
   required,
 });
 const str = { type: 'string' };
+const count = { type: 'integer', minimum: 0 };
 const nullable = (schema: { type: string }) => ({ ...schema, type: [schema.type, 'null'] });
 const sha = { name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } };
 const idParam = {
@@ -148,7 +151,30 @@ export const openApiDocument = {
         createdAt: str,
         expiresAt: nullable(str),
         revokedAt: nullable(str),
+        status: {
+          oneOf: [ref('DeviceStatus'), { type: 'null' }],
+          description: 'The device’s last status report (POST /sync/status); null before its first',
+        },
       }),
+      DeviceStatus: obj({
+        usedBytes: nullable(count),
+        freeBytes: nullable(count),
+        pendingChanges: nullable(count),
+        pendingUploads: nullable(count),
+        pendingUploadBytes: nullable(count),
+        reportedAt: str,
+      }),
+      DeviceStatusReport: obj(
+        {
+          protocolVersion: { type: 'integer' },
+          usedBytes: { ...count, maximum: MAX_REPORTED_BYTES },
+          freeBytes: { ...count, maximum: MAX_REPORTED_BYTES },
+          pendingChanges: { ...count, maximum: MAX_REPORTED_COUNT },
+          pendingUploads: { ...count, maximum: MAX_REPORTED_COUNT },
+          pendingUploadBytes: { ...count, maximum: MAX_REPORTED_BYTES },
+        },
+        ['protocolVersion'],
+      ),
     },
   },
   paths: {
@@ -194,6 +220,13 @@ export const openApiDocument = {
       get: op('Devices of the school (teacher account) or of the class (class device), for revoking', {
         '200': { description: 'Devices', ...json(obj({ devices: { type: 'array', items: ref('Device') } })) },
       }),
+    },
+    '/sync/status': {
+      post: op(
+        'A device reports its storage and what waits on it, after a sync round; teachers see it in GET /devices. Unknown fields are ignored; body ≤ 4 KB',
+        { '204': { description: 'Kept' } },
+        body(ref('DeviceStatusReport')),
+      ),
     },
     '/session': {
       get: op('The caller’s token kind and scope', { '200': { description: 'Session', ...json(ref('Session')) } }),

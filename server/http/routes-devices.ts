@@ -3,7 +3,14 @@
  * token too), the caller's session, listing and revoking devices, and a station's signed-in child.
  */
 import type { FastifyInstance } from 'fastify';
-import { validateEnroll, validateStationSignIn, type DeviceListResponse, type EnrollRequest } from '#protocol';
+import {
+  validateDeviceStatusReport,
+  validateEnroll,
+  validateStationSignIn,
+  type DeviceListResponse,
+  type DeviceStatus,
+  type EnrollRequest,
+} from '#protocol';
 import type { ClassRow, StoredRecord } from '#server/storage/storage.ts';
 import { normalizeJoinCode } from '#server/sync/join-codes.ts';
 import type { Principal } from '#server/sync/principal.ts';
@@ -78,10 +85,27 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RouteContext): v
     return reply.status(204).send();
   });
 
+  /** Each device's storage and what waits on it, reported after its sync rounds; read back by teachers only. */
+  app.post('/sync/status', { bodyLimit: 4096 }, async (request, reply) => {
+    const caller = await authenticate(ctx, request);
+    const report = valid(validateDeviceStatusReport(request.body));
+    const status: DeviceStatus = {
+      usedBytes: report.usedBytes ?? null,
+      freeBytes: report.freeBytes ?? null,
+      pendingChanges: report.pendingChanges ?? null,
+      pendingUploads: report.pendingUploads ?? null,
+      pendingUploadBytes: report.pendingUploadBytes ?? null,
+      reportedAt: isoAt(ctx.clock),
+    };
+    await ctx.storage.setDeviceStatus(caller.tokenId, status);
+    return reply.status(204).send();
+  });
+
   app.get('/devices', async (request): Promise<DeviceListResponse> => {
     const caller = await authenticate(ctx, request);
     requireTeacher(caller);
     const rows = await ctx.storage.listDeviceTokens(caller.schoolId);
+    const statuses = await ctx.storage.listDeviceStatuses(caller.schoolId);
     return {
       devices: rows
         .filter((t) => caller.classId === null || t.classId === caller.classId)
@@ -95,6 +119,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RouteContext): v
           createdAt: t.createdAt,
           expiresAt: t.expiresAt,
           revokedAt: t.revokedAt,
+          status: statuses.get(t.id) ?? null,
         })),
     };
   });

@@ -113,6 +113,16 @@ ALTER TABLE blobs ADD COLUMN uploader_token TEXT;`);
       if (kind === 'sqlite') await clusterRecordsSqlite(tx);
     },
   },
+  {
+    // What each device last reported with its sync: free space and what waits (GET /devices shows it).
+    version: 7,
+    name: 'device status reports',
+    async up(tx) {
+      await tx.exec(
+        'CREATE TABLE device_status (token_id TEXT PRIMARY KEY, status TEXT NOT NULL, reported_at TEXT NOT NULL)',
+      );
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

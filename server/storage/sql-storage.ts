@@ -1,5 +1,5 @@
 /** Storage over a SqlDriver: the one implementation behind both SQLite and PostgreSQL. */
-import type { DeviceKind } from '#protocol';
+import type { DeviceKind, DeviceStatus } from '#protocol';
 import type { SqlDriver, SqlRow } from './driver.ts';
 import { openPostgresDriver } from './postgres-driver.ts';
 import { migrate } from './migrations.ts';
@@ -164,6 +164,21 @@ export function createSqlStorage(db: SqlDriver): Storage {
     },
     async setDeviceTokenStudent(id, studentId) {
       await db.run('UPDATE device_tokens SET student_id = ? WHERE id = ?', [studentId, id]);
+    },
+    async setDeviceStatus(tokenId, status) {
+      await db.run(
+        `INSERT INTO device_status (token_id, status, reported_at) VALUES (?, ?, ?)
+           ON CONFLICT (token_id) DO UPDATE SET status = excluded.status, reported_at = excluded.reported_at`,
+        [tokenId, JSON.stringify(status), status.reportedAt],
+      );
+    },
+    async listDeviceStatuses(schoolId) {
+      const rows = await db.all(
+        `SELECT s.token_id, s.status FROM device_status s JOIN device_tokens t ON t.id = s.token_id
+           WHERE t.school_id = ?`,
+        [schoolId],
+      );
+      return new Map(rows.map((r) => [s(r, 'token_id'), JSON.parse(s(r, 'status')) as DeviceStatus]));
     },
 
     async createFamilyLink(l) {

@@ -3,7 +3,7 @@
  * (sql-storage.ts) runs over two drivers: SQLite (default) and PostgreSQL (DATABASE_URL). The contract
  * suite in tests/server runs against both.
  */
-import type { DeviceKind, SyncedTable } from '#protocol';
+import type { DeviceKind, DeviceStatus, SyncedTable } from '#protocol';
 
 /** Where a record belongs; derived once, when the record is created (see server/sync/scope.ts). */
 export interface RecordScope {
@@ -244,6 +244,10 @@ export interface Storage {
   listDeviceTokens(schoolId: string): Promise<DeviceTokenRow[]>;
   revokeDeviceToken(id: string, at: string): Promise<void>;
   setDeviceTokenStudent(id: string, studentId: string | null): Promise<void>;
+  /** Keeps a device token's latest status report, replacing the one before. */
+  setDeviceStatus(tokenId: string, status: DeviceStatus): Promise<void>;
+  /** The latest status report of each of the school's device tokens that sent one. */
+  listDeviceStatuses(schoolId: string): Promise<Map<string, DeviceStatus>>;
 
   createFamilyLink(row: FamilyLinkRow): Promise<void>;
   findFamilyLinkByHash(tokenHash: string): Promise<FamilyLinkRow | undefined>;

@@ -2,7 +2,7 @@ import { APPEND_ONLY, compareHlc, SYNCED_TABLES, uuidv7, type Change, type Synce
 import type { Backup, BackupRow } from './backup-format.ts';
 import { syncedTable } from './database.ts';
 import { applyRemoteChanges } from './merge-remote.ts';
-import type { OutboxRecord } from './records.ts';
+import { isHeldBlob, type OutboxRecord } from './records.ts';
 import type { Store } from './store.ts';
 
 export interface MergeReport {
@@ -66,9 +66,14 @@ export async function mergeBackup(store: Store, backup: Backup): Promise<MergeRe
     await applyRemoteChanges(db, env, accepted);
     await db.outbox.bulkAdd(queued);
     const present = await db.blobs.bulkGet(backup.blobs.map((b) => b.id));
-    // Uploaded elsewhere is not uploaded from here: this device's server may not hold the bytes.
-    const missing = backup.blobs.filter((_, i) => !present[i]).map(({ uploadedAt: _uploaded, ...blob }) => blob);
-    await db.blobs.bulkAdd(missing);
+    // Uploaded elsewhere is not uploaded from here: this device's server may not hold the bytes. Bytes this
+    // tablet moved to its server to free space come back from the backup, still known to be on the server.
+    const missing = backup.blobs.flatMap(({ uploadedAt: _uploaded, ...blob }, i) => {
+      const here = present[i];
+      if (!here) return [blob];
+      return isHeldBlob(here) ? [] : [{ ...blob, uploadedAt: here.uploadedAt }];
+    });
+    await db.blobs.bulkPut(missing);
     return {
       newRecords,
       updatedRecords,

@@ -11,6 +11,7 @@ import {
 import { DEMO_PREFIX } from './write-access.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { nowIso, type Store } from './store.ts';
+import { isHeldBlob } from './records.ts';
 
 /** Everything on this device that a new tablet would need, read in one consistent transaction. */
 export async function createBackup(store: Store): Promise<Backup> {
@@ -32,7 +33,8 @@ export async function createBackup(store: Store): Promise<Backup> {
         outbox: await db.outbox.orderBy('seq').toArray(),
         drafts: await drafts.toArray(),
         settings,
-        blobs: await db.blobs.toArray(),
+        // Photos moved to the server to free space are not on this tablet to copy (the server keeps them).
+        blobs: (await db.blobs.toArray()).filter(isHeldBlob),
       };
     },
   );

@@ -1,5 +1,5 @@
 import { MAX_BLOB_BYTES } from '#protocol';
-import type { BlobRecord } from './records.ts';
+import { isHeldBlob, type BlobRecord, type StoredBlobRecord } from './records.ts';
 import { sha256Digest, toHex } from './sha256.ts';
 import { nowIso, type Store } from './store.ts';
 
@@ -26,19 +26,47 @@ export async function putBlob(store: Store, bytes: ArrayBuffer, mime: string): P
   return id;
 }
 
-export async function getBlob(store: Store, id: string): Promise<BlobRecord | undefined> {
+/** The attachment as this tablet holds it: its bytes, or only a note that the server has them (evicted). */
+export async function getBlob(store: Store, id: string): Promise<StoredBlobRecord | undefined> {
   return store.db.blobs.get(id);
 }
 
-const waitsForUpload = (b: BlobRecord) => b.uploadedAt === undefined && b.refusedAt === undefined;
+const waitsForUpload = (b: StoredBlobRecord): b is BlobRecord =>
+  b.uploadedAt === undefined && b.refusedAt === undefined && isHeldBlob(b);
 
-/** Attachments the server does not hold yet (and has not refused). */
+/**
+ * Attachments the server does not hold yet (and has not refused). Found from keys (every id, less those
+ * in the `uploadedAt` index), so a year of photos already on the server is never read to find the few
+ * that wait.
+ */
 export async function listBlobsToUpload(store: Store): Promise<BlobRecord[]> {
-  return store.db.blobs.filter(waitsForUpload).toArray();
+  const { blobs } = store.db;
+  const uploaded = new Set(await blobs.where('uploadedAt').above('').primaryKeys());
+  const unsent = (await blobs.toCollection().primaryKeys()).filter((id) => !uploaded.has(id));
+  return (await blobs.bulkGet(unsent)).filter((b): b is BlobRecord => b !== undefined && waitsForUpload(b));
 }
 
-export function countBlobsToUpload(store: Store): Promise<number> {
-  return store.db.blobs.filter(waitsForUpload).count();
+/** How many attachments wait for upload and their bytes (what the school server's device list shows). */
+export async function sumBlobsToUpload(store: Store): Promise<{ count: number; bytes: number }> {
+  const waiting = await listBlobsToUpload(store);
+  return { count: waiting.length, bytes: waiting.reduce((sum, b) => sum + b.size, 0) };
+}
+
+/**
+ * The server this tablet syncs with has a new database: it lacks the bytes too. Held attachments are sent
+ * again; one whose bytes were moved off the tablet cannot be, and stays as it is.
+ */
+export async function requeueBlobUploads(store: Store): Promise<void> {
+  await store.db.blobs
+    .where('uploadedAt')
+    .above('')
+    .modify((b: { uploadedAt?: string; bytes?: ArrayBuffer }) => {
+      if (b.bytes !== undefined) delete b.uploadedAt;
+    });
+}
+
+export async function countBlobsToUpload(store: Store): Promise<number> {
+  return (await listBlobsToUpload(store)).length;
 }
 
 export async function markBlobUploaded(store: Store, id: string): Promise<void> {
@@ -60,6 +88,7 @@ export async function storeDownloadedBlob(store: Store, id: string, bytes: Array
     bytes,
     createdAt: nowIso(store),
     uploadedAt: nowIso(store),
+    fetchedAt: nowIso(store),
   });
 }
 

@@ -1,6 +1,5 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
-  BlobRecord,
   ClassRecord,
   DecisionRecord,
   EvidenceRecord,
@@ -10,6 +9,7 @@ import type {
   PathRecord,
   SchoolRecord,
   SettingRecord,
+  StoredBlobRecord,
   StudentRecord,
   TargetRecord,
   TeacherRecord,
@@ -31,7 +31,7 @@ export class WaypointDb extends Dexie {
   paths!: EntityTable<PathRecord, 'id'>;
   evidence!: EntityTable<EvidenceRecord, 'id'>;
   decisions!: EntityTable<DecisionRecord, 'id'>;
-  blobs!: EntityTable<BlobRecord, 'id'>;
+  blobs!: EntityTable<StoredBlobRecord, 'id'>;
   outbox!: Table<OutboxRecord, number>;
   settings!: EntityTable<SettingRecord, 'key'>;
   studentEvidence!: EntityTable<StudentEvidenceRow, 'studentId'>;

@@ -1,7 +1,7 @@
 export { WaypointDb, syncedTable, syncedTableRows } from './database.ts';
 export { DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
 export type * from './records.ts';
-export { toDomain } from './records.ts';
+export { isHeldBlob, toDomain } from './records.ts';
 export { browserEnv, type StoreEnv } from './env.ts';
 export { openStore, newId, nowIso, type Store } from './store.ts';
 export { StoreProvider, useStore } from './store-context.tsx';
@@ -18,6 +18,8 @@ export * from './settings-repository.ts';
 export * from './blobs-repository.ts';
 export * from './demo-repository.ts';
 export * from './storage-status.ts';
+export * from './media-space.ts';
+export * from './media-eviction.ts';
 export * from './progress-data.ts';
 export type { EvidenceFact } from './evidence-facts.ts';
 export {
@@ -62,6 +64,7 @@ export * from './desk-repository.ts';
 export { onTablesChanged } from './table-changes.ts';
 export { useSuspendingLiveRead } from './useSuspendingLiveRead.ts';
 export { useEvidencePage, type EvidencePager } from './useEvidencePage.ts';
+export { useCaptureRoom, type CaptureRoom } from './useCaptureRoom.ts';
 export * from './roster-import.ts';
 export * from './case-repository.ts';
 export * from './target-edit-repository.ts';

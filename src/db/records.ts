@@ -41,17 +41,38 @@ export type DecisionRecord = Decision & SyncMeta;
  * Photos, drawings and audio, keyed by SHA-256. Bytes are kept as an ArrayBuffer rather than a Blob:
  * Safari has a history of losing Blobs stored in IndexedDB, and ArrayBuffers clone everywhere.
  */
-export interface BlobRecord {
+interface BlobMeta {
   readonly id: string;
   readonly mime: string;
   readonly size: number;
-  readonly bytes: ArrayBuffer;
   readonly createdAt: string;
-  /** Set once the server has confirmed it holds the bytes. */
+  /** Set once the server has confirmed it holds the bytes (or when they were fetched from it). */
   readonly uploadedAt?: string;
   /** Set when the server refused the bytes for good (a type it does not take): never sent again. */
   readonly refusedAt?: string;
+  /** When the bytes were fetched from the server (recorded elsewhere, or opened after eviction). */
+  readonly fetchedAt?: string;
 }
+
+/** A photo, drawing or recording whose bytes are on this tablet. */
+export interface BlobRecord extends BlobMeta {
+  readonly bytes: ArrayBuffer;
+  readonly evictedAt?: undefined;
+}
+
+/**
+ * A photo or recording the server holds whose bytes were removed from this tablet to free space
+ * (media-eviction.ts): the row stays, so a sync round does not fetch it again; opening it online does.
+ */
+export interface EvictedBlobRecord extends BlobMeta {
+  readonly uploadedAt: string;
+  readonly evictedAt: string;
+  readonly bytes?: undefined;
+}
+
+export type StoredBlobRecord = BlobRecord | EvictedBlobRecord;
+
+export const isHeldBlob = (blob: StoredBlobRecord): blob is BlobRecord => blob.bytes !== undefined;
 
 export interface OutboxRecord {
   /** Local auto-increment: the order changes were made in. */

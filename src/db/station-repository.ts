@@ -151,6 +151,12 @@ export async function getTargetClipId(store: Store, targetId: string, language: 
   return getSetting<string>(store, clipKey(targetId, language));
 }
 
+/** Every read-aloud clip's blob id: a station plays them offline, so they stay on the tablet. */
+export async function listClipBlobIds(store: Store): Promise<string[]> {
+  const rows = await store.db.settings.where('key').startsWith(CLIP_KEY_PREFIX).toArray();
+  return rows.map((r) => r.value).filter((v): v is string => typeof v === 'string');
+}
+
 export async function setTargetClipId(store: Store, targetId: string, language: string, blobId: string): Promise<void> {
   await setSetting(store, clipKey(targetId, language), blobId);
 }

@@ -6,6 +6,7 @@ import type { Change } from './change.ts';
 import { isSyncedTable, SYNCED_TABLES } from './tables.ts';
 import type {
   CreateClassRequest,
+  DeviceStatusReport,
   EnrollRequest,
   FamilyLinkRequest,
   PushRequest,
@@ -15,6 +16,9 @@ import type {
 } from './wire.ts';
 import {
   DEFAULT_PULL_LIMIT,
+  DEVICE_STATUS_FIELDS,
+  MAX_REPORTED_BYTES,
+  MAX_REPORTED_COUNT,
   MAX_CHANGE_FIELDS,
   MAX_CHANGE_FIELDS_BYTES,
   MAX_FIELD_NAME_LENGTH,
@@ -298,6 +302,29 @@ export function validateCreateClass(value: unknown): Validated<CreateClassReques
   checkKeys(value, ['name'], errors);
   checkString(value.name, 'name', errors, 1, 100);
   return errors.length > 0 ? fail(errors) : ok(value as unknown as CreateClassRequest);
+}
+
+/**
+ * A status report: each known field a whole number within its limit; unknown fields are dropped, so a newer
+ * device's report still counts here (the route bounds the body's size).
+ */
+export function validateDeviceStatusReport(value: unknown): Validated<DeviceStatusReport> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  // The version itself is checked by the route, from the header, as for every request.
+  if (typeof value.protocolVersion !== 'number' || !Number.isInteger(value.protocolVersion)) {
+    errors.push('protocolVersion must be an integer');
+  }
+  const report: Record<string, number> = { protocolVersion: Number(value.protocolVersion) };
+  for (const key of DEVICE_STATUS_FIELDS) {
+    const field = value[key];
+    if (field === undefined) continue;
+    const max = key.endsWith('Bytes') ? MAX_REPORTED_BYTES : MAX_REPORTED_COUNT;
+    if (typeof field !== 'number' || !Number.isInteger(field) || field < 0 || field > max) {
+      errors.push(`${key} must be a whole number from 0 to ${max}, got ${preview(field)}`);
+    } else report[key] = field;
+  }
+  return errors.length > 0 ? fail(errors) : ok(report as unknown as DeviceStatusReport);
 }
 
 export function isSha256Hex(value: unknown): value is string {

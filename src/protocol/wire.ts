@@ -248,7 +248,48 @@ export interface DeviceSummary {
   readonly createdAt: string;
   readonly expiresAt: string | null;
   readonly revokedAt: string | null;
+  /** What the device last reported with its sync (`POST /sync/status`); absent from older servers. */
+  readonly status?: DeviceStatus | null;
 }
+
+/**
+ * A device's storage and what still waits on it, sent after each sync round (`POST /sync/status`). Every
+ * field is optional (a browser may not tell its storage); fields this server does not know are ignored.
+ */
+export interface DeviceStatusReport {
+  readonly protocolVersion: number;
+  /** Bytes the app uses on the device. */
+  readonly usedBytes?: number;
+  /** Bytes it may still store (its quota as the device plans with it, less what it uses). */
+  readonly freeBytes?: number;
+  /** Changes not yet pushed. */
+  readonly pendingChanges?: number;
+  /** Photos and recordings not yet uploaded, and their bytes. */
+  readonly pendingUploads?: number;
+  readonly pendingUploadBytes?: number;
+}
+
+/** A device's last report as the server keeps it, with when it came. */
+export interface DeviceStatus {
+  readonly usedBytes: number | null;
+  readonly freeBytes: number | null;
+  readonly pendingChanges: number | null;
+  readonly pendingUploads: number | null;
+  readonly pendingUploadBytes: number | null;
+  readonly reportedAt: string;
+}
+
+export const DEVICE_STATUS_FIELDS = [
+  'usedBytes',
+  'freeBytes',
+  'pendingChanges',
+  'pendingUploads',
+  'pendingUploadBytes',
+] as const;
+
+/** Limits of a status report: bytes up to a petabyte, counts up to a billion. */
+export const MAX_REPORTED_BYTES = 2 ** 50;
+export const MAX_REPORTED_COUNT = 1_000_000_000;
 
 export interface DeviceListResponse {
   readonly devices: readonly DeviceSummary[];

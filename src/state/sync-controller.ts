@@ -47,6 +47,12 @@ export interface SyncController {
   enrollAs(role: HandOverRole): Promise<boolean>;
   disconnect(): Promise<void>;
   syncNow(): Promise<void>;
+  /**
+   * Fetches an attachment whose bytes are not on this tablet (moved to the school server to free space, or
+   * recorded elsewhere): 'fetched' (or 'held': it is here), 'unavailable' (the server will not give it),
+   * 'notConnected'; rejects with code 'network' when the server cannot be reached.
+   */
+  fetchAttachment(blobId: string): Promise<'held' | 'fetched' | 'unavailable' | 'notConnected'>;
 }
 
 /** Whether an error from the SyncController means the server could not be reached (offline). */

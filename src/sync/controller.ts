@@ -1,4 +1,5 @@
 import {
+  browserSpaceProbe,
   countOutbox,
   getConnection,
   getDeviceId,
@@ -16,6 +17,7 @@ import { enroll, postAsDevice, signIn, signUp } from './connect.ts';
 import { issueJoinCode, listServerClasses, listServerDevices, revokeDevice } from './school-admin.ts';
 import { enrollHandedOver, type HandOverRole } from './hand-over.ts';
 import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
+import { fetchAttachment, type FetchAttachmentResult } from './media-round.ts';
 import { syncOnce } from './sync-once.ts';
 import { httpTransport, SyncError, type SyncTransport } from './transport.ts';
 
@@ -191,6 +193,12 @@ export function createSyncController(options: SyncControllerOptions) {
     async syncNow() {
       if (!scheduler) throw new Error('This device is not connected to a server.');
       await scheduler.syncNow();
+    },
+    /** An attachment opened here whose bytes are on the server only: fetched now ('notConnected' offline of any server). */
+    async fetchAttachment(blobId: string): Promise<FetchAttachmentResult | 'notConnected'> {
+      const connection = await getConnection(store);
+      if (!connection) return 'notConnected';
+      return fetchAttachment(store, makeTransport(connection), blobId, browserSpaceProbe);
     },
     pendingChanges: () => countOutbox(store),
   };

@@ -4,6 +4,7 @@ export {
   type EnrollOptions,
   type SyncControllerOptions,
 } from './controller.ts';
+export { fetchAttachment, type FetchAttachmentResult } from './media-round.ts';
 export { syncOnce, type SyncOnceOptions, type SyncOnceResult } from './sync-once.ts';
 export { createSyncScheduler, browserSchedulerEnv, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
 export { httpTransport, SyncError, type SyncTransport } from './transport.ts';

@@ -8,10 +8,11 @@ import {
   updateSyncReport,
   getDeviceId,
   listBlobsToUpload,
-  listMissingBlobIds,
   noteServerTime,
-  storeDownloadedBlob,
   markBlobUploaded,
+  requeueBlobUploads,
+  browserSpaceProbe,
+  type SpaceProbe,
   markBlobRefused,
   addRefusedAttachment,
   nowIso,
@@ -25,6 +26,7 @@ import {
   type Store,
 } from '#db';
 
+import { downloadMissing, keepReserve, reportDeviceStatus } from './media-round.ts';
 import { SyncError, type SyncTransport } from './transport.ts';
 
 /** Answers to an upload that sending the same bytes again can never change. */
@@ -41,6 +43,8 @@ export interface SyncOnceOptions {
   readonly pullLimit?: number;
   /** Attachments fetched per round at most. */
   readonly downloadsPerRound?: number;
+  /** This site's storage use and quota (the browser's estimate when absent). */
+  readonly probeSpace?: SpaceProbe;
 }
 
 export interface SyncOnceResult {
@@ -102,6 +106,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
   // The server's database is not the one this device synced with: give it everything this device holds.
   if (serverWasReset) {
     await requeueAllRecords(store);
+    await requeueBlobUploads(store);
     await pushOutbox(store, transport, deviceId, batchSize, tally);
   }
 
@@ -120,23 +125,14 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
     uploaded += 1;
   }
 
-  // Photos and audio recorded on other tablets, a few each round, so records never wait for bytes. One the
-  // server will not give this device is left for a later round; the others still come.
-  let downloaded = 0;
-  for (const id of await listMissingBlobIds(store, options.downloadsPerRound ?? 20)) {
-    let blob: { bytes: ArrayBuffer; mime: string };
-    try {
-      blob = await transport.getBlob(id);
-    } catch (error) {
-      if (error instanceof SyncError && !error.retryable && error.code === 'notFound') continue;
-      throw error;
-    }
-    await storeDownloadedBlob(store, id, blob.bytes, blob.mime);
-    downloaded += 1;
-  }
+  const probe = options.probeSpace ?? browserSpaceProbe;
+  // What the server now holds may leave the tablet when space runs low; then fetch what others recorded.
+  await keepReserve(store, probe);
+  const downloaded = await downloadMissing(store, transport, options.downloadsPerRound ?? 20, probe);
 
   await saveHeldChanges(store, tally.held);
   await updateSyncReport(store, { lastSyncedAt: nowIso(store), lastError: null });
+  await reportDeviceStatus(store, transport, probe);
   return {
     pushed: tally.pushed,
     refused: tally.refused,

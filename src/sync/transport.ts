@@ -3,6 +3,7 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type Cursor,
+  type DeviceStatusReport,
   type ErrorBody,
   type PullResponse,
   type PushRequest,
@@ -15,6 +16,8 @@ export interface SyncTransport {
   pull(since: Cursor, limit: number): Promise<PullResponse>;
   putBlob(id: string, bytes: ArrayBuffer, mime: string): Promise<void>;
   getBlob(id: string): Promise<{ bytes: ArrayBuffer; mime: string }>;
+  /** Tells the server this device's storage and what waits (`POST /sync/status`); absent in some fakes. */
+  reportStatus?(report: DeviceStatusReport): Promise<void>;
 }
 
 /** A failed sync request, with a reason a teacher can read and whether trying again may help. */
@@ -79,6 +82,13 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
         bytes: await response.arrayBuffer(),
         mime: response.headers.get('content-type') ?? 'application/octet-stream',
       };
+    },
+    async reportStatus(report) {
+      await request('/sync/status', {
+        method: 'POST',
+        body: JSON.stringify(report),
+        headers: { 'content-type': 'application/json' },
+      });
     },
   };
 }

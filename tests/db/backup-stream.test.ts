@@ -60,7 +60,10 @@ async function everything(store: Store) {
   for (const name of SYNCED_TABLES) out[name] = await syncedTableRows(store.db, name);
   out['outbox'] = await store.db.outbox.orderBy('seq').toArray();
   out['drafts'] = await store.db.table('drafts').toArray();
-  out['blobs'] = (await store.db.blobs.toArray()).map((b) => ({ ...b, bytes: [...new Uint8Array(b.bytes)] }));
+  out['blobs'] = (await store.db.blobs.toArray()).map((b) => ({
+    ...b,
+    bytes: b.bytes === undefined ? null : [...new Uint8Array(b.bytes)],
+  }));
   out['settings'] = await store.db.settings.bulkGet(['activeClassId', 'starterContentLoaded']);
   return out;
 }

@@ -36,7 +36,10 @@ async function everything(store: Store) {
   for (const name of SYNCED_TABLES) out[name] = sortById(await syncedTableRows(store.db, name));
   out['outbox'] = await store.db.outbox.orderBy('seq').toArray();
   out['drafts'] = await store.db.table('drafts').toArray();
-  out['blobs'] = (await store.db.blobs.toArray()).map((b) => ({ ...b, bytes: [...new Uint8Array(b.bytes)] }));
+  out['blobs'] = (await store.db.blobs.toArray()).map((b) => ({
+    ...b,
+    bytes: [...new Uint8Array(b.bytes ?? new ArrayBuffer(0))],
+  }));
   return out;
 }
 

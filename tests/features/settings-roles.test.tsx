@@ -46,6 +46,7 @@ function controller(enrollAs: (role: HandOverRole) => Promise<boolean>): SyncCon
     enrollAs: vi.fn(enrollAs),
     disconnect: unused,
     syncNow: async () => undefined,
+    fetchAttachment: async () => 'notConnected' as const,
   };
 }
 

@@ -77,6 +77,7 @@ function fakeController(store: Store, classes: ClassSummary[], devices: DeviceSu
     enrollAs: vi.fn(async () => false),
     disconnect: vi.fn(async () => saveConnection(store, null)),
     syncNow: vi.fn(async () => undefined),
+    fetchAttachment: async () => 'notConnected' as const,
   } satisfies SyncController & { state: unknown };
   return controller;
 }

@@ -187,7 +187,7 @@ describe('two devices over HTTP on a real SQLite file', () => {
     expect((await b.sync()).downloaded).toBe(1);
     const copy = await getBlob(b.store, blobId);
     expect(copy?.mime).toBe('image/webp');
-    expect(new Uint8Array(copy!.bytes)).toEqual(new Uint8Array(bytes));
+    expect(new Uint8Array(copy!.bytes!)).toEqual(new Uint8Array(bytes));
     expect((await b.sync()).downloaded).toBe(0);
   });
 

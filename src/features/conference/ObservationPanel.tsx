@@ -1,9 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
-import { deviceTeacher, putBlob, recordEvidence, useStore, type StudentProgressData } from '#db';
+import {
+  deviceTeacher,
+  putBlob,
+  recordEvidence,
+  saveWithRoom,
+  StorageFullError,
+  useCaptureRoom,
+  useStore,
+  type StudentProgressData,
+} from '#db';
 import type { EvidenceKind } from '#protocol';
 import type { StudentProgress } from '#rules';
 import { whileBusy } from '#state/activity-store.ts';
-import { AudioRecorder, DrawingPad, PhotoCapture, type CapturedMedia } from '#ui/capture/index.ts';
+import { AudioRecorder, DrawingPad, PhotoCapture, SpaceWarning, type CapturedMedia } from '#ui/capture/index.ts';
 import { LevelPicker } from '#ui/LevelPicker.tsx';
 import { useT } from '#ui/useT.ts';
 import type { ConferenceNav } from './conference-nav.ts';
@@ -36,6 +45,7 @@ export function ObservationPanel(props: {
   const [observedOn, setObservedOn] = useState(today);
   const [attachments, setAttachments] = useState<CapturedMedia[]>([]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const room = useCaptureRoom(save.kind);
   const attach = (media: CapturedMedia) => setAttachments((list) => [...list, media]);
 
   const submit = async (event: FormEvent) => {
@@ -48,8 +58,10 @@ export function ObservationPanel(props: {
       // Today keeps the exact time; an earlier day is recorded at noon of that day.
       const observedAt =
         !observedOn || observedOn === today ? undefined : new Date(`${observedOn}T12:00:00`).toISOString();
+      const size = attachments.reduce((sum, a) => sum + a.bytes.byteLength, 0);
+      // Room is made first; a full disk frees room and tries once more, or fails having saved nothing.
       await whileBusy(
-        (async () => {
+        saveWithRoom(store, size, async () => {
           const blobIds: string[] = [];
           for (const a of attachments) blobIds.push(await putBlob(store, a.bytes, a.mime));
           await recordEvidence(store, {
@@ -62,13 +74,14 @@ export function ObservationPanel(props: {
             ...(observedAt ? { observedAt } : {}),
             ...(blobIds.length > 0 ? { blobIds } : {}),
           });
-        })(),
+        }),
       );
       setSave({ kind: 'saved' });
       setLevel(null);
       setNote('');
       setAttachments([]);
     } catch (e) {
+      if (e instanceof StorageFullError) return setSave({ kind: 'error', message: t('capture.space.full') });
       setSave({ kind: 'error', message: t('conference.saveFailed', { reason: (e as Error).message }) });
     }
   };
@@ -95,6 +108,7 @@ export function ObservationPanel(props: {
         max={today}
         onChange={(e) => setObservedOn(e.target.value)}
       />
+      {room?.isLow ? <SpaceWarning leftBytes={room.leftBytes} /> : null}
       <PhotoCapture onCaptured={attach} />
       <AudioRecorder onRecorded={attach} />
       <DrawingPad onDrawn={attach} />

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { DeviceSummary } from '#protocol';
-import { getStudent, useStore } from '#db';
+import type { DeviceStatus, DeviceSummary } from '#protocol';
+import { getStudent, MEDIA_SPACE_POLICY, useStore } from '#db';
+import { formatBytes } from '#ui/format-bytes.ts';
 import { useT } from '#ui/useT.ts';
 import { deviceStatus } from './school-view.ts';
 
@@ -52,6 +53,7 @@ export function DeviceItem({ device, isThisDevice, nowMs, busy, onRevoke }: Devi
             ? t('school.expired')
             : t('school.revokedOn', { date: date.format(new Date(device.revokedAt!)) })}
       </p>
+      {status === 'active' && device.status ? <DeviceSpace report={device.status} /> : null}
       {status !== 'active' ? null : isThisDevice ? (
         <p className="muted">{t('school.thisDeviceHint')}</p>
       ) : (
@@ -66,5 +68,27 @@ export function DeviceItem({ device, isThisDevice, nowMs, busy, onRevoke }: Devi
         </button>
       )}
     </li>
+  );
+}
+
+/** What the tablet reported with its last sync: free space and what still waits to reach the server. */
+function DeviceSpace({ report }: { report: DeviceStatus }) {
+  const { t, language } = useT();
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const bytes = (n: number) => formatBytes(n, language);
+  const isLow = report.freeBytes !== null && report.freeBytes < MEDIA_SPACE_POLICY.reserveMinBytes;
+  return (
+    <p className="device-space" data-testid="device-space">
+      {isLow ? <span className="tag tag-strong">{t('school.lowSpace')}</span> : null}{' '}
+      {report.freeBytes !== null && report.usedBytes !== null
+        ? t('school.space', { free: bytes(report.freeBytes), used: bytes(report.usedBytes) })
+        : t('school.spaceUnknown')}
+      {' · '}
+      {t('school.uploads', { count: report.pendingUploads ?? 0, size: bytes(report.pendingUploadBytes ?? 0) })}
+      {' · '}
+      {t('school.changes', { count: report.pendingChanges ?? 0 })}
+      {' · '}
+      {t('school.reported', { date: date.format(new Date(report.reportedAt)) })}
+    </p>
   );
 }

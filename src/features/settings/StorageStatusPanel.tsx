@@ -1,13 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
-import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '#db';
+import {
+  readMediaSpace,
+  readStorageStatus,
+  requestPersistentStorage,
+  useStore,
+  type MediaSpace,
+  type StorageStatus,
+} from '#db';
 import { useT } from '#ui/useT.ts';
 import { formatBytes } from '#ui/format-bytes.ts';
 
 export function StorageStatusPanel({ pendingChanges }: { pendingChanges: number | undefined }) {
   const { t, language } = useT();
+  const store = useStore();
   const [status, setStatus] = useState<StorageStatus | null>(null);
+  const [space, setSpace] = useState<MediaSpace | null>(null);
   const [denied, setDenied] = useState(false);
-  const refresh = useCallback(() => void readStorageStatus().then(setStatus), []);
+  const refresh = useCallback(() => {
+    void readStorageStatus().then(setStatus);
+    void readMediaSpace(store).then(setSpace);
+  }, [store]);
   useEffect(refresh, [refresh]);
 
   const persist = async () => {
@@ -23,14 +35,24 @@ export function StorageStatusPanel({ pendingChanges }: { pendingChanges: number 
         <p>{t('common.loading')}</p>
       ) : (
         <>
-          <p>
-            {status.usedBytes !== null && status.quotaBytes !== null
-              ? t('settings.storageUsed', {
-                  used: formatBytes(status.usedBytes, language),
-                  quota: formatBytes(status.quotaBytes, language),
+          <p data-testid="storage-left">
+            {space?.usedBytes != null && space.leftBytes !== null
+              ? t('settings.storageLeft', {
+                  used: formatBytes(space.usedBytes, language),
+                  left: formatBytes(space.leftBytes, language),
                 })
               : t('settings.storageUnknown')}
           </p>
+          {space?.fullAt ? (
+            <p className="space-warning">
+              {t('settings.storageFullAt', {
+                date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+                  new Date(space.fullAt),
+                ),
+              })}
+            </p>
+          ) : null}
+          <p className="muted">{t('settings.storagePolicy')}</p>
           <p data-testid="persisted">{status.persisted ? t('settings.persisted') : t('settings.notPersisted')}</p>
           {status.persisted ? null : (
             <button type="button" onClick={() => void persist()}>

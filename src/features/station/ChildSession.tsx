@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { putBlob, recordEvidence, useStore, type NewEvidence } from '#db';
+import { putBlob, recordEvidence, saveWithRoom, StorageFullError, useStore, type NewEvidence } from '#db';
 import type { AudioDevices, CapturedMedia } from '#ui/capture/index.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import type { SpeechRequest } from '#ui/speech.ts';
@@ -10,6 +10,7 @@ import { ShowActivity } from './ShowActivity.tsx';
 import type { ChildHomeView } from './station-view.ts';
 
 type Activity = 'home' | 'show' | 'feeling';
+type Outcome = 'kiosk.saved' | 'kiosk.saveFailed' | 'kiosk.full';
 
 /** What an activity hands over; who, which target and "waits for review" are added here, for every kind. */
 export type StationEvidenceInput = Pick<NewEvidence, 'kind' | 'durationMs' | 'feeling'> & {
@@ -40,29 +41,31 @@ export function ChildSession(props: {
         }
       : { text: view.nextStep.text, language: view.uiLanguage },
   );
-  const [notice, setNotice] = useState<'kiosk.saved' | 'kiosk.saveFailed' | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
 
   const save = async (input: StationEvidenceInput) => {
     const target = view.target;
     if (!target) return;
-    let outcome: 'kiosk.saved' | 'kiosk.saveFailed' = 'kiosk.saved';
+    let outcome: Outcome = 'kiosk.saved';
     try {
       const { media, ...fields } = input;
-      const blobId = media ? await whileBusy(putBlob(store, media.bytes, media.mime)) : undefined;
       await whileBusy(
-        recordEvidence(store, {
-          ...fields,
-          ...(blobId ? { blobIds: [blobId] } : {}),
-          studentId: view.studentId,
-          targetIds: [target.id],
-          recordedBy: { kind: 'student', id: view.studentId },
-          needsReview: true,
+        saveWithRoom(store, media?.bytes.byteLength ?? 0, async () => {
+          const blobId = media ? await putBlob(store, media.bytes, media.mime) : undefined;
+          await recordEvidence(store, {
+            ...fields,
+            ...(blobId ? { blobIds: [blobId] } : {}),
+            studentId: view.studentId,
+            targetIds: [target.id],
+            recordedBy: { kind: 'student', id: view.studentId },
+            needsReview: true,
+          });
         }),
       );
     } catch (error) {
       // The child only hears "ask your teacher"; the teacher's console keeps the reason.
       console.error('Station evidence was not saved', error);
-      outcome = 'kiosk.saveFailed';
+      outcome = error instanceof StorageFullError ? 'kiosk.full' : 'kiosk.saveFailed';
     }
     setNotice(outcome);
     setAnnouncement({ text: ct(outcome), language: view.uiLanguage });

@@ -3,10 +3,12 @@ import {
   AudioRecorder,
   DrawingPad,
   PhotoCapture,
+  SpaceWarning,
   type AudioDevices,
   type CapturedMedia,
   type ChildVoice,
 } from '#ui/capture/index.ts';
+import { useCaptureRoom } from '#db';
 import { Icon } from '#ui/Icon.tsx';
 import { speak } from '#ui/speech.ts';
 import type { ChildText } from './child-text.ts';
@@ -32,6 +34,7 @@ export function ShowActivity(props: {
   const { ct, view } = props;
   const [way, setWay] = useState<Way | null>(null);
   const [isSaving, setIsSaving] = useState(false);
+  const room = useCaptureRoom();
   const title = way ? ct(`kiosk.show.${way}.say`) : ct('kiosk.show.title');
   useEffect(() => speak({ text: title, language: view.uiLanguage }), [title, view.uiLanguage]);
   // The recorder, camera and drawing speak the child's language, whatever the tablet's is.
@@ -77,6 +80,7 @@ export function ShowActivity(props: {
           </li>
         ))}
       </ul>
+      {room?.isLow ? <SpaceWarning leftBytes={room.leftBytes} forChild={voice} /> : null}
       {isSaving ? <p role="status">{ct('kiosk.saving')}</p> : null}
       {!isSaving && way === 'voice' ? (
         <AudioRecorder

@@ -25,5 +25,5 @@ export async function loadChildHome(
   // The teacher's clip, in the language the statement is voiced in: played when the tablet has no voice.
   const clipId = await getTargetClipId(store, view.target.id, view.target.language);
   const blob = clipId ? await getBlob(store, clipId) : undefined;
-  return blob ? { ...view, target: { ...view.target, clip: { bytes: blob.bytes, mime: blob.mime } } } : view;
+  return blob?.bytes ? { ...view, target: { ...view.target, clip: { bytes: blob.bytes, mime: blob.mime } } } : view;
 }

@@ -125,8 +125,12 @@ export const appEn = {
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.storage': 'Storage on this device',
-  'settings.storageUsed': '{used} used of {quota}',
   'settings.storageUnknown': 'This browser does not report storage use.',
+  'settings.storageLeft': '{used} used, about {left} left',
+  'settings.storageFullAt':
+    'The tablet ran out of space on {date}: it now plans with what it could really store, not what the browser reports.',
+  'settings.storagePolicy':
+    'When space runs low, photos and recordings already on the school server leave this tablet, oldest first, and come back when opened online. Nothing that is not on the server yet is ever removed.',
   'settings.persisted': 'Protected: the browser will not clear this data on its own.',
   'settings.notPersisted': 'Not protected: the browser may clear this data when space runs low.',
   'settings.persist': 'Protect my data',

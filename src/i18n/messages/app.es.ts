@@ -126,8 +126,12 @@ export const appEs: Record<AppMessageKey, string> = {
   'settings.title': 'Ajustes',
   'settings.language': 'Idioma',
   'settings.storage': 'Almacenamiento en este dispositivo',
-  'settings.storageUsed': '{used} usados de {quota}',
   'settings.storageUnknown': 'Este navegador no informa del uso de almacenamiento.',
+  'settings.storageLeft': '{used} en uso, quedan unos {left}',
+  'settings.storageFullAt':
+    'La tableta se quedó sin espacio el {date}: ahora cuenta con lo que de verdad pudo guardar, no con lo que informa el navegador.',
+  'settings.storagePolicy':
+    'Cuando falta espacio, las fotos y grabaciones que ya están en el servidor de la escuela salen de esta tableta, las más antiguas primero, y vuelven al abrirlas con conexión. Nunca se quita nada que aún no esté en el servidor.',
   'settings.persisted': 'Protegido: el navegador no borrará estos datos por su cuenta.',
   'settings.notPersisted': 'Sin protección: el navegador puede borrar estos datos si falta espacio.',
   'settings.persist': 'Proteger mis datos',

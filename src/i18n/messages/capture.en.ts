@@ -40,6 +40,11 @@ export const captureEn = {
   'capture.photo.check': 'Is this your photo? Keep it, or take it again.',
   'capture.photo.kept': 'Photo kept.',
   'capture.photo.failedChild': 'This photo did not work. Take it again, or ask your teacher.',
+  'capture.space.low':
+    'This tablet is almost full ({left} left): new photos and recordings may not save. Connect to the school server so older photos can move there, or free space on the tablet.',
+  'capture.space.lowChild': 'The tablet is full. Ask your teacher.',
+  'capture.space.full':
+    'This tablet is full, so this was not saved. Everything saved before is safe, and your photos and recordings are still here to save again: connect to the school server so older photos can move there, or free space on the tablet.',
 } as const;
 
 export type CaptureMessageKey = keyof typeof captureEn;

@@ -38,4 +38,9 @@ export const captureEs: Record<CaptureMessageKey, string> = {
   'capture.photo.check': '¿Es esta tu foto? Guárdala o tómala otra vez.',
   'capture.photo.kept': 'Foto guardada.',
   'capture.photo.failedChild': 'Esta foto no funcionó. Tómala otra vez o pregunta a tu maestro.',
+  'capture.space.low':
+    'Esta tableta está casi llena (quedan {left}): las fotos y grabaciones nuevas podrían no guardarse. Conéctese al servidor de la escuela para que las fotos antiguas pasen allí, o libere espacio en la tableta.',
+  'capture.space.lowChild': 'La tableta está llena. Pregunta a tu maestro.',
+  'capture.space.full':
+    'Esta tableta está llena, así que esto no se guardó. Todo lo guardado antes está a salvo, y sus fotos y grabaciones siguen aquí para guardarlas otra vez: conéctese al servidor de la escuela para que las fotos antiguas pasen allí, o libere espacio en la tableta.',
 };

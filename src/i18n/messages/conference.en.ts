@@ -26,6 +26,12 @@ export const conferenceEn = {
   'conference.attachment.smallerShort': 'Smaller',
   'conference.attachment.unsupported': 'This attachment is not a photo, drawing or recording, so it is not shown',
   'conference.attachment.missing': 'Attachment not on this device yet',
+  'conference.attachment.onServerImage': 'This photo is on the school server; it will show when the tablet is online.',
+  'conference.attachment.onServerAudio':
+    'This recording is on the school server; it will play when the tablet is online.',
+  'conference.attachment.onServer': 'This attachment is on the school server; it will show when the tablet is online.',
+  'conference.attachment.fetching': 'Getting it from the school server…',
+  'conference.attachment.unavailable': 'The school server does not give this attachment to this tablet.',
   'conference.attachments.title': 'Attachments to save',
   'conference.attachments.remove': 'Remove {name}',
   'conference.paused.title': 'Paused checks',

@@ -27,6 +27,14 @@ export const conferenceEs: Record<ConferenceMessageKey, string> = {
   'conference.attachment.smallerShort': 'Más pequeña',
   'conference.attachment.unsupported': 'Este adjunto no es una foto, un dibujo ni una grabación, así que no se muestra',
   'conference.attachment.missing': 'El adjunto aún no está en este dispositivo',
+  'conference.attachment.onServerImage':
+    'Esta foto está en el servidor de la escuela; se verá cuando la tableta tenga conexión.',
+  'conference.attachment.onServerAudio':
+    'Esta grabación está en el servidor de la escuela; se podrá escuchar cuando la tableta tenga conexión.',
+  'conference.attachment.onServer':
+    'Este adjunto está en el servidor de la escuela; se verá cuando la tableta tenga conexión.',
+  'conference.attachment.fetching': 'Trayéndolo del servidor de la escuela…',
+  'conference.attachment.unavailable': 'El servidor de la escuela no le da este adjunto a esta tableta.',
   'conference.attachments.title': 'Adjuntos por guardar',
   'conference.attachments.remove': 'Quitar {name}',
   'conference.paused.title': 'Evaluaciones en pausa',

@@ -61,6 +61,14 @@ export const schoolEn = {
   'school.revokeDone': '{name} is revoked.',
   'school.actionFailed': 'That did not work: {reason}',
   'school.actionOffline': 'The server cannot be reached. Connect to the server and try again.',
+  'school.space': '{free} free, {used} used',
+  'school.spaceUnknown': 'Free space not reported',
+  'school.uploads_one': '{count} photo or recording waiting to upload ({size})',
+  'school.uploads_other': '{count} photos or recordings waiting to upload ({size})',
+  'school.changes_one': '{count} change waiting',
+  'school.changes_other': '{count} changes waiting',
+  'school.reported': 'as of {date}',
+  'school.lowSpace': 'Almost full',
 } as const;
 
 export type SchoolMessageKey = keyof typeof schoolEn;

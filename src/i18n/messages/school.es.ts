@@ -60,4 +60,12 @@ export const schoolEs: Record<SchoolMessageKey, string> = {
   'school.revokeDone': '{name} está revocada.',
   'school.actionFailed': 'No funcionó: {reason}',
   'school.actionOffline': 'No se puede llegar al servidor. Conéctate al servidor e inténtalo de nuevo.',
+  'school.space': '{free} libres, {used} en uso',
+  'school.spaceUnknown': 'No informó su espacio libre',
+  'school.uploads_one': '{count} foto o grabación por subir ({size})',
+  'school.uploads_other': '{count} fotos o grabaciones por subir ({size})',
+  'school.changes_one': '{count} cambio en espera',
+  'school.changes_other': '{count} cambios en espera',
+  'school.reported': 'a las {date}',
+  'school.lowSpace': 'Casi llena',
 };

@@ -63,6 +63,7 @@ export const stationEn = {
   'kiosk.feel.3': 'I can do it!',
   'kiosk.saved': 'Saved! Your teacher will look at it.',
   'kiosk.saveFailed': 'It did not save. Ask your teacher.',
+  'kiosk.full': 'The tablet is full, so it did not save. Ask your teacher.',
   'kiosk.saving': 'Saving…',
   'myPath.title': 'My path',
   'myPath.current': 'I am working on',

@@ -64,6 +64,7 @@ export const stationEs: Record<StationMessageKey, string> = {
   'kiosk.feel.3': '¡Sí puedo!',
   'kiosk.saved': '¡Guardado! Tu maestro lo va a ver.',
   'kiosk.saveFailed': 'No se guardó. Pregunta a tu maestro.',
+  'kiosk.full': 'La tableta está llena y no se guardó. Pregunta a tu maestro.',
   'kiosk.saving': 'Guardando…',
   'myPath.title': 'Mi camino',
   'myPath.current': 'Estoy trabajando en',

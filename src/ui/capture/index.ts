@@ -14,3 +14,4 @@ export {
   type RecorderLike,
 } from './media-types.ts';
 export { useObjectUrl } from './useObjectUrl.ts';
+export { SpaceWarning } from './SpaceWarning.tsx';
