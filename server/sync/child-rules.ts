@@ -13,37 +13,11 @@
  * - A change to an existing record is accepted only when it changes nothing the server holds and the record
  *   is the speaking child's (a re-send after the server's database was replaced), so it is never refused noise.
  */
-import type { Change } from '#protocol';
+import { CHILD_DECISION_FIELDS, CHILD_EVIDENCE_FIELDS, CHILD_EVIDENCE_KINDS, type Change } from '#protocol';
 import type { FieldState, RecordScope, StoredRecord } from '#server/storage/storage.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Principal } from './principal.ts';
 import type { Refusal } from './access.ts';
-
-export const CHILD_EVIDENCE_FIELDS: readonly string[] = [
-  'id',
-  'studentId',
-  'targetIds',
-  'kind',
-  'observedAt',
-  'recordedAt',
-  'recordedBy',
-  'needsReview',
-  'note',
-  'feeling',
-  'durationMs',
-  'blobIds',
-];
-export const CHILD_EVIDENCE_KINDS: readonly string[] = ['workSample', 'selfAssessment'];
-export const CHILD_DECISION_FIELDS: readonly string[] = [
-  'id',
-  'studentId',
-  'targetId',
-  'kind',
-  'decidedAt',
-  'decidedBy',
-  'showHow',
-  'reason',
-];
 
 const forbidden = (reason: string): Refusal => ({ code: 'forbidden', reason });
 const outOfScope = (reason: string): Refusal => ({ code: 'scope', reason });
