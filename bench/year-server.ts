@@ -10,6 +10,7 @@ import {
   MAX_PUSH_CHANGES,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  type Change,
   type ClassListResponse,
   type PushResponse,
   type SessionResponse,
@@ -35,16 +36,19 @@ export interface YearServer extends AppServer {
   readonly mediaBytes: number;
 }
 
-export async function serveYear(options: YearOptions = {}): Promise<YearServer> {
+/** `uploadMedia: false` leaves the media off the server (a bench that measures records alone). */
+export async function serveYear(options: YearOptions = {}, uploadMedia = true): Promise<YearServer> {
   const server = await startAppServer();
   try {
     const api = apiClient(server.base);
-    const teacher = await api.post<SessionResponse>('/auth/sign-up', {
+    // Sign-up answers 202 whether or not the email is new; the session comes from signing in.
+    await api.post('/auth/sign-up', {
       email: YEAR_EMAIL,
       password: YEAR_PASSWORD,
       displayName: 'Ms Rivera',
       schoolName: 'Lakeside Elementary',
     });
+    const teacher = await api.post<SessionResponse>('/auth/sign-in', { email: YEAR_EMAIL, password: YEAR_PASSWORD });
     const today = new Date().toISOString().slice(0, 10);
     const year = generateYearClass({
       firstMonday: firstMondayEndingBefore(today),
@@ -71,14 +75,21 @@ export async function serveYear(options: YearOptions = {}): Promise<YearServer> 
       return session.token;
     };
 
+    const signedIn = new Map<string, string>();
     let pushMs = 0;
     let uploadMs = 0;
     let bytes = 0;
     for (const round of year.rounds) {
       const token = await tokenOf(round.deviceId);
+      const station = year.devices.find((d) => d.id === round.deviceId)?.kind === 'station';
       let started = performance.now();
-      for (let i = 0; i < round.changes.length; i += MAX_PUSH_CHANGES) {
-        const changes = round.changes.slice(i, i + MAX_PUSH_CHANGES);
+      for (const changes of pushBatches(round.changes, station)) {
+        // A station pushes with a child signed in, and a child's own choice with that child signed in.
+        const child = station ? childToSignIn(changes, signedIn.get(round.deviceId)) : undefined;
+        if (station && child !== undefined) {
+          await api.post('/station/sign-in', { studentId: child }, token);
+          signedIn.set(round.deviceId, child);
+        }
         const answer = await api.post<PushResponse>(
           '/sync/push',
           { protocolVersion: PROTOCOL_VERSION, deviceId: round.deviceId, changes },
@@ -90,7 +101,7 @@ export async function serveYear(options: YearOptions = {}): Promise<YearServer> 
       }
       pushMs += performance.now() - started;
       started = performance.now();
-      bytes += await uploadAll(server.base, token, year, round.media);
+      if (uploadMedia) bytes += await uploadAll(server.base, token, year, round.media);
       uploadMs += performance.now() - started;
     }
     return { ...server, year, pushMs, uploadMs, mediaBytes: bytes };
@@ -98,6 +109,31 @@ export async function serveYear(options: YearOptions = {}): Promise<YearServer> 
     await server.close();
     throw error;
   }
+}
+
+/**
+ * A round's changes in pushes of at most MAX_PUSH_CHANGES; on a station, a child's choices (decisions) in
+ * a push of their own, since only the signed-in child may choose.
+ */
+function pushBatches(changes: readonly Change[], station: boolean): Change[][] {
+  const batches: Change[][] = [];
+  const key = (change: Change) => (station && change.table === 'decisions' ? childOf(change) : '');
+  for (const change of changes) {
+    const last = batches.at(-1);
+    if (last && last.length < MAX_PUSH_CHANGES && key(last[0]!) === key(change)) last.push(change);
+    else batches.push([change]);
+  }
+  return batches;
+}
+
+/** The child a station must sign in before this push, if not the one signed in now. */
+function childToSignIn(changes: readonly Change[], current: string | undefined): string | undefined {
+  const wanted = changes[0]!.table === 'decisions' ? childOf(changes[0]!) : (current ?? childOf(changes[0]!));
+  return wanted === current ? undefined : wanted;
+}
+
+function childOf(change: Change): string {
+  return String(change.fields['studentId'] ?? '');
 }
 
 /** Uploads a round's media a few at a time (a tablet uploads one by one; this only saves bench time). */
@@ -129,11 +165,18 @@ function apiClient(base: string) {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const send = () =>
+      fetch(`${base}/api/v1${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    let response = await send();
+    // The server throttles a device that sends too much at once (a year of pushes in seconds): wait as told.
+    for (let tries = 0; response.status === 429 && tries < 30; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+      response = await send();
+    }
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
