@@ -165,12 +165,10 @@ function apiClient(base: string) {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    const send = () =>
-      fetch(`${base}/api/v1${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+    const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+    // A kept-alive socket the server closes as it is reused fails the request: send it again (every call
+    // here is idempotent: pushes by change id, sign-up and sign-in answer alike).
+    const send = () => fetch(`${base}/api/v1${path}`, init).catch(() => fetch(`${base}/api/v1${path}`, init));
     let response = await send();
     // The server throttles a device that sends too much at once (a year of pushes in seconds): wait as told.
     for (let tries = 0; response.status === 429 && tries < 30; tries++) {

@@ -13,6 +13,9 @@ const ALIASES: Readonly<Record<string, BlobMediaType>> = {
   'video/mp4': 'audio/mp4',
   'video/webm': 'audio/webm',
   'application/ogg': 'audio/ogg',
+  'audio/x-wav': 'audio/wav',
+  'audio/wave': 'audio/wav',
+  'audio/vnd.wave': 'audio/wav',
 };
 
 export function isBlobMediaType(value: string): value is BlobMediaType {
@@ -36,6 +39,7 @@ export function sniffMediaType(bytes: Uint8Array): BlobMediaType | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (ascii(bytes, 0, '\x89PNG\r\n\x1a\n')) return 'image/png';
   if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP')) return 'image/webp';
+  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WAVE')) return 'audio/wav';
   if (ascii(bytes, 0, 'OggS')) return 'audio/ogg';
   if (ascii(bytes, 4, 'ftyp')) return 'audio/mp4';
   // EBML (Matroska) whose DocType, within the header, is "webm".
@@ -53,6 +57,7 @@ const EXTENSIONS: Readonly<Record<BlobMediaType, string>> = {
   'audio/webm': 'webm',
   'audio/mp4': 'm4a',
   'audio/ogg': 'ogg',
+  'audio/wav': 'wav',
 };
 
 export const extensionOf = (type: BlobMediaType): string => EXTENSIONS[type];

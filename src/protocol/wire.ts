@@ -44,6 +44,7 @@ export const BLOB_MEDIA_TYPES = [
   'audio/webm',
   'audio/mp4',
   'audio/ogg',
+  'audio/wav',
 ] as const;
 export type BlobMediaType = (typeof BLOB_MEDIA_TYPES)[number];
 

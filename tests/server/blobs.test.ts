@@ -74,6 +74,8 @@ describe.each(available)('blobs on %s', (kind) => {
     ['mp4', 'audio/mp4', 'audio/mp4'],
     ['mp4', 'audio/x-m4a', 'audio/mp4'],
     ['ogg', 'audio/ogg; codecs=opus', 'audio/ogg'],
+    ['wav', 'audio/wav', 'audio/wav'],
+    ['wav', 'audio/x-wav', 'audio/wav'],
     ['jpeg', 'application/octet-stream', 'image/jpeg'],
   ] as const)('stores %s sent as %s and serves it as %s, inline and inert', async (type, sent, served) => {
     const bytes = mediaBytes(type, newId(type));

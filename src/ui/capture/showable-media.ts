@@ -4,7 +4,7 @@
  * someone uploaded) is never turned into an object URL, so it can be neither shown nor opened.
  */
 const IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
-const AUDIO_TYPES: readonly string[] = ['audio/webm', 'audio/mp4', 'audio/ogg'];
+const AUDIO_TYPES: readonly string[] = ['audio/webm', 'audio/mp4', 'audio/ogg', 'audio/wav'];
 
 export interface Showable {
   readonly as: 'image' | 'audio';

@@ -45,7 +45,10 @@ export async function seedSchool(storage: Storage): Promise<SchoolFixture> {
 }
 
 /** Bytes that start like a real file of the type (its magic number) and differ by `tag`, so hashes differ. */
-export function mediaBytes(type: 'png' | 'jpeg' | 'webp' | 'webm' | 'mp4' | 'ogg', tag: string): Buffer<ArrayBuffer> {
+export function mediaBytes(
+  type: 'png' | 'jpeg' | 'webp' | 'webm' | 'mp4' | 'ogg' | 'wav',
+  tag: string,
+): Buffer<ArrayBuffer> {
   const heads: Record<typeof type, Buffer> = {
     png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
@@ -56,6 +59,7 @@ export function mediaBytes(type: 'png' | 'jpeg' | 'webp' | 'webm' | 'mp4' | 'ogg
     ]),
     mp4: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypM4A ')]),
     ogg: Buffer.from('OggS'),
+    wav: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WAVEfmt ')]),
   };
   return Buffer.from([...heads[type], ...Buffer.from(` ${tag}`)]);
 }
