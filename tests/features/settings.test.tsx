@@ -35,7 +35,7 @@ describe('settings', () => {
     const pending = await store.db.outbox.count();
     renderWithStore(<SettingsPage />, store);
 
-    expect(await screen.findByText('5 MB used of 2 GB')).toBeInTheDocument();
+    expect(await screen.findByText(/^5 MB used, about 2(\.0)? GB left$/)).toBeInTheDocument();
     expect(screen.getByTestId('persisted')).toHaveTextContent('Not protected');
     expect(await screen.findByTestId('pending')).toHaveTextContent(
       `${pending.toLocaleString('en')} changes not yet backed up`,

@@ -76,6 +76,8 @@ describe('logs', () => {
               level: 2,
               note: NOTE,
               blobIds: [sha],
+              // Shared with the family, so the family link reads its photo too.
+              sharedWithFamily: true,
               observedAt: '2026-10-05T09:00:00.000Z',
               recordedAt: '2026-10-05T09:00:00.000Z',
               recordedBy: { kind: 'teacher', id: 't' },
