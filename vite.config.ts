@@ -56,6 +56,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      // The store's and the protocol's modules run nothing when imported (no top-level calls), but classes
+      // such as `class XError extends Error` look effectful to the bundler, so every module the src/db and
+      // src/protocol barrels re-export (roster import, backups, CASE packages…) landed in the first screen's
+      // chunk. Declared pure, each goes with the screens that use it.
+      treeshake: { moduleSideEffects: [{ test: /\/src\/(db|protocol)\/[^/]+\.ts$/, sideEffects: false }] },
+    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -1,13 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import {
-  getActiveClass,
-  listClasses,
-  listEvidenceForStudent,
-  loadClassExportData,
-  loadClassExportFrame,
-  useStore,
-} from '#db';
+import { getActiveClass, listClasses, listEvidenceForStudent, useStore } from '#db';
+import { loadClassExportData, loadClassExportFrame } from '#db/export-repository.ts';
 import { UTF8_BOM } from '#protocol/csv.ts';
 import { buildOneRosterResults, type CsvFile } from '#protocol/oneroster-results.ts';
 import { downloadFile, fileNamePart } from '#ui/download.ts';

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { mergeBackup, parseBackup, useStore, type MergeReport } from '#db';
+import { useStore, type MergeReport } from '#db';
+import { mergeBackup } from '#db/backup-merge.ts';
+import { parseBackup } from '#db/backup-format.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT, type Translate } from '#ui/useT.ts';
 import { outcomeOfError, type BackupOutcome } from './backup-outcome.ts';

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { countOwnRecords, parseBackup, restoreBackup, useStore } from '#db';
+import { useStore } from '#db';
+import { countOwnRecords, restoreBackup } from '#db/backup-restore.ts';
+import { parseBackup } from '#db/backup-format.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
 import { countRecords, outcomeOfError, type BackupOutcome } from './backup-outcome.ts';

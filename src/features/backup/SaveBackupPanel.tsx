@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { createBackupFile, useStore, type BackupProgress } from '#db';
+import { useStore, type BackupProgress } from '#db';
+import { createBackupFile } from '#db/backup-stream.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import { downloadFile } from '#ui/download.ts';
 import { formatBytes } from '#ui/format-bytes.ts';

@@ -1,4 +1,4 @@
-import { BackupFormatError } from '#db';
+import { BackupFormatError } from '#db/backup-format.ts';
 
 /** What a backup action ended in, for the status line under it. */
 export type BackupOutcome =

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { prepareCaseImport, saveCaseImport, useStore } from '#db';
+import { useStore } from '#db';
+import { prepareCaseImport, saveCaseImport } from '#db/case-repository.ts';
 import type { PlacedCaseImport } from '#protocol/case-merge.ts';
 import { CasePackageError, importCasePackageText } from '#protocol/case-package.ts';
 import { whileBusy } from '#state/activity-store.ts';

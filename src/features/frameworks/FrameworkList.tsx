@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listFrameworks, listFrameworkTargets, useStore, type FrameworkRecord } from '#db';
+import { listFrameworks, useStore, type FrameworkRecord } from '#db';
+import { listFrameworkTargets } from '#db/case-repository.ts';
 import { exportCasePackage } from '#protocol/case-package.ts';
 import { useT } from '#ui/useT.ts';
 import { downloadFile } from '#ui/download.ts';

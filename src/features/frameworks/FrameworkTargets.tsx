@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listFrameworkTargets, listFrameworks, useStore } from '#db';
+import { listFrameworks, useStore } from '#db';
+import { listFrameworkTargets } from '#db/case-repository.ts';
 import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';

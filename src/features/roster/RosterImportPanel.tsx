@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { ACTIVE_CLASS_KEY, importRoster, rosterId, setSetting, useStore, type RosterImportResult } from '#db';
+import { ACTIVE_CLASS_KEY, rosterId, setSetting, useStore, type RosterImportResult } from '#db';
+import { importRoster } from '#db/roster-import.ts';
 import { LANGUAGES } from '#i18n';
 import { previewOneRoster, type RosterPreview } from '#protocol/oneroster.ts';
 import { whileBusy } from '#state/activity-store.ts';

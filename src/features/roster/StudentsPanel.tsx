@@ -1,16 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import {
-  addStudent,
-  findKnownChildRecords,
-  getActiveClass,
-  linkedClassNames,
-  linkKnownChild,
-  listStudents,
-  pickPicture,
-  useStore,
-  type PersonRecord,
-} from '#db';
+import { addStudent, getActiveClass, listStudents, useStore, type PersonRecord } from '#db';
+import { findKnownChildRecords } from '#db/person-repository.ts';
+import { linkedClassNames, pickPicture } from '#db/roster-import.ts';
+import { linkKnownChild } from '#db/year-rollover.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import { PICTURES } from '#ui/pictures.ts';
 import { useT } from '#ui/useT.ts';

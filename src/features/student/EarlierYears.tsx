@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router-dom';
-import { listPersonRecords, useStore } from '#db';
+import { useStore } from '#db';
+import { listPersonRecords } from '#db/person-repository.ts';
 import { useT } from '#ui/useT.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { getActiveClass, getClass, loadClassProgressData, rollOverClass, useStore, type RollOverResult } from '#db';
+import { getActiveClass, getClass, loadClassProgressData, useStore, type RollOverResult } from '#db';
+import { rollOverClass } from '#db/year-rollover.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import { targetStatement } from '#ui/target-text.ts';
 import { useT } from '#ui/useT.ts';
