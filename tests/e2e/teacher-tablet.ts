@@ -17,10 +17,16 @@ export async function teacherTablet(context: BrowserContext): Promise<Page> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
   await expect(page.getByTestId('sync-status')).toContainText('Synced');
-  // The tablet's own demo class stepped aside for the school's: one class, the server's, shown at once.
+  // The tablet's own demo class stepped aside for the school's: only the server's classes are offered.
   await expect(page.getByTestId('demo-retired')).toContainText('“Kindergarten, Room 4 (demo)”, was removed');
   await page.goto('/class');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Other specs on this server may have imported classes into the demo school: pick the demo class then.
+  const picker = page.getByLabel('Show class');
+  if ((await picker.count()) > 0) {
+    await expect(picker.getByRole('option', { name: 'Kindergarten, Room 4 (demo)' })).toHaveCount(0);
+    await picker.selectOption({ label: 'Room 4 (demo)' });
+  }
   await expect(page.getByRole('heading', { level: 1, name: 'Room 4 (demo)', exact: true })).toBeVisible();
-  await expect(page.getByLabel('Show class')).toHaveCount(0);
   return page;
 }
