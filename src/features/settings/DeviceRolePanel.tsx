@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -12,7 +12,7 @@ import {
   useStore,
 } from '#db';
 import { useSyncController } from '#state/sync-controller.ts';
-import { handOverProblem } from '#ui/hand-over-problem.ts';
+import { useHandOver } from '#ui/useHandOver.ts';
 import { TeacherPinFields, usePinEntry } from '#ui/TeacherPinFields.tsx';
 import { useT } from '#ui/useT.ts';
 import './school.css';
@@ -33,8 +33,6 @@ export function DeviceRolePanel() {
   const [kind, setKind] = useState<Kind>('station');
   const [chosenClass, setChosenClass] = useState<string | null>(null);
   const [chosenStudent, setChosenStudent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const data = useLiveQuery(async () => {
     const [classes, hasPin, connection] = await Promise.all([
       listClasses(store),
@@ -45,10 +43,12 @@ export function DeviceRolePanel() {
     return { classes, classId, hasPin, connection, students: classId ? await listStudents(store, classId) : [] };
   }, [store, chosenClass]);
   const entry = usePinEntry(data ? !data.hasPin : false, MIN_PIN_DIGITS);
+  const { busy, problem, submit } = useHandOver(entry);
   if (!data) return null;
   const studentId = data.students.some((s) => s.id === chosenStudent) ? chosenStudent! : (data.students[0]?.id ?? '');
   const canLock = data.classId !== '' && (kind === 'station' || studentId !== '');
 
+  // A station's routes lead to /station by themselves; a student's tablet goes to the student's path.
   const lock = async (pin: string) => {
     // The PIN first: a tablet enrolled in its new role but left unlocked would be the worst of both.
     const check = await confirmTeacherPin(store, pin);
@@ -63,27 +63,13 @@ export function DeviceRolePanel() {
     if (locked === 'ok') navigate(`/my-path/${studentId}`);
     return locked;
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      // A station's routes lead to /station by themselves; a student's tablet goes to the student's path.
-      await entry.attempt(lock);
-    } catch (error) {
-      const { key, params } = handOverProblem(error);
-      setProblem(t(key, params));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('roles.title')}</h2>
       <p>{t('roles.now')}</p>
       <p>{t('roles.intro')}</p>
-      <form aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} className="role-form">
+      <form aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e, lock)} className="role-form">
         <fieldset className="kind-choice">
           <legend>{t('roles.choice')}</legend>
           {(['station', 'student'] as const).map((k) => (

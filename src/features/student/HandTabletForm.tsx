@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router-dom';
 import { confirmTeacherPin, getConnection, hasTeacherPin, lockDevice, MIN_PIN_DIGITS, useStore } from '#db';
 import { useSyncController } from '#state/sync-controller.ts';
-import { handOverProblem } from '#ui/hand-over-problem.ts';
+import { useHandOver } from '#ui/useHandOver.ts';
 import { TeacherPinFields, usePinEntry } from '#ui/TeacherPinFields.tsx';
 import { useT } from '#ui/useT.ts';
 
@@ -22,8 +22,7 @@ export function HandTabletForm({ student }: { student: { id: string; classId: st
     [store],
   );
   const entry = usePinEntry(state ? !state.hasPin : false, MIN_PIN_DIGITS);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, submit } = useHandOver(entry);
   const name = student.displayName;
 
   const handOver = async (pin: string) => {
@@ -34,24 +33,11 @@ export function HandTabletForm({ student }: { student: { id: string; classId: st
     if (locked === 'ok') navigate(`/my-path/${student.id}`);
     return locked;
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      await entry.attempt(handOver);
-    } catch (error) {
-      const { key, params } = handOverProblem(error);
-      setProblem(t(key, params));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <details className="card hand-over">
       <summary id={`${id}-title`}>{t('handOver.title', { name })}</summary>
-      <form aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>
+      <form aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e, handOver)}>
         <p>{t('handOver.intro', { name })}</p>
         {state?.connection?.kind === 'teacher' ? <p className="muted">{t('handOver.server', { name })}</p> : null}
         <TeacherPinFields entry={entry} />
