@@ -28,7 +28,8 @@ export interface AppServer {
 }
 
 /** The real server (the built app and the sync API) in this process, over a throw-away SQLite file. */
-export async function startAppServer(): Promise<AppServer> {
+/** `tokenRequestsPerMinute`: the per-device request budget (the server's default unless given). */
+export async function startAppServer(options: { readonly tokenRequestsPerMinute?: number } = {}): Promise<AppServer> {
   const [{ mkdtempSync, rmSync }, { tmpdir }, { join, resolve }, { createServer }, { openSqliteStorage }] =
     await Promise.all([
       import('node:fs'),
@@ -40,7 +41,7 @@ export async function startAppServer(): Promise<AppServer> {
   const dir = mkdtempSync(join(tmpdir(), 'waypoint-bench-app-'));
   const storage = openSqliteStorage(join(dir, 'bench.sqlite'));
   await storage.migrate();
-  const app = await createServer({ storage, clock: { now: () => Date.now() }, staticDir: resolve('dist') });
+  const app = await createServer({ storage, clock: { now: () => Date.now() }, staticDir: resolve('dist'), ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('The app server has no port');
