@@ -14,6 +14,8 @@ export async function openProfile(dir: string): Promise<{ context: BrowserContex
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     viewport: { width: 1024, height: 768 },
+    // The app's CSP forbids evaluating strings; the bench's probes (waitForFunction, addInitScript) are strings.
+    bypassCSP: true,
     args: [
       '--no-sandbox',
       '--disable-gpu',
