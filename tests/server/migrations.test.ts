@@ -213,11 +213,7 @@ describe.each(available)('schema migrations on %s', (kind) => {
     const documents = await old.all('SELECT tbl, record_id, fields FROM records ORDER BY tbl, record_id');
     expect(documents.map((r) => [r.tbl, r.record_id, JSON.parse(String(r.fields))])).toEqual([
       ['evidence', 'ev-1', { studentId: { value: 'stu-1', hlc: GOOD }, kind: { value: 'workSample', hlc: GOOD } }],
-      [
-        'students',
-        'stu-1',
-        { classId: { value: CLASS, hlc: GOOD }, displayName: { value: 'Ana', hlc: later } },
-      ],
+      ['students', 'stu-1', { classId: { value: CLASS, hlc: GOOD }, displayName: { value: 'Ana', hlc: later } }],
     ]);
     const [evidence] = await storage.getRecords(SCHOOL, [{ table: 'evidence', recordId: 'ev-1' }]);
     expect(evidence).toMatchObject({ scope: { schoolId: SCHOOL, classId: CLASS, studentId: 'stu-1' } });
