@@ -64,10 +64,12 @@ export function openPostgresDriver(connectionString: string): SqlDriver {
     transaction: async (fn, lockKey) => {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        if (lockKey !== null) {
-          await client.query('SELECT pg_advisory_xact_lock($1, $2)', [PUSH_LOCK_CLASS, lockKeyHash(lockKey)]);
-        }
+        // One round trip for both: the lock's keys are integers we compute, never text from a client.
+        await client.query(
+          lockKey === null
+            ? 'BEGIN'
+            : `BEGIN; SELECT pg_advisory_xact_lock(${PUSH_LOCK_CLASS}, ${lockKeyHash(lockKey)})`,
+        );
         const result = await fn(executorFor(client));
         await client.query('COMMIT');
         return result;

@@ -92,16 +92,9 @@ function strOrNull(row: SqlRow, key: string): string | null {
   return v === null || v === undefined ? null : String(v);
 }
 
-/** Groups records and their field rows. */
-function assemble(recordRows: SqlRow[], fieldRows: SqlRow[]): StoredRecord[] {
-  const fieldsByKey = new Map<string, Record<string, FieldState>>();
-  for (const row of fieldRows) {
-    const key = `${str(row, 'tbl')}\u0000${str(row, 'record_id')}`;
-    let fields = fieldsByKey.get(key);
-    if (!fields) fieldsByKey.set(key, (fields = {}));
-    fields[str(row, 'field')] = { value: JSON.parse(str(row, 'value')) as unknown, hlc: str(row, 'hlc') };
-  }
-  return recordRows.map((row) => ({
+/** A record row, its fields parsed from the row's JSON document (migration 8). */
+function toRecord(row: SqlRow): StoredRecord {
+  return {
     table: str(row, 'tbl') as SyncedTable,
     recordId: str(row, 'record_id'),
     scope: {
@@ -109,8 +102,8 @@ function assemble(recordRows: SqlRow[], fieldRows: SqlRow[]): StoredRecord[] {
       classId: strOrNull(row, 'class_id'),
       studentId: strOrNull(row, 'student_id'),
     },
-    fields: fieldsByKey.get(`${str(row, 'tbl')}\u0000${str(row, 'record_id')}`) ?? {},
-  }));
+    fields: JSON.parse(str(row, 'fields')) as Record<string, FieldState>,
+  };
 }
 
 export async function loadRecords(
@@ -118,16 +111,20 @@ export async function loadRecords(
   schoolId: string,
   keys: readonly RecordKey[],
 ): Promise<StoredRecord[]> {
-  const byTable = new Map<string, string[]>();
-  for (const key of keys) byTable.set(key.table, [...(byTable.get(key.table) ?? []), key.recordId]);
+  const byTable = new Map<string, Set<string>>();
+  for (const key of keys) {
+    let ids = byTable.get(key.table);
+    if (!ids) byTable.set(key.table, (ids = new Set()));
+    ids.add(key.recordId);
+  }
   const out: StoredRecord[] = [];
   for (const [table, ids] of byTable) {
-    for (const part of chunks([...new Set(ids)])) {
-      const where = `school_id = ? AND tbl = ? AND record_id IN (${marks(part.length)})`;
-      const params = [schoolId, table, ...part];
-      const recordRows = await db.all(`SELECT * FROM records WHERE ${where}`, params);
-      const fieldRows = await db.all(`SELECT * FROM record_fields WHERE ${where}`, params);
-      out.push(...assemble(recordRows, fieldRows));
+    for (const part of chunks([...ids])) {
+      const rows = await db.all(
+        `SELECT * FROM records WHERE school_id = ? AND tbl = ? AND record_id IN (${marks(part.length)})`,
+        [schoolId, table, ...part],
+      );
+      for (const row of rows) out.push(toRecord(row));
     }
   }
   return out;
@@ -135,13 +132,7 @@ export async function loadRecords(
 
 export async function listRecords(db: SqlExecutor, filter: VisibilityFilter): Promise<StoredRecord[]> {
   const { sql, params } = visibilitySql(filter);
-  const recordRows = await db.all(`SELECT * FROM records WHERE ${sql} ORDER BY tbl, record_id`, params);
-  const fieldRows = await db.all(
-    `SELECT f.* FROM record_fields f JOIN (SELECT school_id, tbl, record_id FROM records WHERE ${sql}) r
-       ON f.school_id = r.school_id AND f.tbl = r.tbl AND f.record_id = r.record_id`,
-    params,
-  );
-  return assemble(recordRows, fieldRows);
+  return (await db.all(`SELECT * FROM records WHERE ${sql} ORDER BY tbl, record_id`, params)).map(toRecord);
 }
 
 async function schoolMaxSeq(db: SqlExecutor, schoolId: string): Promise<number> {
@@ -218,27 +209,23 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
     },
     loadRecords: (schoolId, keys) => loadRecords(db, schoolId, keys),
     async saveRecords(writes: readonly RecordWrite[]) {
-      const created = writes.filter((w) => w.isNew);
+      // A new record is a plain INSERT: one that exists already (it cannot, under the school's lock) fails
+      // the transaction instead of being overwritten.
+      const row = (w: RecordWrite): SqlValue[] => [
+        w.scope.schoolId,
+        w.table,
+        w.recordId,
+        w.scope.classId,
+        w.scope.studentId,
+        JSON.stringify(w.fields),
+      ];
+      const head = 'INSERT INTO records (school_id, tbl, record_id, class_id, student_id, fields)';
+      await db.runMany(head, 6, writes.filter((w) => w.isNew).map(row));
       await db.runMany(
-        'INSERT INTO records (school_id, tbl, record_id, class_id, student_id)',
-        5,
-        created.map((w) => [w.scope.schoolId, w.table, w.recordId, w.scope.classId, w.scope.studentId]),
-      );
-      const fieldRows = writes.flatMap((w) =>
-        Object.entries(w.fields).map(([field, state]) => [
-          w.scope.schoolId,
-          w.table,
-          w.recordId,
-          field,
-          JSON.stringify(state.value),
-          state.hlc,
-        ]),
-      );
-      await db.runMany(
-        'INSERT INTO record_fields (school_id, tbl, record_id, field, value, hlc)',
+        head,
         6,
-        fieldRows,
-        'ON CONFLICT (school_id, tbl, record_id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc',
+        writes.filter((w) => !w.isNew).map(row),
+        'ON CONFLICT (school_id, tbl, record_id) DO UPDATE SET fields = excluded.fields',
       );
     },
     async appendLog(entries: readonly LogEntry[]) {

@@ -29,7 +29,7 @@ export interface StoredRecord extends RecordKey {
   readonly fields: Readonly<Record<string, FieldState>>;
 }
 
-/** A record's new scope (when created) and the fields that won last-writer-wins. */
+/** A record's scope (kept from its creation) and all its fields after last-writer-wins, written whole. */
 export interface RecordWrite extends RecordKey {
   readonly scope: RecordScope;
   readonly isNew: boolean;

@@ -43,7 +43,7 @@ interface Working {
   readonly isNew: boolean;
   /** Current state, updated as the slice applies. */
   readonly fields: Record<string, FieldState>;
-  /** Fields to write back. */
+  /** Fields this slice changed: a record with any is written back, whole. */
   readonly dirty: Set<string>;
 }
 
@@ -284,15 +284,10 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
     outcome.accepted.add(change.changeId);
   }
 
+  // A record is stored whole (one JSON document), so a write carries all its fields, changed or not.
   const writes = [...working.values()]
     .filter((w) => w.dirty.size > 0)
-    .map((w) => ({
-      table: w.table,
-      recordId: w.recordId,
-      scope: w.scope,
-      isNew: w.isNew,
-      fields: Object.fromEntries([...w.dirty].map((name) => [name, w.fields[name]!])),
-    }));
+    .map((w) => ({ table: w.table, recordId: w.recordId, scope: w.scope, isNew: w.isNew, fields: w.fields }));
   await tx.saveRecords(writes);
   await tx.appendLog(log);
   await tx.addBlobRefs(citations.refs());

@@ -208,16 +208,23 @@ describe.each(available)('schema migrations on %s', (kind) => {
       ),
     ).toBe(true);
 
-    // SQLite keeps records clustered on their keys (migration 6), with every row copied (checked above).
+    // Each record's fields are one JSON document on its row (migration 8), every value and stamp copied;
+    // the per-field table is gone. SQLite keeps the records clustered on their keys (migration 6).
+    const documents = await old.all('SELECT tbl, record_id, fields FROM records ORDER BY tbl, record_id');
+    expect(documents.map((r) => [r.tbl, r.record_id, JSON.parse(String(r.fields))])).toEqual([
+      ['evidence', 'ev-1', { studentId: { value: 'stu-1', hlc: GOOD }, kind: { value: 'workSample', hlc: GOOD } }],
+      ['students', 'stu-1', { classId: { value: CLASS, hlc: GOOD }, displayName: { value: 'Ana', hlc: later } }],
+    ]);
+    const [evidence] = await storage.getRecords(SCHOOL, [{ table: 'evidence', recordId: 'ev-1' }]);
+    expect(evidence).toMatchObject({ scope: { schoolId: SCHOOL, classId: CLASS, studentId: 'stu-1' } });
     if (kind === 'sqlite') {
       const tables = await old.all(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('records', 'record_fields') ORDER BY name",
       );
-      expect(tables.map((t) => [t.name, /WITHOUT ROWID/.test(String(t.sql))])).toEqual([
-        ['record_fields', true],
-        ['records', true],
-      ]);
+      expect(tables.map((t) => [t.name, /WITHOUT ROWID/.test(String(t.sql))])).toEqual([['records', true]]);
       expect(await old.all("SELECT name FROM sqlite_master WHERE name = 'records_student'")).toHaveLength(1);
+    } else {
+      expect(await old.all("SELECT to_regclass('record_fields') AS t")).toEqual([{ t: null }]);
     }
 
     // Migrating again changes nothing.
