@@ -1,4 +1,5 @@
 import type { Store } from './store.ts';
+import { expandRow } from './stored-stamps.ts';
 
 /**
  * A read-only IndexedDB transaction used directly, for the few reads of a whole class at once (the class
@@ -31,10 +32,13 @@ export async function bulkRead<R>(
     index === null ? tx.objectStore(table) : tx.objectStore(table).index(index);
   // Native promises resolve in the microtasks right after each success event, while the transaction is still
   // active, so `read` may await one request and then make more.
+  // Rows come as stored, so their stamps are expanded here as the stamps middleware does (stored-stamps.ts).
+  const rows = <T>(req: IDBRequest): Promise<T[]> => request<unknown[]>(req).then((all) => all.map(expandRow) as T[]);
   return read({
-    get: (table, key) => request(tx.objectStore(table).get(key)),
-    getAll: (table) => request(tx.objectStore(table).getAll()),
-    getAllBetween: (table, index, first, last) => request(source(table, index).getAll(IDBKeyRange.bound(first, last))),
+    get: <T>(table: string, key: string) =>
+      request<unknown>(tx.objectStore(table).get(key)).then((row) => expandRow(row) as T | undefined),
+    getAll: (table) => rows(tx.objectStore(table).getAll()),
+    getAllBetween: (table, index, first, last) => rows(source(table, index).getAll(IDBKeyRange.bound(first, last))),
   });
 }
 

@@ -44,6 +44,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { studentEvidence: 'studentId', progressCache: 'studentId' },
   },
+  {
+    // No new index: synced rows keep one clock stamp per row on disk, plus the fields whose stamp differs
+    // (stored-stamps.ts). The upgrade rewrites the rows older versions stored with a stamp per field.
+    version: 5,
+    stores: {},
+  },
 ];
+
+/** The schema version whose upgrade compacts stored stamps (database.ts). */
+export const COMPACT_STAMPS_VERSION = 5;
 
 export const DB_NAME = 'waypoint';
