@@ -86,7 +86,7 @@ describe('the stamps middleware', () => {
       recordedBy: { kind: 'teacher', id: 't' },
     });
     store.env.advance(60_000);
-    await voidEvidence(store, evidence.id, 'wrong child');
+    await voidEvidence(store, evidence.id, 'wrong child', { kind: 'teacher', id: 't' });
 
     const student = (await store.db.students.get(ana.id))!;
     expect(student._hlc['picture']).not.toBe(student._hlc['displayName']);
