@@ -2,6 +2,14 @@ import type { Store } from './store.ts';
 import { expandRow } from './stored-stamps.ts';
 
 /**
+ * [first, last], or on a compound index every key that starts with a value in it: `[first]` sorts before
+ * every `[first, …]`, and an array after every string, so `[last, []]` after every `[last, …]`.
+ */
+function between(index: string | null, first: string, last: string): IDBKeyRange {
+  return index?.startsWith('[') ? IDBKeyRange.bound([first], [last, []]) : IDBKeyRange.bound(first, last);
+}
+
+/**
  * A read-only IndexedDB transaction used directly, for the few reads of a whole class at once (the class
  * overview, the exports). On a low-end tablet's CPU each request costs more than its records: its answer
  * is a task of its own, and through Dexie it also passes its middleware and promise zones. So these reads
@@ -12,7 +20,10 @@ import { expandRow } from './stored-stamps.ts';
 export interface BulkRead {
   get<T>(table: string, key: string): Promise<T | undefined>;
   getAll<T>(table: string): Promise<T[]>;
-  /** Every row whose key (`index` null) or `index` is within [first, last]. */
+  /**
+   * Every row whose key (`index` null) or `index` is within [first, last]; for a compound index
+   * (`[a+b]`), every row whose first part is.
+   */
   getAllBetween<T>(table: string, index: string | null, first: string, last: string): Promise<T[]>;
 }
 
@@ -38,7 +49,7 @@ export async function bulkRead<R>(
     get: <T>(table: string, key: string) =>
       request<unknown>(tx.objectStore(table).get(key)).then((row) => expandRow(row) as T | undefined),
     getAll: (table) => rows(tx.objectStore(table).getAll()),
-    getAllBetween: (table, index, first, last) => rows(source(table, index).getAll(IDBKeyRange.bound(first, last))),
+    getAllBetween: (table, index, first, last) => rows(source(table, index).getAll(between(index, first, last))),
   });
 }
 

@@ -45,10 +45,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { studentEvidence: 'studentId', progressCache: 'studentId' },
   },
   {
-    // No new index: synced rows keep one clock stamp per row on disk, plus the fields whose stamp differs
-    // (stored-stamps.ts). The upgrade rewrites the rows older versions stored with a stamp per field.
+    // A year of records in less space: synced rows keep one clock stamp per row on disk, plus the fields
+    // whose stamp differs (stored-stamps.ts), and evidence keeps only the indexes reads use. `*targetIds`
+    // and `observedAt` had no reader; `studentId` is the first part of `[studentId+observedAt]`, which
+    // Dexie reads `where('studentId')` from (bulk-read.ts reads it by prefix). The upgrade rewrites the
+    // rows older versions stored with a stamp per field.
     version: 5,
-    stores: {},
+    stores: { evidence: 'id, [studentId+observedAt], *blobIds' },
   },
 ];
 

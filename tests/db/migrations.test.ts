@@ -28,7 +28,9 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('a database written by sche
     await current.open();
     expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     expect((await current.students.get('s1'))?.displayName).toBe('Ana');
-    expect(await current.evidence.where('targetIds').equals('t1').count()).toBe(1);
+    expect((await current.evidence.where('studentId').equals('s1').toArray()).map((e) => e.targetIds)).toEqual([
+      ['t1'],
+    ]);
     expect(await current.outbox.count()).toBe(1);
     current.close();
   });
@@ -138,6 +140,34 @@ describe('schema version 5', () => {
     expect(Object.fromEntries((await current.students.toArray()).map((r) => [r.id, r]))).toStrictEqual(
       plainMerge([...history, ...later]),
     );
+    current.close();
+  });
+
+  it('drops the evidence indexes no read uses and keeps the ones screens read by', async () => {
+    const name = `migration-indexes-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 4)) old.version(v.version).stores(v.stores);
+    await old.open();
+    await old.table('evidence').bulkAdd([
+      { id: 'e1', studentId: 's1', targetIds: ['t1'], observedAt: '2026-09-01T10:00:00Z', blobIds: ['b1'], _hlc: {} },
+      { id: 'e2', studentId: 's1', targetIds: ['t2'], observedAt: '2026-09-02T10:00:00Z', _hlc: {} },
+      { id: 'e3', studentId: 's2', targetIds: ['t1'], observedAt: '2026-09-01T11:00:00Z', _hlc: {} },
+    ]);
+    old.close();
+
+    const current = new WaypointDb(name);
+    await current.open();
+    const store = current.backendDB().transaction('evidence', 'readonly').objectStore('evidence');
+    expect([...store.indexNames].sort()).toEqual(['[studentId+observedAt]', 'blobIds']);
+    expect(
+      await current.evidence
+        .where('[studentId+observedAt]')
+        .between(['s1', ''], ['s1', '\uffff'])
+        .reverse()
+        .primaryKeys(),
+    ).toEqual(['e2', 'e1']);
+    expect(await current.evidence.where('studentId').equals('s2').primaryKeys()).toEqual(['e3']);
+    expect(await current.evidence.orderBy('blobIds').uniqueKeys()).toEqual(['b1']);
     current.close();
   });
 });

@@ -107,7 +107,7 @@ describe('the stamps middleware', () => {
       (await store.db.evidence.bulkGet([evidence.id]))[0],
       (await store.db.evidence.toArray())[0],
       (await store.db.evidence.where('studentId').equals(ana.id).toArray())[0],
-      await store.db.evidence.where('targetIds').equals('t1').first(),
+      await store.db.evidence.where('[studentId+observedAt]').between([ana.id, ''], [ana.id, '\uffff']).first(),
       (await syncedTableRows(store.db, 'evidence'))[0],
     ];
     const each: unknown[] = [];

@@ -75,4 +75,38 @@ describe('compact stamps through sync', () => {
       ]);
     }
   });
+
+  it('keeps both edits two offline tablets made to different fields of the same row', async () => {
+    const ana = await addStudent(a.store, {
+      classId: school.classId,
+      displayName: 'Ana',
+      picture: 'fox',
+      familyLanguage: 'es',
+    });
+    await a.sync();
+    await b.sync();
+    // Both offline: the teacher renames, the aide changes the picture, neither sees the other's edit.
+    a.store.env.advance(60_000);
+    b.store.env.advance(60_000);
+    await updateStudent(a.store, ana.id, { displayName: 'Ana María' });
+    await updateStudent(b.store, ana.id, { picture: 'owl', familyLanguage: 'en' });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+
+    const onA = await records(a.store);
+    expect(await records(b.store)).toStrictEqual(onA);
+    const row = onA[`students/${ana.id}`]!;
+    expect(row).toMatchObject({ displayName: 'Ana María', picture: 'owl', familyLanguage: 'en' });
+    const stamps = row['_hlc'] as Record<string, string>;
+    expect(stamps['picture']).toBe(stamps['familyLanguage']);
+    expect(new Set([stamps['classId'], stamps['displayName'], stamps['picture']]).size).toBe(3);
+    for (const device of [a, b]) {
+      const [raw] = (await rawRows(device.store.db, 'students')).filter((r) => r['id'] === ana.id);
+      expect(raw![STORED_STAMPS_KEY]).toEqual([
+        stamps['classId'],
+        { displayName: stamps['displayName'], picture: stamps['picture'], familyLanguage: stamps['familyLanguage'] },
+      ]);
+    }
+  });
 });
