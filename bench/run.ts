@@ -16,6 +16,7 @@ import { benchPhotoCompress, benchRecordObservation } from './conference-bench.t
 import { benchOverviewRender } from './overview-bench.ts';
 import { benchYear } from './year-bench.ts';
 import { benchYearBackupPeakHeap } from './year-backup-bench.ts';
+import { benchYearStorageAlone } from './year-storage.ts';
 import type { Metric } from './metric.ts';
 
 type Bench = () => Promise<Record<string, Metric>>;
@@ -68,6 +69,8 @@ const benchmarks: [string, Bench][] = [
   // A school year on one tablet: the pull, every screen, the rules (bench/year-bench.ts).
   ['year.', benchYear],
   one('year.backup.peakHeapMB', () => benchYearBackupPeakHeap()),
+  // What the year's records take on the tablet's disk (bench/year-storage.ts).
+  ['year.indexedDb', () => benchYearStorageAlone()],
 ];
 
 function withDetail(metric: Metric, storage: string): Metric {

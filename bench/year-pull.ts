@@ -53,7 +53,7 @@ export function pullWireKB(server: YearServer): Promise<number> {
 }
 
 /** The primary keys of every synced table on the tablet. */
-async function keysByTable(page: Page): Promise<Record<SyncedTable, string[]>> {
+export async function keysByTable(page: Page): Promise<Record<SyncedTable, string[]>> {
   return page.evaluate(
     (tables) =>
       new Promise<Record<string, string[]>>((resolve, reject) => {
@@ -81,7 +81,7 @@ async function keysByTable(page: Page): Promise<Record<SyncedTable, string[]>> {
  * Every table now holds what it held before the sign-in (starter content, demo class), the year's records,
  * and the school and teacher the server made at sign-up: no more, no less. Answers the year's record count.
  */
-function checkExactly(
+export function checkExactly(
   server: Pick<YearServer, 'year'>,
   before: Record<SyncedTable, string[]>,
   after: Record<SyncedTable, string[]>,

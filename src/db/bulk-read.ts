@@ -1,4 +1,13 @@
 import type { Store } from './store.ts';
+import { expandRow } from './stored-stamps.ts';
+
+/**
+ * [first, last], or on a compound index every key that starts with a value in it: `[first]` sorts before
+ * every `[first, …]`, and an array after every string, so `[last, []]` after every `[last, …]`.
+ */
+function between(index: string | null, first: string, last: string): IDBKeyRange {
+  return index?.startsWith('[') ? IDBKeyRange.bound([first], [last, []]) : IDBKeyRange.bound(first, last);
+}
 
 /**
  * A read-only IndexedDB transaction used directly, for the few reads of a whole class at once (the class
@@ -11,7 +20,10 @@ import type { Store } from './store.ts';
 export interface BulkRead {
   get<T>(table: string, key: string): Promise<T | undefined>;
   getAll<T>(table: string): Promise<T[]>;
-  /** Every row whose key (`index` null) or `index` is within [first, last]. */
+  /**
+   * Every row whose key (`index` null) or `index` is within [first, last]; for a compound index
+   * (`[a+b]`), every row whose first part is.
+   */
   getAllBetween<T>(table: string, index: string | null, first: string, last: string): Promise<T[]>;
 }
 
@@ -31,10 +43,13 @@ export async function bulkRead<R>(
     index === null ? tx.objectStore(table) : tx.objectStore(table).index(index);
   // Native promises resolve in the microtasks right after each success event, while the transaction is still
   // active, so `read` may await one request and then make more.
+  // Rows come as stored, so their stamps are expanded here as the stamps middleware does (stored-stamps.ts).
+  const rows = <T>(req: IDBRequest): Promise<T[]> => request<unknown[]>(req).then((all) => all.map(expandRow) as T[]);
   return read({
-    get: (table, key) => request(tx.objectStore(table).get(key)),
-    getAll: (table) => request(tx.objectStore(table).getAll()),
-    getAllBetween: (table, index, first, last) => request(source(table, index).getAll(IDBKeyRange.bound(first, last))),
+    get: <T>(table: string, key: string) =>
+      request<unknown>(tx.objectStore(table).get(key)).then((row) => expandRow(row) as T | undefined),
+    getAll: (table) => rows(tx.objectStore(table).getAll()),
+    getAllBetween: (table, index, first, last) => rows(source(table, index).getAll(between(index, first, last))),
   });
 }
 

@@ -59,7 +59,7 @@ export async function readStudentsProgress(
     Promise.all(runs.map(([first, last]) => tx.getAllBetween<T>(table, index, first, last))).then((r) => r.flat());
   const [paths, evidence, decisions, rows] = await Promise.all([
     between<PathRecord>('paths', null),
-    between<EvidenceRecord>('evidence', 'studentId'),
+    between<EvidenceRecord>('evidence', '[studentId+observedAt]'),
     between<DecisionRecord>('decisions', 'studentId'),
     shared,
   ]);

@@ -14,8 +14,9 @@ import type {
   TargetRecord,
   TeacherRecord,
 } from './records.ts';
-import { DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
-import { isSyncedTable } from '#protocol';
+import { COMPACT_STAMPS_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
+import { isSyncedTable, SYNCED_TABLES } from '#protocol';
+import { stampsMiddleware } from './stamps-middleware.ts';
 import { compareFacts, toFact, type EvidenceFact, type StudentEvidenceRow } from './evidence-facts.ts';
 import type { ProgressCacheRow } from './class-progress.ts';
 import { STUDENT_EVIDENCE_TABLE, summariesMiddleware } from './summaries-middleware.ts';
@@ -44,8 +45,10 @@ export class WaypointDb extends Dexie {
     for (const { version, stores } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       if (version === 4) declared.upgrade(buildStudentEvidence);
+      if (version === COMPACT_STAMPS_VERSION) declared.upgrade(compactStoredStamps);
     }
     this.use(summariesMiddleware);
+    this.use(stampsMiddleware);
   }
 }
 
@@ -65,6 +68,18 @@ async function buildStudentEvidence(tx: Transaction): Promise<void> {
     facts: facts.sort(compareFacts),
   }));
   await tx.table(STUDENT_EVIDENCE_TABLE).bulkPut(rows);
+}
+
+/**
+ * Rewrites every synced row through the stamps middleware, which stores it with compact stamps: the rows
+ * read back the same (`_hlc` expanded), and take less space on disk.
+ */
+async function compactStoredStamps(tx: Transaction): Promise<void> {
+  for (const name of SYNCED_TABLES)
+    await tx
+      .table(name)
+      .toCollection()
+      .modify(() => undefined);
 }
 
 /** The synced tables as Dexie tables, by name. */

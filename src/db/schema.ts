@@ -44,6 +44,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { studentEvidence: 'studentId', progressCache: 'studentId' },
   },
+  {
+    // A year of records in less space: synced rows keep one clock stamp per row on disk, plus the fields
+    // whose stamp differs (stored-stamps.ts), and evidence keeps only the indexes reads use. `*targetIds`
+    // and `observedAt` had no reader; `studentId` is the first part of `[studentId+observedAt]`, which
+    // Dexie reads `where('studentId')` from (bulk-read.ts reads it by prefix). The upgrade rewrites the
+    // rows older versions stored with a stamp per field.
+    version: 5,
+    stores: { evidence: 'id, [studentId+observedAt], *blobIds' },
+  },
 ];
+
+/** The schema version whose upgrade compacts stored stamps (database.ts). */
+export const COMPACT_STAMPS_VERSION = 5;
 
 export const DB_NAME = 'waypoint';
