@@ -15,7 +15,6 @@ import type {
 } from './records.ts';
 import type { Store } from './store.ts';
 import { getStudent, listStudents } from './students-repository.ts';
-import { NO_VERSIONS, VERSIONS_KEY, type ProgressVersions } from './summaries-middleware.ts';
 
 /**
  * Everything the rules need to evaluate one student, read in one pass. The evidence is the student's facts
@@ -33,41 +32,7 @@ export interface StudentProgressData<E extends EvidenceFact = EvidenceFact> {
   readonly scale: MasteryScale;
 }
 
-/**
- * A student's rules input. The student page, the conference, My path and the family report each read the
- * same child one after another, and a year of facts is a large row to read: so the last few children read
- * are kept, with the rules' input versions they were read at (summaries-middleware.ts: moved on, in the same
- * transaction, by every write to anything read here, from any tab), and handed out again, the same object,
- * while those versions stand. The versions are read first: a write during the read leaves the kept copy
- * under versions that are already gone, so it is never handed out.
- */
 export async function loadStudentProgressData(store: Store, studentId: string): Promise<StudentProgressData | null> {
-  const versions = await readInputVersion(store, studentId);
-  let kept = recentReads.get(store);
-  const hit = kept?.get(studentId);
-  if (hit?.version === versions) return hit.data;
-  const data = await readStudentProgressData(store, studentId);
-  if (!data) return null;
-  if (!kept) recentReads.set(store, (kept = new Map()));
-  kept.delete(studentId);
-  kept.set(studentId, { version: versions, data });
-  // Oldest out first (a Map keeps insertion order).
-  for (const id of kept.keys()) if (kept.size > KEPT_READS) kept.delete(id);
-  return data;
-}
-
-/** How many children's rules inputs stay in memory (each a year of facts: about half a megabyte). */
-const KEPT_READS = 3;
-const recentReads = new WeakMap<Store, Map<string, { readonly version: string; readonly data: StudentProgressData }>>();
-
-/** The rules' input versions of one child: the content every child shares, and their own records. */
-async function readInputVersion(store: Store, studentId: string): Promise<string> {
-  const row = await store.db.settings.get(VERSIONS_KEY);
-  const versions = (row?.value as ProgressVersions | undefined) ?? NO_VERSIONS;
-  return `${versions.content}/${versions.students[studentId] ?? 0}`;
-}
-
-async function readStudentProgressData(store: Store, studentId: string): Promise<StudentProgressData | null> {
   const student = await getStudent(store, studentId);
   if (!student) return null;
   const [path, targets, itemSets, evidence, decisions, scale] = await Promise.all([

@@ -28,8 +28,8 @@ export default function StudentPage() {
   const { studentId = '' } = useParams();
   const { t } = useT();
   const store = useStore();
-  // The same data and rules' answer while nothing they come from changed (src/db and evaluateProgress keep
-  // them), so the parts below render again only when they have something new to show.
+  // The parts below are memoized on the data and the rules' answer: the evidence list's page arriving
+  // renders the list alone.
   const view = useLiveQuery(async () => {
     const data = await loadStudentProgressData(store, studentId);
     return data ? { data, progress: evaluateProgress(data, new Date()) } : null;
