@@ -54,7 +54,19 @@ export function toRulesInput(source: ProgressSource, now: Date): StudentRulesInp
   };
 }
 
+/**
+ * The rules' answers already given, per source and day. Sources are read-only snapshots, and the rules'
+ * answer depends on the date only, never on the time of day: a screen that hands the same source again
+ * (a re-render, My path's translated copy of the same read) runs the rules once.
+ */
+const answers = new WeakMap<ProgressSource, { readonly day: string; readonly progress: StudentProgress }>();
+
 /** Every screen gets mastery, the current target and the next step from the rules module, this way. */
 export function evaluateProgress(source: ProgressSource, now: Date): StudentProgress {
-  return evaluateStudent(toRulesInput(source, now));
+  const day = now.toISOString().slice(0, 10);
+  const known = answers.get(source);
+  if (known?.day === day) return known.progress;
+  const progress = evaluateStudent(toRulesInput(source, now));
+  answers.set(source, { day, progress });
+  return progress;
 }

@@ -30,6 +30,8 @@ async function renderAt(route: string) {
 describe('the path map on the student pages', { timeout: 30_000 }, () => {
   it('shows the teacher every stop in path order, skipped ones passed by, one "You are here"', async () => {
     const { store, user } = await renderAt(`/student/${LIAM}`);
+    // Folded below the day's work on a long path, and made only once opened.
+    await user.click(await screen.findByText(/^Path map: \d+ stops/));
     const map = await screen.findByRole('list', { name: 'Path map' });
     const entries = (await store.db.paths.get(LIAM))!.entries;
     // The first rows of the trail show at once, the rest as the tablet is idle: every stop, in the end.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCALE, type ItemSet, type Target } from '#protocol';
-import { toRulesInput, type ProgressSource } from '#ui/progress-input.ts';
+import { evaluateStudent } from '#rules';
+import { evaluateProgress, toRulesInput, type ProgressSource } from '#ui/progress-input.ts';
 
 const letters: Target = {
   id: 't-letters',
@@ -55,5 +56,35 @@ describe('toRulesInput', () => {
     const again = toRulesInput(source(targets, renamed), now).targets;
     expect(again).not.toBe(first);
     expect(again[0]!.items!.map((i) => i.label)).toEqual(['Ay', 'Bee']);
+  });
+});
+
+describe('evaluateProgress', () => {
+  const withEvidence: ProgressSource = {
+    ...source([letters], [set(['A', 'B'])]),
+    path: { id: 's', studentId: 's', entries: [{ targetId: 't-letters' }] },
+    evidence: [
+      {
+        id: 'e1',
+        targetIds: ['t-letters'],
+        observedAt: '2026-08-31T10:00:00Z',
+        itemResults: [{ itemId: 'a', result: 'correct' }],
+      },
+    ],
+  };
+
+  it('answers the same source on the same day once, whatever the hour', () => {
+    const morning = evaluateProgress(withEvidence, new Date('2026-09-01T08:00:00Z'));
+    expect(evaluateProgress(withEvidence, new Date('2026-09-01T15:30:00Z'))).toBe(morning);
+    expect(morning).toEqual(evaluateStudent(toRulesInput(withEvidence, new Date('2026-09-01T15:30:00Z'))));
+  });
+
+  it('runs the rules again on another day, and for another source', () => {
+    const monday = evaluateProgress(withEvidence, new Date('2026-09-01T08:00:00Z'));
+    const tuesday = evaluateProgress(withEvidence, new Date('2026-09-02T08:00:00Z'));
+    expect(tuesday).not.toBe(monday);
+    expect(tuesday).toEqual(evaluateStudent(toRulesInput(withEvidence, new Date('2026-09-02T08:00:00Z'))));
+    const copy = { ...withEvidence };
+    expect(evaluateProgress(copy, new Date('2026-09-02T08:00:00Z'))).not.toBe(tuesday);
   });
 });

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import type { EvidencePager, StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
 import type { ConferenceNav } from './conference-nav.ts';
@@ -17,19 +18,33 @@ interface Props {
 
 /** The conference at a glance: the step now, what waits, the whole path, and the evidence behind it. */
 export function ConferenceOverview({ data, progress, nav, timeline }: Props) {
-  const targetsById = new Map(data.targets.map((t) => [t.id, t]));
+  const targetsById = useMemo(() => new Map(data.targets.map((t) => [t.id, t])), [data.targets]);
   return (
     <div className="conference-overview">
       <div className="two-columns">
-        <div>
-          <CurrentStepCard data={data} progress={progress} nav={nav} />
-          <PausedChecks studentId={data.student.id} targetsById={targetsById} nav={nav} />
-          <ReviewQueue data={data} targetsById={targetsById} />
-          <StudentChoice data={data} progress={progress} />
-        </div>
+        <StepNow data={data} progress={progress} nav={nav} targetsById={targetsById} />
         <EvidenceTimeline data={data} page={timeline} targetsById={targetsById} />
       </div>
-      <PathMap data={data} progress={progress} nav={nav} />
+      <ConferenceMap data={data} progress={progress} nav={nav} />
     </div>
   );
 }
+
+// The timeline's page arrives on its own: these render again only when the child's data or the view change.
+const StepNow = memo(function StepNow(
+  props: Omit<Props, 'timeline'> & {
+    readonly targetsById: ReadonlyMap<string, StudentProgressData['targets'][number]>;
+  },
+) {
+  const { data, progress, nav, targetsById } = props;
+  return (
+    <div>
+      <CurrentStepCard data={data} progress={progress} nav={nav} />
+      <PausedChecks studentId={data.student.id} targetsById={targetsById} nav={nav} />
+      <ReviewQueue data={data} targetsById={targetsById} />
+      <StudentChoice data={data} progress={progress} />
+    </div>
+  );
+});
+
+const ConferenceMap = memo(PathMap);

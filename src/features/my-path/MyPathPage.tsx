@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router-dom';
-import { loadStudentProgressData, useEvidencePage, useStore } from '#db';
-import { toLanguage } from '#i18n';
+import { memo, useMemo } from 'react';
+import { loadStudentProgressData, useEvidencePage, useStore, type StudentProgressData, type TargetRecord } from '#db';
+import type { StudentProgress } from '#rules';
+import { toLanguage, type Language } from '#i18n';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { PathMap } from '#ui/path-map/PathMap.tsx';
@@ -14,6 +16,23 @@ import { PathList } from '#ui/PathList.tsx';
 import { MyCurrentTarget } from './MyCurrentTarget.tsx';
 import './my-path.css';
 
+/** The same data in the same language is the same source: the rules run once for it (evaluateProgress). */
+const translated = new WeakMap<StudentProgressData, { language: Language; inLanguage: StudentProgressData }>();
+
+/**
+ * The page speaks the student's family language, whatever the tablet's; the rules put the "I can"
+ * statement into the next step, so they get the statements in it too.
+ */
+function inFamilyLanguage(data: StudentProgressData): { language: Language; inLanguage: StudentProgressData } {
+  const language = toLanguage(data.student.familyLanguage);
+  const known = translated.get(data);
+  if (known?.language === language) return known;
+  const targets = data.targets.map((target) => ({ ...target, kidStatement: targetStatement(target, language, 'kid') }));
+  const made = { language, inLanguage: { ...data, targets } };
+  translated.set(data, made);
+  return made;
+}
+
 /** An older student's own view on their own tablet: my path, my choices, my evidence. */
 export default function MyPathPage() {
   const { studentId = '' } = useParams();
@@ -21,24 +40,19 @@ export default function MyPathPage() {
   const view = useLiveQuery(async () => {
     const data = await loadStudentProgressData(store, studentId);
     if (!data) return null;
-    // The page speaks the student's family language, whatever the tablet's; the rules put the "I can"
-    // statement into the next step, so they get the statements in it too.
-    const language = toLanguage(data.student.familyLanguage);
-    const targets = data.targets.map((target) => ({
-      ...target,
-      kidStatement: targetStatement(target, language, 'kid'),
-    }));
-    return { language, data: { ...data, targets }, progress: evaluateProgress({ ...data, targets }, new Date()) };
+    const { language, inLanguage } = inFamilyLanguage(data);
+    return { language, data: inLanguage, progress: evaluateProgress(inLanguage, new Date()) };
   }, [store, studentId]);
   const { t } = useT(view?.language);
   // Read at once, beside the progress: the list need not wait for the page to render first.
   const evidence = useEvidencePage(studentId, MY_EVIDENCE_PAGE, { withoutVoided: true });
 
+  const targets = view?.data.targets;
+  const targetsById = useMemo(() => new Map((targets ?? []).map((target) => [target.id, target])), [targets]);
+
   if (view === undefined) return <p role="status">{t('common.loading')}</p>;
   if (view === null) return <p>{t('common.notFound')}</p>;
   const { data, progress } = view;
-  const targetsById = new Map(data.targets.map((target) => [target.id, target]));
-  const me = { kind: 'student', id: data.student.id } as const;
 
   return (
     <ScreenLanguage.Provider value={view.language}>
@@ -50,16 +64,11 @@ export default function MyPathPage() {
           </h1>
         </header>
         <MyCurrentTarget progress={progress} targetsById={targetsById} />
-        <PathMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="kid" />
+        <MyMap progress={progress} entries={data.path?.entries ?? []} targetsById={targetsById} audience="kid" />
         <div className="two-columns">
-          <PathList progress={progress} targetsById={targetsById} audience="kid" />
+          <MyList progress={progress} targetsById={targetsById} audience="kid" />
           <div>
-            <ChooseNextForm progress={progress} targetsById={targetsById} me={me} />
-            <AddEvidenceForm
-              me={me}
-              targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
-              currentTargetId={progress.currentTargetId ?? undefined}
-            />
+            <MyChoices data={data} progress={progress} targetsById={targetsById} />
             <MyEvidenceList page={evidence} targetsById={targetsById} />
           </div>
         </div>
@@ -67,3 +76,26 @@ export default function MyPathPage() {
     </ScreenLanguage.Provider>
   );
 }
+
+// The evidence list's page arrives on its own: the rest renders again only when the child's data change.
+const MyMap = memo(PathMap);
+const MyList = memo(PathList);
+
+const MyChoices = memo(function MyChoices(props: {
+  data: StudentProgressData;
+  progress: StudentProgress;
+  targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
+  const { data, progress, targetsById } = props;
+  const me = { kind: 'student', id: data.student.id } as const;
+  return (
+    <>
+      <ChooseNextForm progress={progress} targetsById={targetsById} me={me} />
+      <AddEvidenceForm
+        me={me}
+        targets={progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? [])}
+        currentTargetId={progress.currentTargetId ?? undefined}
+      />
+    </>
+  );
+});

@@ -1,0 +1,183 @@
+/**
+ * Where the year screens' time goes, and two builds side by side on the same tablet: a year served and
+ * pulled as the year bench does it, then the student page, the conference and My path visited at 4x CPU
+ * throttling, in rounds that alternate between the builds given (each served to the page from its own
+ * folder, the service worker bypassed, the same IndexedDB), with the JavaScript sampled over the DevTools
+ * Protocol. Prints each build's median per screen and, per build and screen, the functions with the most
+ * self and inclusive time. Not a metric: a tool to read before and after a change.
+ *
+ * `node --import tsx bench/year-profile.ts [visits] [--dist=dist,../other/dist] [--children=N]
+ * [--evidence=N] [--rounds=N] [--profile]` (a year of N children with N × 2,000 pieces by default, as each
+ * child has in the full year; build with `npx vite build --minify false` to read function names).
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { CDPSession, Page } from 'playwright-core';
+import { yearRows } from '#tests/helpers/year-class/index.ts';
+import { median } from './chromium.ts';
+import { pullYear } from './year-pull.ts';
+import { CPU_SLOWDOWN, navigate, openProfile, READY, settle, tap, throttle, timeVisit } from './year-browser.ts';
+import { serveYear } from './year-server.ts';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+const SCREENS = ['studentPage', 'conferenceOpen', 'myPath'] as const;
+type Screen = (typeof SCREENS)[number];
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const visits = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
+const children = Number(arg('children') ?? 6);
+const evidence = Number(arg('evidence') ?? children * 2000);
+const rounds = Number(arg('rounds') ?? 1);
+const top = Number(arg('top') ?? 25);
+const withProfile = process.argv.includes('--profile');
+const dists = (arg('dist') ?? 'dist').split(',').map((d) => resolve(d));
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const server = await serveYear(
+  { students: children, evidence, photos: 60, clips: 40, drawings: 20, mediaScale: 'small' },
+  false,
+);
+const profileDir = mkdtempSync(join(tmpdir(), 'year-profile-'));
+try {
+  const pull = await pullYear(server, profileDir);
+  console.log(`pulled ${pull.records} records in ${pull.ms} ms`);
+  const students = yearRows(server.year).get('students')!;
+  const kids = server.year.listedStudentIds.map((id) => ({ id, name: String(students.get(id)!['displayName']) }));
+  const { context, page } = await openProfile(profileDir);
+  try {
+    page.setDefaultTimeout(180_000);
+    const cdp = await throttle(page, 1);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setBypassServiceWorker', { bypass: true });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    let dist = dists[0]!;
+    await page.route(`${server.base}/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path.startsWith('/api/')) return route.continue();
+      const file = extname(path) ? join(dist, path) : join(dist, 'index.html');
+      const body = await readFile(file).catch(() => null);
+      if (!body) return route.fulfill({ status: 404 });
+      return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+    });
+    const times = new Map<string, number[]>();
+    const profiles = new Map<string, CpuProfile[]>();
+    for (let round = 0; round < rounds; round++) {
+      for (const build of dists) {
+        dist = build;
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        await page.goto(`${server.base}/class`);
+        await page.waitForFunction(READY.classPage(kids.length), null, { timeout: 120_000 });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        await runVisits(page, cdp, kids, build, times, profiles);
+      }
+    }
+    for (const screen of SCREENS)
+      console.log(
+        `${screen.padEnd(16)} ${dists.map((d) => `${d.split('/').slice(-2).join('/')}: ${Math.round(median(times.get(`${d}|${screen}`)!))} ms (${times.get(`${d}|${screen}`)!.map(Math.round).join(', ')})`).join('  |  ')}`,
+      );
+    if (withProfile)
+      for (const [key, list] of profiles) {
+        console.log(`\n=== ${key} ===`);
+        summarise(list);
+      }
+  } finally {
+    await context.close();
+  }
+} finally {
+  rmSync(profileDir, { recursive: true, force: true });
+  await server.close();
+}
+
+async function runVisits(
+  page: Page,
+  cdp: CDPSession,
+  kids: readonly { id: string; name: string }[],
+  build: string,
+  times: Map<string, number[]>,
+  profiles: Map<string, CpuProfile[]>,
+): Promise<void> {
+  const record = async (screen: Screen, visit: number, go: () => Promise<number>) => {
+    if (withProfile) await cdp.send('Profiler.start');
+    const ms = await go();
+    const profile = withProfile
+      ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
+      : null;
+    if (visit === 0) return;
+    const key = `${build}|${screen}`;
+    times.set(key, [...(times.get(key) ?? []), ms]);
+    if (profile) profiles.set(key, [...(profiles.get(key) ?? []), profile]);
+  };
+  for (let visit = 0; visit <= visits; visit++) {
+    const kid = kids[visit % kids.length]!;
+    await toClass(page, kids.length);
+    await record('studentPage', visit, () => timeVisit(page, tap(`/student/${kid.id}`), READY.studentPage(kid.name)));
+    await settle(page);
+    await record('conferenceOpen', visit, () =>
+      timeVisit(page, tap(`/conference/${kid.id}`), READY.conference(kid.name)),
+    );
+    await toClass(page, kids.length);
+    await record('myPath', visit, () => timeVisit(page, navigate(`/my-path/${kid.id}`), READY.myPath(kid.name)));
+  }
+}
+
+async function toClass(page: Page, rows: number): Promise<void> {
+  await page.getByRole('link', { name: 'Class', exact: true }).click();
+  await page.waitForFunction(READY.classPage(rows), null, { timeout: 120_000 });
+  await settle(page);
+}
+
+/** Self and inclusive time per function, summed over the visits' profiles and divided by their number. */
+function summarise(list: readonly CpuProfile[]): void {
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
+  for (const profile of list) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const label = (n: ProfileNode) =>
+      `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000 / list.length;
+      add(self, label(byId.get(id)!), ms);
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const name = label(byId.get(at)!);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        add(inclusive, name, ms);
+      }
+    });
+  }
+  const idle = self.get('(idle) :0') ?? 0;
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`sampled ${total.toFixed(0)} ms per visit, ${idle.toFixed(0)} idle (waiting on IndexedDB or a timer)`);
+  console.log('self:');
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  console.log('inclusive:');
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+}
