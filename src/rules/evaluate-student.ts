@@ -2,6 +2,7 @@ import type { StudentProgress, StudentRulesInput, TargetInput, TargetProgress, D
 import { validateMasteryLevel } from './score-methods.ts';
 import {
   evaluateTarget,
+  toTimed,
   validateTargetRule,
   type ScaleContext,
   type TargetEvaluation,
@@ -71,22 +72,19 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
     onPath.set(target.id, pt);
   }
 
-  // Sort once, then group: every group stays in (observedAt, id) order. Only path targets matter.
+  // Sort once, then group: every group stays in (observedAt, id) order. Only path targets matter: each has
+  // its list from the start, so one lookup per target id both filters and finds it.
   const timed: TimedEvidence[] = [];
   input.evidence.forEach((e, i) => {
-    if (e.voided) return;
-    timed.push({ t: parseTime(e.observedAt, 'observedAt'), id: e.id, tie: i, e });
+    if (!e.voided) timed.push(toTimed(e, i));
   });
   timed.sort(compareTimed);
-  const evidenceByTarget = new Map<string, TimedEvidence[]>();
+  const evidenceByTarget = new Map<string, TimedEvidence[]>(path.map((pt) => [pt.target.id, []]));
   for (const x of timed) {
-    const ids = x.e.targetIds;
+    const ids = x.targetIds;
     for (let i = 0; i < ids.length; i++) {
-      const targetId = ids[i]!;
-      if (!onPath.has(targetId) || ids.indexOf(targetId) !== i) continue;
-      let list = evidenceByTarget.get(targetId);
-      if (!list) evidenceByTarget.set(targetId, (list = []));
-      list.push(x);
+      const list = evidenceByTarget.get(ids[i]!);
+      if (list !== undefined && (i === 0 || ids.indexOf(ids[i]!) === i)) list.push(x);
     }
   }
 
@@ -233,7 +231,7 @@ function findJustMastered(
   let latestTargets: readonly string[] = [];
   for (let i = timed.length - 1; i >= 0; i--) {
     const x = timed[i]!;
-    const onPath = x.e.targetIds.filter((id) => byTargetId[id] !== undefined);
+    const onPath = x.targetIds.filter((id) => byTargetId[id] !== undefined);
     if (onPath.length === 0) continue;
     latestT = x.t;
     latestTargets = onPath;
