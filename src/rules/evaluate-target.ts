@@ -11,7 +11,7 @@ import type {
 } from './types.ts';
 import { scoreOrdered, validateLevel, validateMethod } from './score-methods.ts';
 import { computeItemMastery, targetItems, type ItemCheck, type ItemMasteryResult } from './item-mastery.ts';
-import { datePart, parseTime } from './time.ts';
+import { datePart, dayOf, parseTime } from './time.ts';
 
 /**
  * Evidence with its parsed observedAt and the fields the rules read; lists of these are kept ordered by
@@ -27,12 +27,15 @@ export interface TimedEvidence {
   readonly targetIds: EvidenceInput['targetIds'];
   readonly level: EvidenceInput['level'];
   readonly itemResults: EvidenceInput['itemResults'];
+  /** observedAt's day for a check, read while the record is at hand; null leaves it to datePart (and its error). */
+  readonly day: string | null;
   /** A student's submission waits for the teacher before it can count toward mastery. */
   readonly isPendingReview: boolean;
 }
 
 export function toTimed(e: EvidenceInput, tie: number): TimedEvidence {
   const observedAt = e.observedAt;
+  const itemResults = e.itemResults;
   return {
     t: parseTime(observedAt, 'observedAt'),
     id: e.id,
@@ -41,7 +44,8 @@ export function toTimed(e: EvidenceInput, tie: number): TimedEvidence {
     observedAt,
     targetIds: e.targetIds,
     level: e.level,
-    itemResults: e.itemResults,
+    itemResults,
+    day: itemResults === undefined ? null : dayOf(observedAt),
     isPendingReview: e.needsReview === true && !e.reviewedAt,
   };
 }
@@ -92,7 +96,7 @@ export function countedLevels(counted: readonly TimedEvidence[]): number[] {
 export function toChecks(counted: readonly TimedEvidence[]): ItemCheck[] {
   return counted.map((x) => ({
     id: x.id,
-    day: datePart(x.observedAt, 'observedAt'),
+    day: x.day ?? datePart(x.observedAt, 'observedAt'),
     results: x.itemResults ?? [],
   }));
 }

@@ -57,9 +57,16 @@ function digits(text: string, from: number, count: number): number {
 
 /** The calendar day as written in the ISO string (YYYY-MM-DD), so the result does not depend on a time zone. */
 export function datePart(iso: string, what: string): string {
+  const day = dayOf(iso);
+  if (day === null) throw new Error(`Invalid ${what}: "${iso}" does not start with YYYY-MM-DD`);
+  return day;
+}
+
+/** datePart's answer, or null where it throws. */
+export function dayOf(iso: string): string | null {
   // Digits and dashes checked by hand: this runs for every check of a year.
   if (digits(iso, 0, 4) < 0 || iso[4] !== '-' || digits(iso, 5, 2) < 0 || iso[7] !== '-' || digits(iso, 8, 2) < 0)
-    throw new Error(`Invalid ${what}: "${iso}" does not start with YYYY-MM-DD`);
+    return null;
   return iso.slice(0, 10);
 }
 
