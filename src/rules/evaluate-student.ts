@@ -30,6 +30,11 @@ function validateStall(stall: { attempts: number; days: number }): void {
     throw new Error(`stall.days must be an integer of at least 1, got ${stall.days}`);
 }
 
+/** A list's entries up to time t (all of them now); a function of its own, not a closure made per target. */
+function upTo<T extends { readonly t: number }>(list: readonly T[] | undefined, t: number): readonly T[] {
+  return list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
+}
+
 /** Only a teacher marks mastered or reopens; the student and the teacher may pick what comes next. */
 function isOverrideDecision(d: DecisionInput): boolean {
   return (d.kind === 'markMastered' || d.kind === 'reopen') && d.decidedBy.kind === 'teacher';
@@ -101,16 +106,13 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
 
   // Each target as it stands now, or (lazily, one target at a time) as it stood at an earlier time t: what
   // was current when a choice was made needs only the first few stops of the path.
-  const evaluateAt = (target: TargetInput, t: number): TargetEvaluation => {
-    const upTo = <T extends { readonly t: number }>(list: readonly T[] | undefined): readonly T[] =>
-      list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
-    return evaluateTarget(
+  const evaluateAt = (target: TargetInput, t: number): TargetEvaluation =>
+    evaluateTarget(
       target,
-      upTo(evidenceByTarget.get(target.id)),
-      upTo(overridesByTarget.get(target.id)),
+      upTo(evidenceByTarget.get(target.id), t),
+      upTo(overridesByTarget.get(target.id), t),
       scaleCtx,
     );
-  };
   const evaluations = new Map(path.map(({ target }) => [target.id, evaluateAt(target, Number.POSITIVE_INFINITY)]));
   const masteredNow = (id: string): boolean => evaluations.get(id)!.isMastered;
 

@@ -94,6 +94,12 @@ function addDay(t: Tally, day: string): void {
   } else if (day !== t.lastDay && !t.days.includes(day)) t.days.push(day);
 }
 
+function isKnown(rule: ItemRuleInput, t: Tally | undefined): boolean {
+  return (
+    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.days.length >= rule.days : t.last === 'correct')
+  );
+}
+
 /** Item-based mastery over checks ordered oldest first. */
 export function computeItemMastery(
   rule: ItemRuleInput,
@@ -137,14 +143,12 @@ export function computeItemMastery(
         .filter((id) => tallies.get(id)!.attempts > 0)
         .sort()
         .map((id) => ({ id, label: id }));
-  const isKnown = (t: Tally | undefined): boolean =>
-    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.days.length >= rule.days : t.last === 'correct');
   const states: ItemState[] = items.map((item) => {
     const t = tallies.get(item.id);
     return {
       itemId: item.id,
       label: item.label,
-      state: isKnown(t) ? 'known' : t && t.attempts > 0 ? 'notYet' : 'neverTried',
+      state: isKnown(rule, t) ? 'known' : t && t.attempts > 0 ? 'notYet' : 'neverTried',
       correctDays: t ? t.days.length : 0,
       attempts: t ? t.attempts : 0,
     };
