@@ -2,6 +2,7 @@ import type { StudentProgress, StudentRulesInput, TargetInput, TargetProgress, D
 import { validateMasteryLevel } from './score-methods.ts';
 import {
   evaluateTarget,
+  toTimed,
   validateTargetRule,
   type ScaleContext,
   type TargetEvaluation,
@@ -27,6 +28,11 @@ function validateStall(stall: { attempts: number; days: number }): void {
     throw new Error(`stall.attempts must be an integer of at least 1, got ${stall.attempts}`);
   if (!(Number.isInteger(stall.days) && stall.days >= 1))
     throw new Error(`stall.days must be an integer of at least 1, got ${stall.days}`);
+}
+
+/** A list's entries up to time t (all of them now); a function of its own, not a closure made per target. */
+function upTo<T extends { readonly t: number }>(list: readonly T[] | undefined, t: number): readonly T[] {
+  return list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
 }
 
 /** Only a teacher marks mastered or reopens; the student and the teacher may pick what comes next. */
@@ -71,22 +77,19 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
     onPath.set(target.id, pt);
   }
 
-  // Sort once, then group: every group stays in (observedAt, id) order. Only path targets matter.
+  // Sort once, then group: every group stays in (observedAt, id) order. Only path targets matter: each has
+  // its list from the start, so one lookup per target id both filters and finds it.
   const timed: TimedEvidence[] = [];
   input.evidence.forEach((e, i) => {
-    if (e.voided) return;
-    timed.push({ t: parseTime(e.observedAt, 'observedAt'), id: e.id, tie: i, e });
+    if (!e.voided) timed.push(toTimed(e, i));
   });
   timed.sort(compareTimed);
-  const evidenceByTarget = new Map<string, TimedEvidence[]>();
+  const evidenceByTarget = new Map<string, TimedEvidence[]>(path.map((pt) => [pt.target.id, []]));
   for (const x of timed) {
-    const ids = x.e.targetIds;
+    const ids = x.targetIds;
     for (let i = 0; i < ids.length; i++) {
-      const targetId = ids[i]!;
-      if (!onPath.has(targetId) || ids.indexOf(targetId) !== i) continue;
-      let list = evidenceByTarget.get(targetId);
-      if (!list) evidenceByTarget.set(targetId, (list = []));
-      list.push(x);
+      const list = evidenceByTarget.get(ids[i]!);
+      if (list !== undefined && (i === 0 || ids.indexOf(ids[i]!) === i)) list.push(x);
     }
   }
 
@@ -103,16 +106,13 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
 
   // Each target as it stands now, or (lazily, one target at a time) as it stood at an earlier time t: what
   // was current when a choice was made needs only the first few stops of the path.
-  const evaluateAt = (target: TargetInput, t: number): TargetEvaluation => {
-    const upTo = <T extends { readonly t: number }>(list: readonly T[] | undefined): readonly T[] =>
-      list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
-    return evaluateTarget(
+  const evaluateAt = (target: TargetInput, t: number): TargetEvaluation =>
+    evaluateTarget(
       target,
-      upTo(evidenceByTarget.get(target.id)),
-      upTo(overridesByTarget.get(target.id)),
+      upTo(evidenceByTarget.get(target.id), t),
+      upTo(overridesByTarget.get(target.id), t),
       scaleCtx,
     );
-  };
   const evaluations = new Map(path.map(({ target }) => [target.id, evaluateAt(target, Number.POSITIVE_INFINITY)]));
   const masteredNow = (id: string): boolean => evaluations.get(id)!.isMastered;
 
@@ -233,7 +233,7 @@ function findJustMastered(
   let latestTargets: readonly string[] = [];
   for (let i = timed.length - 1; i >= 0; i--) {
     const x = timed[i]!;
-    const onPath = x.e.targetIds.filter((id) => byTargetId[id] !== undefined);
+    const onPath = x.targetIds.filter((id) => byTargetId[id] !== undefined);
     if (onPath.length === 0) continue;
     latestT = x.t;
     latestTargets = onPath;

@@ -9,16 +9,45 @@ import type {
   TargetStatus,
   ItemState,
 } from './types.ts';
-import { scoreOrdered, validateLevel, validateMethod, type OrderedScore } from './score-methods.ts';
+import { scoreOrdered, validateLevel, validateMethod } from './score-methods.ts';
 import { computeItemMastery, targetItems, type ItemCheck, type ItemMasteryResult } from './item-mastery.ts';
-import { datePart } from './time.ts';
+import { datePart, dayOf, parseTime } from './time.ts';
 
-/** Evidence with its parsed observedAt; lists of these are kept ordered by (t, id). */
+/**
+ * Evidence with its parsed observedAt and the fields the rules read; lists of these are kept ordered by
+ * (t, id). A year is some 50 000 records scattered in memory: each is read once, here, and the rules then
+ * work on these small records instead of going back to it (that cost more than the arithmetic).
+ */
 export interface TimedEvidence {
   readonly t: number;
   readonly id: string;
   readonly tie: number;
   readonly e: EvidenceInput;
+  readonly observedAt: string;
+  readonly targetIds: EvidenceInput['targetIds'];
+  readonly level: EvidenceInput['level'];
+  readonly itemResults: EvidenceInput['itemResults'];
+  /** observedAt's day for a check, read while the record is at hand; null leaves it to datePart (and its error). */
+  readonly day: string | null;
+  /** A student's submission waits for the teacher before it can count toward mastery. */
+  readonly isPendingReview: boolean;
+}
+
+export function toTimed(e: EvidenceInput, tie: number): TimedEvidence {
+  const observedAt = e.observedAt;
+  const itemResults = e.itemResults;
+  return {
+    t: parseTime(observedAt, 'observedAt'),
+    id: e.id,
+    tie,
+    e,
+    observedAt,
+    targetIds: e.targetIds,
+    level: e.level,
+    itemResults,
+    day: itemResults === undefined ? null : dayOf(observedAt),
+    isPendingReview: e.needsReview === true && !e.reviewedAt,
+  };
 }
 
 export interface TimedDecision {
@@ -50,27 +79,25 @@ export interface TargetEvaluation {
   readonly itemResult: ItemMasteryResult | null;
 }
 
-/** A student's submission waits for the teacher before it can count toward mastery. */
-const isPendingReview = (e: EvidenceInput): boolean => e.needsReview === true && !e.reviewedAt;
-
-export function isRelevant(target: TargetInput, e: EvidenceInput): boolean {
-  if (isPendingReview(e)) return false;
-  return target.rule.kind === 'score' ? e.level !== undefined : e.itemResults !== undefined;
+export function isRelevant(target: TargetInput, x: TimedEvidence): boolean {
+  if (x.isPendingReview) return false;
+  return target.rule.kind === 'score' ? x.level !== undefined : x.itemResults !== undefined;
 }
 
-export function toOrderedScores(counted: readonly TimedEvidence[]): OrderedScore[] {
-  return counted.map(({ e }) => {
-    const level = e.level!;
-    validateLevel(level, e.id);
-    return { level, id: e.id };
+/** The levels of counted evidence, each checked (counted evidence has one). */
+export function countedLevels(counted: readonly TimedEvidence[]): number[] {
+  return counted.map((x) => {
+    const level = x.level!;
+    validateLevel(level, x.id);
+    return level;
   });
 }
 
 export function toChecks(counted: readonly TimedEvidence[]): ItemCheck[] {
-  return counted.map(({ e }) => ({
-    id: e.id,
-    day: datePart(e.observedAt, 'observedAt'),
-    results: e.itemResults ?? [],
+  return counted.map((x) => ({
+    id: x.id,
+    day: x.day ?? datePart(x.observedAt, 'observedAt'),
+    results: x.itemResults ?? [],
   }));
 }
 
@@ -91,7 +118,8 @@ function computeRule(target: TargetInput, counted: readonly TimedEvidence[], sca
   const rule = target.rule;
   if (rule.kind === 'score') {
     const result: MasteryResult = scoreOrdered(
-      toOrderedScores(counted),
+      countedLevels(counted),
+      counted.map((x) => x.id),
       rule.method,
       scale.masteryLevel,
       scale.masteryLabel,
@@ -123,7 +151,7 @@ export function evaluateTarget(
     ? { kind: latest.d.kind as OverrideInfo['kind'], decisionId: latest.d.id, decidedAt: latest.d.decidedAt }
     : null;
   const activity = latest?.d.kind === 'reopen' ? evidence.filter((x) => x.t > latest.t) : evidence;
-  const counted = activity.filter((x) => isRelevant(target, x.e));
+  const counted = activity.filter((x) => isRelevant(target, x));
   const { result, itemResult } = computeRule(target, counted, scale);
 
   let isMastered = result.isMastered;

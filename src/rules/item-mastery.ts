@@ -65,16 +65,39 @@ export function toItemChecks(evidence: readonly EvidenceInput[]): ItemCheck[] {
 }
 
 interface Tally {
-  days: Set<string>;
+  /** The distinct days (YYYY-MM-DD) with a correct answer, and the latest of them. */
+  days: string[];
+  lastDay: string;
   attempts: number;
   last: 'correct' | 'notYet' | null;
+  /** The index of the last check that gave the item a result: a check's last result for an item wins. */
+  seenIn: number;
 }
+
+const newTally = (): Tally => ({ days: [], lastDay: '', attempts: 0, last: null, seenIn: -1 });
 
 /** Per-item results of one check; the last result for an item in a check wins. */
 function resultsOf(check: ItemCheck, inUniverse: (id: string) => boolean): Map<string, ItemResultValue> {
   const byItem = new Map<string, ItemResultValue>();
   for (const r of check.results) if (inUniverse(r.itemId)) byItem.set(r.itemId, r.result);
   return byItem;
+}
+
+/**
+ * Counts a day once. Checks come oldest first, so a day is nearly always the latest one or a newer one (a
+ * string comparison); only date-times written with other offsets can bring an earlier day, looked up then.
+ */
+function addDay(t: Tally, day: string): void {
+  if (day > t.lastDay) {
+    t.lastDay = day;
+    t.days.push(day);
+  } else if (day !== t.lastDay && !t.days.includes(day)) t.days.push(day);
+}
+
+function isKnown(rule: ItemRuleInput, t: Tally | undefined): boolean {
+  return (
+    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.days.length >= rule.days : t.last === 'correct')
+  );
 }
 
 /** Item-based mastery over checks ordered oldest first. */
@@ -84,41 +107,49 @@ export function computeItemMastery(
   checks: readonly ItemCheck[],
 ): ItemMasteryResult {
   validateItemRule(rule, universe ? universe.length : null);
-  const known = universe ? new Set(universe.map((i) => i.id)) : null;
-  const inUniverse = (id: string): boolean => known === null || known.has(id);
+  // With a universe every item's tally is made up front, so one lookup both filters and finds it; without
+  // one, an item gets a tally at its first result (an item only ever skipped stays untried).
   const tallies = new Map<string, Tally>();
-  const tally = (id: string): Tally => {
-    let t = tallies.get(id);
-    if (!t) tallies.set(id, (t = { days: new Set(), attempts: 0, last: null }));
-    return t;
-  };
-  const perCheck = checks.map((check) => {
-    const results = resultsOf(check, inUniverse);
+  if (universe) for (const item of universe) if (!tallies.has(item.id)) tallies.set(item.id, newTally());
+  // A year holds thousands of results per child: they are read in place, newest result first, instead of
+  // through a map per check ("the last result wins" becomes "the first one met wins").
+  const perCheck = checks.map((check, index) => {
     let correct = 0;
     let tried = 0;
-    for (const [itemId, result] of results) {
+    const results = check.results;
+    for (let r = results.length - 1; r >= 0; r--) {
+      const { itemId, result } = results[r]!;
+      let t = tallies.get(itemId);
+      if (t === undefined) {
+        if (universe) continue;
+        tallies.set(itemId, (t = newTally()));
+      }
+      if (t.seenIn === index) continue;
+      t.seenIn = index;
       if (result === 'skipped') continue;
-      const t = tally(itemId);
       t.attempts++;
       t.last = result;
       tried++;
       if (result === 'correct') {
         correct++;
-        t.days.add(check.day);
+        addDay(t, check.day);
       }
     }
     return { check, correct, tried };
   });
-  const items: ItemInput[] = universe ? [...universe] : [...tallies.keys()].sort().map((id) => ({ id, label: id }));
-  const isKnown = (t: Tally | undefined): boolean =>
-    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.days.size >= rule.days : t.last === 'correct');
+  const items: ItemInput[] = universe
+    ? [...universe]
+    : [...tallies.keys()]
+        .filter((id) => tallies.get(id)!.attempts > 0)
+        .sort()
+        .map((id) => ({ id, label: id }));
   const states: ItemState[] = items.map((item) => {
     const t = tallies.get(item.id);
     return {
       itemId: item.id,
       label: item.label,
-      state: isKnown(t) ? 'known' : t && t.attempts > 0 ? 'notYet' : 'neverTried',
-      correctDays: t ? t.days.size : 0,
+      state: isKnown(rule, t) ? 'known' : t && t.attempts > 0 ? 'notYet' : 'neverTried',
+      correctDays: t ? t.days.length : 0,
       attempts: t ? t.attempts : 0,
     };
   });

@@ -2,7 +2,7 @@ import type { ItemState, NextStep, NextStepKind, RulesMessage, StallSettings, Ta
 import type { ScaleContext, TargetEvaluation } from './evaluate-target.ts';
 import { isOneShortByScore, scoreProgressMeasures } from './score-methods.ts';
 import { itemMeasures, targetItems } from './item-mastery.ts';
-import { toChecks, toOrderedScores } from './evaluate-target.ts';
+import { countedLevels, toChecks } from './evaluate-target.ts';
 import { datePart, daysBetween } from './time.ts';
 
 export const DEFAULT_STALL: StallSettings = { attempts: 4, days: 14 };
@@ -42,7 +42,7 @@ export function computeStall(
     }
   });
   const attemptsSinceProgress = counted.length - 1 - lastProgress;
-  const lastProgressDay = datePart(counted[lastProgress]!.e.observedAt, 'observedAt');
+  const lastProgressDay = datePart(counted[lastProgress]!.observedAt, 'observedAt');
   const daysSinceProgress = daysBetween(lastProgressDay, today);
   return {
     isStalled: attemptsSinceProgress >= settings.attempts || daysSinceProgress >= settings.days,
@@ -56,7 +56,7 @@ export function computeStall(
 function progressMeasures(target: TargetInput, evaluation: TargetEvaluation, scale: ScaleContext): number[] {
   const rule = target.rule;
   if (rule.kind === 'score') {
-    const levels = toOrderedScores(evaluation.counted).map((s) => s.level);
+    const levels = countedLevels(evaluation.counted);
     return scoreProgressMeasures(levels, rule.method, scale.masteryLevel);
   }
   return itemMeasures(rule, targetItems(target), toChecks(evaluation.counted));
@@ -66,7 +66,7 @@ export function isOneShort(evaluation: TargetEvaluation, scale: ScaleContext): b
   if (evaluation.isMastered) return false;
   const rule = evaluation.target.rule;
   if (rule.kind === 'score') {
-    const levels = toOrderedScores(evaluation.counted).map((s) => s.level);
+    const levels = countedLevels(evaluation.counted);
     return isOneShortByScore(levels, rule.method, scale.masteryLevel);
   }
   return evaluation.itemResult?.isOneDayShort ?? false;

@@ -158,15 +158,19 @@ function applyMethod(
   }
 }
 
-/** Scores already filtered and ordered (evaluateStudent sorts a student's evidence once). */
+/**
+ * Scores already filtered and ordered (evaluateStudent sorts a student's evidence once): their levels and
+ * their ids ('' for none), side by side.
+ */
 export function scoreOrdered(
-  ordered: readonly OrderedScore[],
+  levels: readonly number[],
+  ids: readonly string[],
   method: ScoreMethodInput,
   masteryLevel: number,
   masteryLabel?: string,
 ): MasteryResult {
   const threshold = masteryLabel ?? show(masteryLevel);
-  if (ordered.length === 0) {
+  if (levels.length === 0) {
     const message: RulesMessage = {
       key: 'rules.explain.noScores',
       params: { threshold, thresholdValue: masteryLevel },
@@ -188,11 +192,7 @@ export function scoreOrdered(
       },
     };
   }
-  const outcome = applyMethod(
-    ordered.map((s) => s.level),
-    method,
-    masteryLevel,
-  );
+  const outcome = applyMethod(levels, method, masteryLevel);
   const base = `rules.explain.${method.kind}.${outcome.isMastered ? 'mastered' : 'notYet'}`;
   const message: RulesMessage = {
     key: base,
@@ -207,9 +207,7 @@ export function scoreOrdered(
       isMastered: outcome.isMastered,
       score: outcome.score,
       threshold: masteryLevel,
-      evidenceIds: (outcome.used === null ? ordered : outcome.used.map((i) => ordered[i]!))
-        .map((s) => s.id)
-        .filter((id) => id !== ''),
+      evidenceIds: (outcome.used === null ? ids : outcome.used.map((i) => ids[i]!)).filter((id) => id !== ''),
       values: outcome.values,
       arithmetic: outcome.arithmetic,
       message,
@@ -225,7 +223,14 @@ export function scoreOrdered(
 export function computeMastery(input: ComputeMasteryInput): MasteryResult {
   validateMethod(input.method);
   validateMasteryLevel(input.masteryLevel);
-  return scoreOrdered(orderScores(input.scores), input.method, input.masteryLevel, input.masteryLabel);
+  const ordered = orderScores(input.scores);
+  return scoreOrdered(
+    ordered.map((s) => s.level),
+    ordered.map((s) => s.id),
+    input.method,
+    input.masteryLevel,
+    input.masteryLabel,
+  );
 }
 
 /**
