@@ -1,5 +1,6 @@
 /** Debian's Chromium for benchmarks, launched the way the end-to-end tests launch it. */
 import { chromium, type Browser } from 'playwright-core';
+import type { Storage } from '#server/storage/storage.ts';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -24,6 +25,8 @@ export function median(values: readonly number[]): number {
 
 export interface AppServer {
   readonly base: string;
+  /** The server's storage, for a bench that serves another build of the app over the same records. */
+  readonly storage: Storage;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startAppServer(options: { readonly tokenRequestsPerMinute?
   if (address === null || typeof address === 'string') throw new Error('The app server has no port');
   return {
     base: `http://127.0.0.1:${address.port}`,
+    storage,
     async close() {
       await app.close();
       await storage.close();

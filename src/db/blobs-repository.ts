@@ -95,7 +95,8 @@ export async function storeDownloadedBlob(store: Store, id: string, bytes: Array
 /**
  * Attachments named by this device's evidence whose bytes it does not hold (recorded elsewhere).
  * Runs every sync round, so it reads keys only (the `blobIds` index and the blob ids), never every
- * evidence record or any bytes; it opens only the evidence citing a missing attachment, to skip deleted ones.
+ * evidence record or any bytes; it opens only the evidence citing a missing attachment, to skip deleted ones,
+ * and only until it has found `limit`.
  */
 export async function listMissingBlobIds(store: Store, limit: number): Promise<string[]> {
   const { evidence, blobs } = store.db;
@@ -104,12 +105,15 @@ export async function listMissingBlobIds(store: Store, limit: number): Promise<s
   const held = new Set(await blobs.toCollection().primaryKeys());
   const missing = new Set(cited.filter((id) => !held.has(id)));
   if (missing.size === 0) return [];
-  const citing = await evidence
+  const wanted = new Set<string>();
+  // Stops at `limit`: a tablet that just pulled a year cites thousands it lacks, and wants a few this round.
+  await evidence
     .where('blobIds')
     .anyOf([...missing])
     .distinct()
-    .toArray();
-  const wanted = new Set<string>();
-  for (const e of citing) if (!e.deleted) for (const id of e.blobIds ?? []) if (missing.has(id)) wanted.add(id);
+    .until(() => wanted.size >= limit)
+    .each((e) => {
+      if (!e.deleted) for (const id of e.blobIds ?? []) if (missing.has(id)) wanted.add(id);
+    });
   return [...wanted].slice(0, limit);
 }

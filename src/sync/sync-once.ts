@@ -27,7 +27,14 @@ import {
 } from '#db';
 
 import { downloadMissing, keepReserve, reportDeviceStatus } from './media-round.ts';
+import { fetchPages } from './pull-pages.ts';
 import { SyncError, type SyncTransport } from './transport.ts';
+
+/**
+ * Pulled changes stored together at most: ten pages of a big pull, about 10 MB of records in memory (and as
+ * much again arriving meanwhile). Fewer, fuller transactions rewrite each child's evidence summary fewer times.
+ */
+const CHANGES_PER_TRANSACTION = 10_000;
 
 /** Answers to an upload that sending the same bytes again can never change. */
 const REFUSED_FOR_GOOD = new Set(['unsupportedMediaType', 'tooLarge', 'hashMismatch', 'badRequest', 'validation']);
@@ -41,6 +48,8 @@ export interface SyncOnceOptions {
   readonly transport: SyncTransport;
   readonly batchSize?: number;
   readonly pullLimit?: number;
+  /** Pulled changes stored in one transaction at most (several pages, when they arrive faster than stored). */
+  readonly changesPerTransaction?: number;
   /** Attachments fetched per round at most. */
   readonly downloadsPerRound?: number;
   /** This site's storage use and quota (the browser's estimate when absent). */
@@ -71,8 +80,8 @@ interface PushTally {
  * One full round: push the outbox in batches, pull every page since the cursor, upload attachments and
  * fetch a few missing ones.
  * Each step is safe to interrupt: pushes are idempotent by changeId and an outbox entry is removed only
- * after the server answered for it; a pulled page and the cursor move in one transaction (the next page is
- * fetched while one is stored, and dropped if storing fails). Every answer's `serverTime` keeps this
+ * after the server answered for it; pulled pages and the cursor move in one transaction (the next pages are
+ * fetched while some are stored, and dropped if storing fails). Every answer's `serverTime` keeps this
  * device's idea of the server's clock current, which its stamps are made from.
  */
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult> {
@@ -87,21 +96,26 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
   let serverWasReset = false;
   const pullLimit = options.pullLimit ?? MAX_PULL_LIMIT;
   // A refusal from a server that sends no record state moves the cursor back to the start: read it here.
-  let fetching = transport.pull(await getCursor(store), pullLimit);
-  for (;;) {
-    const page = await fetching;
-    await noteServerTime(store.db, page.serverTime, store.env.now());
-    // Fetch the next page while this one is stored. A cursor is saved only with its own page's changes, so
-    // a failure anywhere leaves the device at the last page it stored.
-    if (page.hasMore) {
-      fetching = transport.pull(page.cursor, pullLimit);
-      // Its failure is thrown when awaited; if storing this page fails first, nobody awaits it.
-      fetching.catch(() => undefined);
+  const pages = fetchPages(
+    transport,
+    await getCursor(store),
+    pullLimit,
+    options.changesPerTransaction ?? CHANGES_PER_TRANSACTION,
+    () => store.env.now(),
+  );
+  try {
+    for (let batch = await pages.take(); batch.length > 0; batch = await pages.take()) {
+      const last = batch.at(-1)!;
+      await noteServerTime(store.db, last.page.serverTime, last.receivedAt);
+      // The pages that arrived while the ones before were stored, in one transaction with the last one's
+      // cursor: a failure anywhere leaves the device at the last batch it stored, and nothing past it.
+      const changes = batch.flatMap((r) => r.page.changes);
+      await applyRemoteChanges(store.db, store.env, changes, () => saveCursor(store, last.page.cursor));
+      pulled += changes.length;
+      serverWasReset ||= batch.some((r) => r.page.reset === true);
     }
-    await applyRemoteChanges(store.db, store.env, page.changes, () => saveCursor(store, page.cursor));
-    pulled += page.changes.length;
-    serverWasReset ||= page.reset === true;
-    if (!page.hasMore) break;
+  } finally {
+    pages.stop();
   }
   // The server's database is not the one this device synced with: give it everything this device holds.
   if (serverWasReset) {

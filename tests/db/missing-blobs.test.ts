@@ -1,3 +1,4 @@
+import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { formatHlc, type Change } from '#protocol';
 import { applyRemoteChanges, listMissingBlobIds, putBlob, tombstone } from '#db';
@@ -41,5 +42,41 @@ describe('attachments to download', () => {
     const held = await putBlob(store, new TextEncoder().encode('a drawing').buffer, 'image/png');
     await applyRemoteChanges(store.db, store.env, [pulled('e1', [held])]);
     expect(await listMissingBlobIds(store, 20)).toEqual([]);
+  });
+
+  it('opens only the evidence it needs for the limit, not every record citing a missing attachment', async () => {
+    const store = testStore();
+    let opened = 0;
+    // Counts evidence rows read through the index (what a cursor over `blobIds` hands back).
+    const spy: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'EvidenceReads',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'evidence') return table;
+          return {
+            ...table,
+            async openCursor(req) {
+              const cursor = await table.openCursor(req);
+              if (!cursor || !req.values) return cursor;
+              return Object.create(cursor, {
+                value: { get: () => (opened++, cursor.value) },
+              }) as typeof cursor;
+            },
+          };
+        },
+      }),
+    };
+    store.db.use(spy);
+    await applyRemoteChanges(
+      store.db,
+      store.env,
+      Array.from({ length: 200 }, (_, i) => pulled(`e${String(i).padStart(3, '0')}`, [`missing-${i}`])),
+    );
+    opened = 0;
+    expect(await listMissingBlobIds(store, 5)).toHaveLength(5);
+    expect(opened).toBeLessThan(20);
   });
 });
