@@ -16,6 +16,7 @@ export * from './frameworks-repository.ts';
 export * from './classes-repository.ts';
 export * from './settings-repository.ts';
 export * from './blobs-repository.ts';
+export * from './capture-repository.ts';
 export * from './demo-repository.ts';
 export * from './storage-status.ts';
 export * from './media-space.ts';
