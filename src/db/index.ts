@@ -66,6 +66,7 @@ export { onTablesChanged } from './table-changes.ts';
 export { useSuspendingLiveRead } from './useSuspendingLiveRead.ts';
 export { useEvidencePage, type EvidencePager } from './useEvidencePage.ts';
 export { useCaptureRoom, type CaptureRoom } from './useCaptureRoom.ts';
+export { useAttachment, type AttachmentState, type FetchMissingAttachment } from './useAttachment.ts';
 export * from './roster-import.ts';
 export * from './case-repository.ts';
 export * from './target-edit-repository.ts';
