@@ -78,3 +78,5 @@ export { ForbiddenWriteError, isLocalOnlyWrite, writerOf, type ConnectionRole } 
 export * from './year-rollover.ts';
 export * from './person-repository.ts';
 export * from './backup-stream.ts';
+export * from './backup-read.ts';
+export { BackupPieceReader, fileText, type BackupPiece } from './backup-pieces.ts';
