@@ -61,7 +61,7 @@ export class BackupFormatError extends Error {
   }
 }
 
-const MAX_PROBLEMS = 20;
+export const MAX_PROBLEMS = 20;
 
 /** The file's parts, blobs one per part, so a big backup is never one giant string. */
 export function serializeBackup(backup: Backup): string[] {
@@ -94,7 +94,8 @@ export async function parseBackup(text: string): Promise<Backup> {
   return backup;
 }
 
-function checkShape(raw: unknown, problems: string[]): Backup | null {
+/** Checks a backup's shape; answers it (or null) and adds every defect to `problems`. */
+export function checkShape(raw: unknown, problems: string[]): Backup | null {
   if (!isObject(raw) || raw['format'] !== BACKUP_FORMAT) {
     problems.push('it is not a Waypoint backup (no "format": "waypoint-backup")');
     return null;
@@ -191,7 +192,8 @@ function checkSetting(setting: unknown, index: number, problems: string[]): bool
   return good;
 }
 
-function checkBlob(blob: unknown, index: number, problems: string[]): BackupBlob[] {
+/** One attachment as the file holds it (base64), checked and decoded; [] with a problem noted when it is not usable. */
+export function checkBlob(blob: unknown, index: number, problems: string[]): BackupBlob[] {
   const where = `attachment ${index + 1}`;
   if (
     !isObject(blob) ||

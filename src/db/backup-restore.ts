@@ -3,11 +3,13 @@ import { syncedTable, syncedTableRows } from './database.ts';
 import { getDeviceId, observeStamps } from './device-clock.ts';
 import {
   BACKED_UP_SETTINGS,
+  BackupFormatError,
   STARTER_CONTENT_KEY,
   type Backup,
   type BackupDraft,
   type BackupRow,
 } from './backup-format.ts';
+import { readBackupFile, type BackupRecords, type ReadProgress } from './backup-read.ts';
 import { DEMO_PREFIX } from './write-access.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { nowIso, type Store } from './store.ts';
@@ -64,18 +66,71 @@ export async function countOwnRecords(store: Store): Promise<number> {
  * The device keeps its own id (two tablets must never share one); its clock moves past every stamp.
  */
 export async function restoreBackup(store: Store, backup: Backup, options: { replace?: boolean } = {}): Promise<void> {
-  const { db, env } = store;
+  await refuseOwnRecords(store, options);
+  await replaceDevice(store, backup, async () => {
+    await store.db.blobs.clear();
+    await store.db.blobs.bulkPut(backup.blobs.map((blob) => ({ ...blob })));
+  });
+}
+
+/**
+ * restoreBackup for a backup file too large to hold (a year with media is some 1.5 GB): `checked` is what
+ * readBackupFile made of the file (its records and what each attachment is). The file is read again and
+ * each attachment, checked against its SHA-256, is stored on its own, then the records replace this
+ * device's in one transaction that also drops the attachments the backup does not hold. Until that
+ * transaction this device's records are untouched; if anything fails before it, the attachments stored
+ * for it are removed again (those this device already had stay).
+ */
+export async function restoreBackupFile(
+  store: Store,
+  file: Blob,
+  checked: BackupRecords,
+  options: { replace?: boolean; onProgress?: (progress: ReadProgress) => void } = {},
+): Promise<void> {
+  await refuseOwnRecords(store, options);
+  const { blobs } = store.db;
+  const wanted = new Set(checked.blobs.map((b) => b.id));
+  const had = new Set(await blobs.toCollection().primaryKeys());
+  const stored = new Set<string>();
+  try {
+    await readBackupFile(
+      file,
+      async (blob) => {
+        if (!wanted.has(blob.id)) return;
+        await blobs.put({ ...blob });
+        stored.add(blob.id);
+      },
+      options.onProgress,
+    );
+    const missing = [...wanted].filter((id) => !stored.has(id));
+    if (missing.length > 0) throw new BackupFormatError(['the file changed while it was read: choose it again']);
+    await replaceDevice(store, checked, async () => {
+      const keys = await blobs.toCollection().primaryKeys();
+      await blobs.bulkDelete(keys.filter((id) => !wanted.has(id)));
+    });
+  } catch (error) {
+    await blobs.bulkDelete([...stored].filter((id) => !had.has(id))).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function refuseOwnRecords(store: Store, options: { replace?: boolean }): Promise<void> {
   const own = await countOwnRecords(store);
   if (own > 0 && !options.replace) {
     throw new DeviceNotEmptyError(`This device holds ${own} records of its own; restoring would replace them.`);
   }
+}
+
+/** Clears this device's records and writes the backup's, with `putBlobs` settling the attachments, all in one transaction. */
+async function replaceDevice(store: Store, backup: BackupRecords, putBlobs: () => Promise<void>): Promise<void> {
+  const { db, env } = store;
   const drafts = db.table<BackupDraft, string>('drafts');
   const tables = SYNCED_TABLES.map((t) => syncedTable(db, t)!);
   await db.transaction('rw', [...tables, db.outbox, db.blobs, drafts, db.settings], async () => {
-    for (const table of [...tables, db.outbox, db.blobs, drafts]) await table.clear();
+    for (const table of [...tables, db.outbox, drafts]) await table.clear();
     for (const name of SYNCED_TABLES) await syncedTable(db, name)!.bulkPut([...backup.tables[name]]);
     await db.outbox.bulkAdd([...backup.outbox]);
-    await db.blobs.bulkPut(backup.blobs.map((blob) => ({ ...blob })));
+    await putBlobs();
     await drafts.bulkPut([...backup.drafts]);
     await db.settings.bulkDelete([...BACKED_UP_SETTINGS]);
     await db.settings.bulkPut([...backup.settings]);
@@ -87,7 +142,7 @@ export async function restoreBackup(store: Store, backup: Backup, options: { rep
   });
 }
 
-function* backupStamps(backup: Backup): Iterable<Hlc> {
+function* backupStamps(backup: BackupRecords): Iterable<Hlc> {
   for (const name of SYNCED_TABLES) for (const row of backup.tables[name]) yield* Object.values(row._hlc);
   for (const entry of backup.outbox) yield entry.hlc;
 }

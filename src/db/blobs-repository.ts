@@ -11,19 +11,35 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return toHex(await sha256Digest(bytes));
 }
 
-/** Stores bytes under their SHA-256; storing the same bytes twice keeps one copy. Returns the id. */
-export async function putBlob(store: Store, bytes: ArrayBuffer, mime: string): Promise<string> {
+/** Bytes checked and named by their SHA-256, ready to store (hashing cannot run inside a transaction). */
+export interface PreparedBlob {
+  readonly id: string;
+  readonly bytes: ArrayBuffer;
+  readonly mime: string;
+}
+
+export async function prepareBlob(bytes: ArrayBuffer, mime: string): Promise<PreparedBlob> {
   if (bytes.byteLength > MAX_BLOB_BYTES) {
     throw new BlobTooLargeError(
       `This file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${MAX_BLOB_BYTES / 1048576} MB.`,
     );
   }
-  const id = await sha256Hex(bytes);
+  return { id: await sha256Hex(bytes), bytes, mime };
+}
+
+/** Stores prepared bytes unless the same bytes are here already; joins the caller's transaction. */
+export async function storePreparedBlob(store: Store, { id, bytes, mime }: PreparedBlob): Promise<void> {
   await store.db.transaction('rw', store.db.blobs, async () => {
     if (await store.db.blobs.get(id)) return;
     await store.db.blobs.add({ id, mime, size: bytes.byteLength, bytes, createdAt: nowIso(store) });
   });
-  return id;
+}
+
+/** Stores bytes under their SHA-256; storing the same bytes twice keeps one copy. Returns the id. */
+export async function putBlob(store: Store, bytes: ArrayBuffer, mime: string): Promise<string> {
+  const prepared = await prepareBlob(bytes, mime);
+  await storePreparedBlob(store, prepared);
+  return prepared.id;
 }
 
 /** The attachment as this tablet holds it: its bytes, or only a note that the server has them (evicted). */

@@ -17,6 +17,11 @@ export const MEDIA_SPACE_POLICY = {
   keepFetchedMs: 10 * 60 * 1000,
   /** A write refused for space teaches the real limit (browsers may report a larger one); kept this long. */
   fullMarkMs: 7 * 24 * 60 * 60 * 1000,
+  /**
+   * Small writes still fit after a refused one (the mark itself, outbox entries, sync state), so usage
+   * creeps past the mark; only growth beyond this shows the disk had more room after all.
+   */
+  fullMarkSlackBytes: 1 * MB,
 } as const;
 
 /** What the browser says: bytes this site uses and may use; null where it does not say. */
@@ -34,13 +39,13 @@ export interface StorageFullMark {
 /**
  * The quota to plan with. Chromium reports usage + 10 GiB to sites without unlimited storage, whatever the
  * disk holds; a refused write is the one sure sign of the real limit. A mark stops counting once usage has
- * grown past it (the disk had more room after all) or after `fullMarkMs`.
+ * grown well past it (the disk had more room after all) or after `fullMarkMs`.
  */
 export function effectiveQuota(reading: SpaceReading, mark: StorageFullMark | undefined, nowMs: number): number | null {
   const live =
     mark !== undefined &&
     nowMs - Date.parse(mark.at) < MEDIA_SPACE_POLICY.fullMarkMs &&
-    (reading.usedBytes === null || reading.usedBytes <= mark.usedBytes);
+    (reading.usedBytes === null || reading.usedBytes <= mark.usedBytes + MEDIA_SPACE_POLICY.fullMarkSlackBytes);
   if (!live) return reading.quotaBytes;
   return reading.quotaBytes === null ? mark.usedBytes : Math.min(reading.quotaBytes, mark.usedBytes);
 }

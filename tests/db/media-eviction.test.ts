@@ -76,6 +76,12 @@ describe('the space policy', () => {
     expect(effectiveQuota({ ...reading, usedBytes: 310 * MB }, mark, at + 1000)).toBe(10_000 * MB);
     expect(effectiveQuota(reading, mark, at + 8 * 24 * 3600 * 1000)).toBe(10_000 * MB);
   });
+
+  it('still counts the mark when only small writes came after the refusal (the mark itself, the outbox)', () => {
+    const mark = { at: '2026-09-01T09:00:00.000Z', usedBytes: 300 * MB };
+    const reading = { usedBytes: 300 * MB + 40_000, quotaBytes: 10_000 * MB };
+    expect(effectiveQuota(reading, mark, Date.parse(mark.at) + 1000)).toBe(300 * MB);
+  });
 });
 
 describe('moving media off a full tablet', () => {

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import {
   deviceTeacher,
-  putBlob,
-  recordEvidence,
+  recordEvidenceWithMedia,
   saveWithRoom,
   StorageFullError,
   useCaptureRoom,
@@ -62,18 +61,20 @@ export function ObservationPanel(props: {
       // Room is made first; a full disk frees room and tries once more, or fails having saved nothing.
       await whileBusy(
         saveWithRoom(store, size, async () => {
-          const blobIds: string[] = [];
-          for (const a of attachments) blobIds.push(await putBlob(store, a.bytes, a.mime));
-          await recordEvidence(store, {
-            studentId: props.data.student.id,
-            targetIds,
-            kind,
-            recordedBy: await deviceTeacher(store),
-            ...(level !== null ? { level } : {}),
-            ...(note.trim() ? { note: note.trim() } : {}),
-            ...(observedAt ? { observedAt } : {}),
-            ...(blobIds.length > 0 ? { blobIds } : {}),
-          });
+          // The attachments and the evidence in one write: a full disk leaves none of it half saved.
+          await recordEvidenceWithMedia(
+            store,
+            {
+              studentId: props.data.student.id,
+              targetIds,
+              kind,
+              recordedBy: await deviceTeacher(store),
+              ...(level !== null ? { level } : {}),
+              ...(note.trim() ? { note: note.trim() } : {}),
+              ...(observedAt ? { observedAt } : {}),
+            },
+            attachments,
+          );
         }),
       );
       setSave({ kind: 'saved' });

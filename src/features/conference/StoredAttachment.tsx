@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
+import { useAttachment } from '#db';
+import { useAttachmentFetcher } from '#state/useAttachmentFetcher.ts';
 import { showableMedia } from '#ui/capture/showable-media.ts';
 import { useObjectUrl } from '#ui/capture/index.ts';
 import { useT } from '#ui/useT.ts';
-import { useAttachment } from './useAttachment.ts';
 
 /**
  * A stored photo, drawing or recording, shown from its bytes through an object URL: only as an <img> or
@@ -12,7 +13,7 @@ import { useAttachment } from './useAttachment.ts';
  */
 export function StoredAttachment({ blobId, index }: { blobId: string; index: number }) {
   const { t } = useT();
-  const attachment = useAttachment(blobId);
+  const attachment = useAttachment(blobId, useAttachmentFetcher());
   const blob = attachment.kind === 'held' ? attachment.blob : null;
   const [large, setLarge] = useState(false);
   const showable = blob ? showableMedia(blob.mime) : null;

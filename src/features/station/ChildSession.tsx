@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { putBlob, recordEvidence, saveWithRoom, StorageFullError, useStore, type NewEvidence } from '#db';
+import { recordEvidenceWithMedia, saveWithRoom, StorageFullError, useStore, type NewEvidence } from '#db';
 import type { AudioDevices, CapturedMedia } from '#ui/capture/index.ts';
 import { whileBusy } from '#state/activity-store.ts';
 import type { SpeechRequest } from '#ui/speech.ts';
@@ -51,15 +51,17 @@ export function ChildSession(props: {
       const { media, ...fields } = input;
       await whileBusy(
         saveWithRoom(store, media?.bytes.byteLength ?? 0, async () => {
-          const blobId = media ? await putBlob(store, media.bytes, media.mime) : undefined;
-          await recordEvidence(store, {
-            ...fields,
-            ...(blobId ? { blobIds: [blobId] } : {}),
-            studentId: view.studentId,
-            targetIds: [target.id],
-            recordedBy: { kind: 'student', id: view.studentId },
-            needsReview: true,
-          });
+          await recordEvidenceWithMedia(
+            store,
+            {
+              ...fields,
+              studentId: view.studentId,
+              targetIds: [target.id],
+              recordedBy: { kind: 'student', id: view.studentId },
+              needsReview: true,
+            },
+            media ? [media] : [],
+          );
         }),
       );
     } catch (error) {

@@ -18,6 +18,8 @@ export const deskEn = {
   'backup.restore.choose': 'Choose a backup file to restore',
   'backup.restore.confirm':
     'This tablet holds {count} records of its own. Restoring replaces all of them with the backup. Continue?',
+  'backup.restore.checking': 'Backup file checked so far',
+  'backup.restore.restoring': 'Backup file restored so far',
   'backup.restore.done': 'Restored {records} and {files} from the backup of {date}.',
   'backup.merge.title': 'Merge another tablet’s backup',
   'backup.merge.help':

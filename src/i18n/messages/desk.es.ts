@@ -19,6 +19,8 @@ export const deskEs: Record<DeskMessageKey, string> = {
   'backup.restore.choose': 'Elegir un archivo de copia para restaurar',
   'backup.restore.confirm':
     'Esta tableta tiene {count} registros propios. Restaurar los reemplaza todos por la copia. ¿Continuar?',
+  'backup.restore.checking': 'Parte del archivo de copia ya revisada',
+  'backup.restore.restoring': 'Parte del archivo de copia ya restaurada',
   'backup.restore.done': 'Restaurado desde la copia del {date}: {records} y {files}.',
   'backup.merge.title': 'Fusionar la copia de otra tableta',
   'backup.merge.help':

@@ -65,6 +65,9 @@ export const familyEn = {
   'family.work.pick.share': 'Show the family',
   'family.work.failed': 'Could not change what the family sees: {reason}',
   'family.work.missing': 'This piece of work could not be shown.',
+  'family.work.onServer':
+    'This piece of work is on the school server; it will show when the tablet is online. Print the report then.',
+  'family.work.fetching': 'Getting this piece of work from the school server…',
   // The family's page, opened from a link.
   'family.view.loading': 'Loading the report…',
   'family.view.readOnly': 'This page shows your child’s learning as the school recorded it. It cannot be changed here.',

@@ -63,6 +63,9 @@ export const familyEs: Record<FamilyMessageKey, string> = {
   'family.work.pick.share': 'Mostrar a la familia',
   'family.work.failed': 'No se pudo cambiar lo que ve la familia: {reason}',
   'family.work.missing': 'No se pudo mostrar este trabajo.',
+  'family.work.onServer':
+    'Este trabajo está en el servidor de la escuela; se verá cuando la tableta tenga conexión. Imprima el informe entonces.',
+  'family.work.fetching': 'Trayendo este trabajo del servidor de la escuela…',
   'family.view.loading': 'Cargando el informe…',
   'family.view.readOnly':
     'Esta página muestra el aprendizaje de su hijo o hija tal como lo registró la escuela. Aquí no se puede cambiar nada.',

@@ -1,7 +1,8 @@
-import { useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getBlob, isHeldBlob, useStore, type BlobRecord } from '#db';
-import { isUnreachable, SyncControllerContext } from '#state/sync-controller.ts';
+import { getBlob } from './blobs-repository.ts';
+import { isHeldBlob, type BlobRecord } from './records.ts';
+import { useStore } from './store-context.tsx';
 
 export type AttachmentState =
   | { readonly kind: 'loading' }
@@ -10,16 +11,21 @@ export type AttachmentState =
   | { readonly kind: 'onServer'; readonly mime: string | null; readonly fetching: boolean }
   | { readonly kind: 'unavailable' };
 
+/**
+ * Fetches an attachment's bytes from the school server into this tablet's store; never rejects (a server
+ * out of reach leaves the placeholder). 'unavailable': the server will not give it. Screens get one from
+ * `useAttachmentFetcher` (src/state), which wraps the sync controller; null where nothing syncs.
+ */
+export type FetchMissingAttachment = (blobId: string) => Promise<string>;
+
 const isOnline = () => typeof navigator === 'undefined' || navigator.onLine;
 
 /**
- * An attachment as this tablet has it. When its bytes are only on the school server, opening it fetches
+ * An attachment as this tablet has it. When its bytes are only on the school server, showing it fetches
  * them (online), and again each time the tablet comes back online; offline it says where they are.
  */
-export function useAttachment(blobId: string): AttachmentState {
+export function useAttachment(blobId: string, fetchMissing: FetchMissingAttachment | null): AttachmentState {
   const store = useStore();
-  // Absent where nothing syncs (a screen shown on its own): the placeholder stays.
-  const sync = useContext(SyncControllerContext);
   const stored = useLiveQuery(async () => (await getBlob(store, blobId)) ?? null, [store, blobId]);
   const [online, setOnline] = useState(isOnline);
   const [fetching, setFetching] = useState(false);
@@ -37,21 +43,16 @@ export function useAttachment(blobId: string): AttachmentState {
   }, []);
 
   useEffect(() => {
-    if (!missing || !online || !sync) return;
+    if (!missing || !online || !fetchMissing) return;
     let live = true;
     setFetching(true);
-    sync
-      .fetchAttachment(blobId)
+    fetchMissing(blobId)
       .then((result) => live && setUnavailable(result === 'unavailable'))
-      .catch((error: unknown) => {
-        // Offline, or the server is out of reach: the placeholder stays until the tablet is online again.
-        if (!isUnreachable(error)) console.error('An attachment could not be fetched', error);
-      })
       .finally(() => live && setFetching(false));
     return () => {
       live = false;
     };
-  }, [missing, online, sync, blobId]);
+  }, [missing, online, fetchMissing, blobId]);
 
   if (stored === undefined) return { kind: 'loading' };
   if (stored !== null && isHeldBlob(stored)) return { kind: 'held', blob: stored };
