@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { createPrivateFile } from './private-file.ts';
 import type { BackupReport } from './sqlite-backup.ts';
 
 const run = promisify(execFile);
@@ -27,6 +28,7 @@ export async function backupPostgres(url: string, out: string): Promise<Omit<Bac
   if (existsSync(out)) throw new Error(`${out} exists already; choose a new file name`);
   const partial = `${out}.partial`;
   rmSync(partial, { force: true });
+  createPrivateFile(partial);
   try {
     await tool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, `--dbname=${url}`]);
   } catch (error) {

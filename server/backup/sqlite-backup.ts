@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './private-file.ts';
 import { SCHEMA_VERSION } from '#server/storage/migrations.ts';
 
 export interface BackupReport {
@@ -48,6 +49,7 @@ export async function backupSqlite(source: string, out: string): Promise<BackupR
   if (existsSync(out)) throw new Error(`${out} exists already; choose a new file name`);
   const partial = `${out}.partial`;
   rmSync(partial, { force: true });
+  createPrivateFile(partial);
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');

@@ -4,10 +4,10 @@
  * empty database, and in place over the same database after this release migrated it and wrote to tables the
  * old schema lacks (throttles, device status), the server starts, its migrations bring the restored database up
  * to date, the teacher signs in, and a tablet's cursor from before is reset so it pulls everything again.
- * A sign-in made after the backup is gone: that device signs in again.
+ * A sign-in made after the backup is gone: that device signs in again. Backups are readable by their owner only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -180,6 +180,7 @@ describe.each(available)('restoring an older backup on %s', (kind) => {
     const old = await buildVersion1(oldEnv);
     const file = join(dir, 'version1.backup');
     expect((await command(['backup', '--out', file], oldEnv)).code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600); // password hashes and children's records
 
     const fresh = await newDatabase(kind, dir, 'fresh');
     const restored = await command(['restore', '--from', file], fresh);
