@@ -3,8 +3,10 @@
  * copy taken while the server runs and keeps writing (WAL lets it), written beside the target and renamed
  * into place only when whole and checked. A restore needs the server stopped: the file is replaced under it.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './private-file.ts';
 import { SCHEMA_VERSION } from '#server/storage/migrations.ts';
 
 export interface BackupReport {
@@ -47,6 +49,7 @@ export async function backupSqlite(source: string, out: string): Promise<BackupR
   if (existsSync(out)) throw new Error(`${out} exists already; choose a new file name`);
   const partial = `${out}.partial`;
   rmSync(partial, { force: true });
+  createPrivateFile(partial);
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
@@ -89,6 +92,8 @@ export function assertNotInUse(file: string): void {
 export async function restoreSqlite(backup: string, target: string, now: Date): Promise<string | null> {
   checkSqliteBackup(backup);
   assertNotInUse(target);
+  // A new machine's data folder may not exist yet.
+  mkdirSync(dirname(target), { recursive: true });
   const incoming = `${target}.restoring`;
   rmSync(incoming, { force: true });
   const source = new Database(backup, { readonly: true, fileMustExist: true });

@@ -4,15 +4,14 @@
  * or an unknown device down for at most a minute or five, and a device that holds a token of the account
  * is slowed only by its own failures.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DEFAULT_SCALE, validateSignIn, validateSignUp, type SignUpAccepted } from '#protocol';
+import { validateSignIn, validateSignUp, type SignUpAccepted } from '#protocol';
 import type { TeacherAccount } from '#server/storage/storage.ts';
-import { bearerToken, isoAt, type RouteContext } from './context.ts';
+import { bearerToken, type RouteContext } from './context.ts';
 import { hashPassword, hashToken, verifyPassword } from './credentials.ts';
 import { HttpError } from './errors.ts';
-import { clientKey, issueToken, TEACHER_SESSION_MS, valid, writeAsServer } from './route-helpers.ts';
-import { seedStarterContent } from '#server/seed-starter.ts';
+import { clientKey, issueToken, TEACHER_SESSION_MS, valid } from './route-helpers.ts';
+import { createSchoolAccount } from '#server/school-account.ts';
 import { POLICIES, throttled } from './throttle.ts';
 
 const SIGN_UP_ACCEPTED: SignUpAccepted = {
@@ -49,28 +48,8 @@ export function registerAuthRoutes(
     const email = body.email.toLowerCase();
     // Hashed whether or not the email is taken, so the answer takes as long either way.
     const passwordHash = await hashPassword(body.password);
-    if (await ctx.storage.findTeacherByEmail(email)) return reply.status(202).send(SIGN_UP_ACCEPTED);
-    const schoolId = randomUUID();
-    const teacherId = randomUUID();
-    const at = isoAt(ctx.clock);
-    await ctx.storage.createSchool({ id: schoolId, name: body.schoolName, createdAt: at });
-    const created = await ctx.storage.createTeacher({
-      id: teacherId,
-      schoolId,
-      email,
-      displayName: body.displayName,
-      passwordHash,
-      createdAt: at,
-    });
-    // Lost a race for the email: the school stays empty and unreachable, and the answer is the same.
-    if (created) {
-      await writeAsServer(ctx, schoolId, [
-        { table: 'schools', recordId: schoolId, fields: { name: body.schoolName, scale: DEFAULT_SCALE } },
-        { table: 'teachers', recordId: teacherId, fields: { schoolId, displayName: body.displayName } },
-      ]);
-      // Every school starts with the starter frameworks, so no tablet ever pushes them.
-      await seedStarterContent(ctx, schoolId);
-    }
+    // The same answer whether the account was made or the email was taken.
+    await createSchoolAccount(ctx, { schoolName: body.schoolName, email, displayName: body.displayName, passwordHash });
     return reply.status(202).send(SIGN_UP_ACCEPTED);
   });
 

@@ -195,7 +195,10 @@ export async function startSchool(
         'create the school account. After that no one else can make a school here (ALLOW_SIGN_UP=true allows it).',
     );
   } else if (firstRun) {
-    log('No school yet, and sign-up is off: start once with ALLOW_SIGN_UP=true to create the school account.');
+    log(
+      'No school yet, and sign-up is off: make it with `npm run school:create` (README "Host it for a district"),\n' +
+        'or start once with ALLOW_SIGN_UP=true and create the school account from a tablet.',
+    );
   }
 
   return {

@@ -30,6 +30,8 @@ describe('README: Host it for a district', () => {
     expect(scripts.backup).toBe('node --import tsx server/backup/cli.ts backup');
     expect(section).toContain('npm run restore -- --from');
     expect(scripts.restore).toBe('node --import tsx server/backup/cli.ts restore');
+    expect(section).toContain('npm run school:create -- --school');
+    expect(scripts['school:create']).toBe('node --import tsx server/admin/cli.ts create-school');
   });
 
   it('names only variables the server reads', () => {
