@@ -23,8 +23,12 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
     await user.click(within(stop).getByText('RF.K.1d'));
     expect(within(stop).getByText('Why?')).toBeVisible();
 
-    const queue = screen.getByRole('list', { name: /waiting for review/ });
-    const waiting = within(queue).getByText('My letters page').closest('li')!;
+    // The review queue reads its evidence on its own, and may come a moment after the map.
+    const waiting = await waitFor(() =>
+      within(screen.getByRole('list', { name: /waiting for review/ }))
+        .getByText('My letters page')
+        .closest('li')!,
+    );
     // Each card's buttons are named after their evidence, so a screen reader's button list tells them apart.
     await user.click(within(waiting).getByRole('button', { name: /^Mark reviewed Work sample \w+/ }));
     await waitFor(async () => expect((await store.db.evidence.get(submitted.id))?.reviewedAt).toBeDefined());

@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,9 @@ describe('targets that share a code are told apart', { timeout: 30_000 }, () => 
     expect(checks).toContain('RF.K.1d · I can name all the lowercase letters');
     expect(checks.filter((c) => c === 'RF.K.1d')).toEqual([]);
 
-    const map = screen.getByRole('list', { name: 'Path map' });
+    // A long path's map is folded until the teacher opens it.
+    await userEvent.setup().click(screen.getByText(/^Path map: /));
+    const map = await screen.findByRole('list', { name: 'Path map' });
     // What each stop says (read as one sentence; the icon is hidden from screen readers).
     const stops = within(map)
       .getAllByRole('button')
