@@ -182,7 +182,8 @@ test('a capture that meets a full disk frees room or fails clearly, saves once s
     await expect(tray).toHaveCount(0);
     const afterThird = await readStored(page);
     expect(afterThird.blobs.filter((b) => b.held && !b.uploaded)).toHaveLength(3);
-    expect(afterThird.blobs.filter((b) => b.mime.startsWith('audio/'))).toHaveLength(1);
+    // Other specs on the same server recorded clips too; this tablet may have fetched some (uploaded ones).
+    expect(afterThird.blobs.filter((b) => !b.uploaded && b.mime.startsWith('audio/'))).toHaveLength(1);
 
     // Nothing saved is lost, across a reload; the photo that left says where it is.
     const notes = ['First photo, uploaded', 'Second photo, made room for', 'Third capture, no room at first'];
