@@ -11,11 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addStudent, recordEvidence, updateStudent } from '#db';
 import { snapshot, teacherDevice, type Device } from '#tests/sync/devices.ts';
-import { ADMIN_URL, storageKinds } from './helpers/databases.ts';
+import { newPostgresDatabase, storageKinds } from './helpers/databases.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { problem } = await storageKinds();
@@ -40,16 +39,6 @@ function freePort(): Promise<number> {
       );
     });
   });
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 interface Child {
@@ -89,11 +78,8 @@ describe.runIf(problem === null)('a district: two server processes on one Postgr
   });
 
   it('tablets syncing through the proxy converge, also across a rolling restart', async () => {
-    const name = `waypoint_district_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await admin(`CREATE DATABASE ${name}`);
-    cleanup.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
+    const database = await newPostgresDatabase('district');
+    cleanup.push(database.drop);
     const home = mkdtempSync(join(tmpdir(), 'waypoint-district-'));
     cleanup.push(async () => rmSync(home, { recursive: true, force: true }));
 
@@ -103,7 +89,7 @@ describe.runIf(problem === null)('a district: two server processes on one Postgr
         NODE_ENV: 'production',
         TRUST_PROXY: 'true',
         ALLOW_SIGN_UP: 'true',
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: database.url,
         PORT: String(port),
         HOST: '127.0.0.1',
         STATIC_DIR: join(home, 'no-app'),

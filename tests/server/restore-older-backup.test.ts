@@ -6,11 +6,9 @@
  * to date, the teacher signs in, and a tablet's cursor from before is reset so it pulls everything again.
  * A sign-in made after the backup is gone: that device signs in again. Backups are readable by their owner only.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, formatHlc, type PulledChange, type SessionResponse } from '#protocol';
 import { runBackupCommand } from '#server/backup/cli.ts';
@@ -20,18 +18,10 @@ import { MIGRATIONS, SCHEMA_VERSION } from '#server/storage/migrations.ts';
 import { openPostgresDriver } from '#server/storage/postgres-driver.ts';
 import { openSqliteDriver } from '#server/storage/sqlite-driver.ts';
 import type { SqlDriver } from '#server/storage/driver.ts';
-import { ADMIN_URL, storageKinds } from './helpers/databases.ts';
+import { hasPgDump, newPostgresDatabase, storageKinds } from './helpers/databases.ts';
 
 const { kinds, problem } = await storageKinds();
-const hasPgTools = (() => {
-  try {
-    execFileSync('pg_dump', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const available = kinds.filter((k) => k === 'sqlite' || (problem === null && hasPgTools));
+const available = kinds.filter((k) => k === 'sqlite' || (problem === null && hasPgDump()));
 
 const AT = '2026-03-01T09:00:00.000Z';
 const SCHOOL = 'school-old';
@@ -45,26 +35,13 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A production environment over a new, empty database (a PostgreSQL database, or a SQLite DATA_DIR). */
 async function newDatabase(kind: 'sqlite' | 'postgres', dir: string, name: string): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', DATA_DIR: join(dir, name), LOG_LEVEL: 'silent' };
   if (kind === 'postgres') {
-    const db = `waypoint_${name}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await admin(`CREATE DATABASE ${db}`);
-    cleanup.push(() => admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${db}`;
-    env.DATABASE_URL = url.toString();
+    const database = await newPostgresDatabase(name);
+    cleanup.push(database.drop);
+    env.DATABASE_URL = database.url;
   }
   return env;
 }

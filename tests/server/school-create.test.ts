@@ -10,14 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, STARTER_HLC, type PulledChange, type SessionResponse } from '#protocol';
 import { starterRecords } from '#content/index.ts';
 import { runAdminCommand } from '#server/admin/cli.ts';
 import { startFromEnv, type Started } from '#server/main.ts';
 import { SCHEMA_VERSION } from '#server/storage/migrations.ts';
-import { ADMIN_URL, storageKinds } from './helpers/databases.ts';
+import { newPostgresDatabase, storageKinds } from './helpers/databases.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { kinds } = await storageKinds();
@@ -29,28 +28,15 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A production environment over a new, empty database of this kind. */
 async function productionEnv(kind: 'sqlite' | 'postgres'): Promise<NodeJS.ProcessEnv> {
   const dir = mkdtempSync(join(tmpdir(), 'waypoint-create-'));
   cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' };
   if (kind === 'postgres') {
-    const name = `waypoint_create_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await admin(`CREATE DATABASE ${name}`);
-    cleanup.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
+    const database = await newPostgresDatabase('create');
+    cleanup.push(database.drop);
+    env.DATABASE_URL = database.url;
   }
   return env;
 }

@@ -6,42 +6,22 @@
  * sequence past it, pulls everything again and pushes again what the backup lacks; nothing a tablet still
  * holds is lost, and a fresh tablet sees all of it.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStudent, getCursor, recordEvidence, updateStudent } from '#db';
 import { runBackupCommand } from '#server/backup/cli.ts';
 import { createServer, openStorageFromEnv } from '#server/main.ts';
 import type { Storage } from '#server/storage/storage.ts';
-import { ADMIN_URL, storageKinds } from '#tests/server/helpers/databases.ts';
+import { hasPgDump, newPostgresDatabase, storageKinds } from '#tests/server/helpers/databases.ts';
 import { testClock } from '#tests/server/helpers/http.ts';
 import { snapshot, teacherDevice, type Device } from './devices.ts';
 
 const T0 = Date.parse('2026-10-05T08:00:00Z');
 const teacher = { kind: 'teacher', id: 't' } as const;
 const { kinds, problem } = await storageKinds();
-const hasPgDump = (() => {
-  try {
-    execFileSync('pg_dump', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const available = kinds.filter((k) => k === 'sqlite' || (problem === null && hasPgDump));
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const available = kinds.filter((k) => k === 'sqlite' || (problem === null && hasPgDump()));
 
 interface Running {
   base: string;
@@ -59,12 +39,9 @@ describe.each(available)('backup and restore on %s', (kind) => {
     cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
     const env: NodeJS.ProcessEnv = { DATA_DIR: join(dir, 'data') };
     if (kind === 'postgres') {
-      const name = `waypoint_backup_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-      await admin(`CREATE DATABASE ${name}`);
-      cleanup.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      const url = new URL(ADMIN_URL);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.toString();
+      const database = await newPostgresDatabase('backup');
+      cleanup.push(database.drop);
+      env.DATABASE_URL = database.url;
     }
     const clock = testClock(T0);
     let running: Running | null = null;

@@ -2,6 +2,7 @@
  * Storages for the contract suite: a temp SQLite file, and a fresh PostgreSQL database per run. Under
  * CI=true an unreachable PostgreSQL fails the suite; locally it is skipped with a message.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,30 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+export interface ScratchDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty PostgreSQL database named after `label` (unique per run); `drop` removes it. */
+export async function newPostgresDatabase(label: string): Promise<ScratchDatabase> {
+  const name = `waypoint_${label}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Whether PostgreSQL's pg_dump is installed (the backups of a PostgreSQL server need it). */
+export function hasPgDump(): boolean {
+  try {
+    execFileSync('pg_dump', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function createTestStorage(kind: StorageKind): Promise<TestStorage> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'waypoint-test-'));
@@ -80,27 +105,24 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
       },
     };
   }
-  const name = `waypoint_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  let storage = openPostgresStorage(url.toString());
+  const { url, drop } = await newPostgresDatabase('test');
+  let storage = openPostgresStorage(url);
   await storage.migrate();
   return {
     get storage() {
       return storage;
     },
-    url: url.toString(),
-    openAnother: () => openPostgresStorage(url.toString()),
+    url,
+    openAnother: () => openPostgresStorage(url),
     reopen: async () => {
       await storage.close();
-      storage = openPostgresStorage(url.toString());
+      storage = openPostgresStorage(url);
       await storage.migrate();
       return storage;
     },
     dispose: async () => {
       await storage.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop();
     },
   };
 }
@@ -134,13 +156,6 @@ export async function emptyDatabase(kind: StorageKind): Promise<EmptyDatabase> {
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `waypoint_migrate_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    open: () => openPostgresStorage(url.toString()),
-    driver: () => openPostgresDriver(url.toString()),
-    dispose: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+  const { url, drop } = await newPostgresDatabase('migrate');
+  return { open: () => openPostgresStorage(url), driver: () => openPostgresDriver(url), dispose: drop };
 }
