@@ -3,12 +3,11 @@
  * change as before: two tablets over real HTTP end with the same fields and the same stamp per field.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYNCED_TABLES } from '#protocol';
-import { addStudent, recordEvidence, syncedTableRows, updateStudent, voidEvidence, type Store } from '#db';
+import { addStudent, recordEvidence, updateStudent, voidEvidence } from '#db';
 import { STORED_STAMPS_KEY } from '#db/stored-stamps.ts';
 import { setUpSchool, startTestServer, type SchoolSetup, type TestServer } from '#tests/server/helpers/http.ts';
 import { rawRows } from '#tests/db/stamp-helpers.ts';
-import { teacherDevice, type Device } from './devices.ts';
+import { snapshot, teacherDevice, type Device } from './devices.ts';
 
 const teacher = { kind: 'teacher', id: 't' } as const;
 const T0 = Date.parse('2026-10-05T08:00:00Z');
@@ -29,15 +28,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
-
-/** The school's records on a device (the demo class stays on each device and is left out), stamps included. */
-async function records(store: Store): Promise<Record<string, Record<string, unknown>>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const table of SYNCED_TABLES)
-    for (const row of await syncedTableRows(store.db, table))
-      if (!String(row['id']).startsWith('demo-')) out[`${table}/${String(row['id'])}`] = row;
-  return out;
-}
 
 describe('compact stamps through sync', () => {
   it('push and pull give the other tablet the same stamp for every field', async () => {
@@ -62,10 +52,10 @@ describe('compact stamps through sync', () => {
     await b.sync();
     await a.sync();
 
-    const onA = await records(a.store);
+    const onA = await snapshot(a.store, { withStamps: true });
     const student = onA[`students/${ana.id}`]!['_hlc'] as Record<string, string>;
     expect(new Set([student['classId'], student['displayName'], student['picture']]).size).toBe(3);
-    expect(await records(b.store)).toStrictEqual(onA);
+    expect(await snapshot(b.store, { withStamps: true })).toStrictEqual(onA);
     for (const device of [a, b]) {
       const [row] = (await rawRows(device.store.db, 'students')).filter((r) => r['id'] === ana.id);
       expect(row).not.toHaveProperty('_hlc');
@@ -94,8 +84,8 @@ describe('compact stamps through sync', () => {
     await b.sync();
     await a.sync();
 
-    const onA = await records(a.store);
-    expect(await records(b.store)).toStrictEqual(onA);
+    const onA = await snapshot(a.store, { withStamps: true });
+    expect(await snapshot(b.store, { withStamps: true })).toStrictEqual(onA);
     const row = onA[`students/${ana.id}`]!;
     expect(row).toMatchObject({ displayName: 'Ana María', picture: 'owl', familyLanguage: 'en' });
     const stamps = row['_hlc'] as Record<string, string>;

@@ -91,16 +91,20 @@ export async function teacherDevice(
 }
 
 /**
- * Every synced record on a device, without sync metadata, keyed "table/id": what must converge. The demo
- * class stays on each device (and differs by the day it was made), so it is left out.
+ * Every synced record on a device, without sync metadata (or with each field's stamp: `withStamps`), keyed
+ * "table/id": what must converge. The demo class stays on each device (and differs by the day it was
+ * made), so it is left out.
  */
-export async function snapshot(store: Store): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
+export async function snapshot(
+  store: Store,
+  { withStamps = false }: { readonly withStamps?: boolean } = {},
+): Promise<Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, unknown>> = {};
   for (const table of SYNCED_TABLES) {
     for (const row of await syncedTableRows(store.db, table)) {
       if (String(row['id']).startsWith('demo-')) continue;
       const { _hlc: _ignored, ...fields } = row;
-      out[`${table}/${String(row['id'])}`] = fields;
+      out[`${table}/${String(row['id'])}`] = withStamps ? row : fields;
     }
   }
   return out;
