@@ -7,7 +7,6 @@
  * characters) and check the result is exactly what reading the whole text gives.
  */
 import { describe, expect, it } from 'vitest';
-import { SYNCED_TABLES } from '#protocol';
 import {
   addStudent,
   BackupFormatError,
@@ -23,12 +22,12 @@ import {
   restoreBackupFile,
   saveDraft,
   seedFirstRun,
-  syncedTableRows,
   tombstone,
   type BackupPiece,
   type Store,
 } from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
+import { deviceContents } from './device-contents.ts';
 
 const teacher = { kind: 'teacher', id: 't' } as const;
 
@@ -57,19 +56,6 @@ async function busyDevice(): Promise<Store> {
   await tombstone(store.db, store.env, 'students', ben.id);
   await saveDraft(store, `check:${ana.id}:t1`, { answered: ['a'], at: 1.5e-7 });
   return store;
-}
-
-async function everything(store: Store) {
-  const out: Record<string, unknown> = {};
-  for (const name of SYNCED_TABLES) out[name] = await syncedTableRows(store.db, name);
-  out['outbox'] = await store.db.outbox.orderBy('seq').toArray();
-  out['drafts'] = await store.db.table('drafts').toArray();
-  out['blobs'] = (await store.db.blobs.toArray()).map((b) => ({
-    ...b,
-    bytes: b.bytes === undefined ? null : [...new Uint8Array(b.bytes)],
-  }));
-  out['settings'] = await store.db.settings.bulkGet(['activeClassId', 'starterContentLoaded']);
-  return out;
 }
 
 async function* chunksOf(text: string, sizes: (index: number) => number): AsyncGenerator<string> {
@@ -186,7 +172,7 @@ describe('a backup file read in pieces', () => {
     await putBlob(target, new Uint8Array([9, 9, 9]).buffer, 'image/webp');
     const progress: number[] = [];
     await restoreBackupFile(target, file, await readBackupFile(file), { onProgress: (p) => progress.push(p.done) });
-    expect(await everything(target)).toEqual(await everything(viaWhole));
+    expect(await deviceContents(target)).toEqual(await deviceContents(viaWhole));
     expect(progress.at(-1)).toBe(file.size);
   });
 
@@ -200,11 +186,11 @@ describe('a backup file read in pieces', () => {
 
     const target = testStore();
     await addStudent(target, { classId: 'c9', displayName: 'Zoe', picture: 'cat', familyLanguage: 'en' });
-    const before = await everything(target);
+    const before = await deviceContents(target);
     // The attachments before the damaged one were stored on the way; they are removed again.
     await expect(restoreBackupFile(target, damaged, checked, { replace: true })).rejects.toBeInstanceOf(
       BackupFormatError,
     );
-    expect(await everything(target)).toEqual(before);
+    expect(await deviceContents(target)).toEqual(before);
   });
 });

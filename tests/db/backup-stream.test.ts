@@ -1,7 +1,6 @@
 // @vitest-environment node
 // Node's crypto.subtle hashes attachments and refuses jsdom's ArrayBuffers; nothing here needs a DOM.
 import { describe, expect, it } from 'vitest';
-import { SYNCED_TABLES } from '#protocol';
 import {
   addStudent,
   createBackup,
@@ -13,7 +12,6 @@ import {
   saveDraft,
   seedFirstRun,
   serializeBackup,
-  syncedTableRows,
   tombstone,
   writeBackup,
   WaypointDb,
@@ -21,6 +19,7 @@ import {
   type Store,
 } from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
+import { deviceContents } from './device-contents.ts';
 
 const teacher = { kind: 'teacher', id: 't' } as const;
 
@@ -55,19 +54,6 @@ async function busyDevice(): Promise<Store> {
   return store;
 }
 
-async function everything(store: Store) {
-  const out: Record<string, unknown> = {};
-  for (const name of SYNCED_TABLES) out[name] = await syncedTableRows(store.db, name);
-  out['outbox'] = await store.db.outbox.orderBy('seq').toArray();
-  out['drafts'] = await store.db.table('drafts').toArray();
-  out['blobs'] = (await store.db.blobs.toArray()).map((b) => ({
-    ...b,
-    bytes: b.bytes === undefined ? null : [...new Uint8Array(b.bytes)],
-  }));
-  out['settings'] = await store.db.settings.bulkGet(['activeClassId', 'starterContentLoaded']);
-  return out;
-}
-
 describe('a backup written in pieces', () => {
   it('is, piece by piece and page by page, exactly the file the whole backup made', async () => {
     const store = await busyDevice();
@@ -92,7 +78,7 @@ describe('a backup written in pieces', () => {
 
   it('restores exactly what the device held: every row, stamp, tombstone, change, draft and byte', async () => {
     const store = await busyDevice();
-    const before = await everything(store);
+    const before = await deviceContents(store);
     const { file, summary } = await createBackupFile(store);
     expect(file.type).toBe('application/json');
     expect(summary.files).toBe(9);
@@ -100,7 +86,7 @@ describe('a backup written in pieces', () => {
     await store.db.delete();
     const fresh: Store = { db: new WaypointDb(name), env: store.env };
     await restoreBackup(fresh, await parseBackup(await file.text()));
-    expect(await everything(fresh)).toEqual(before);
+    expect(await deviceContents(fresh)).toEqual(before);
   });
 
   it('writes an empty device as a backup that restores', async () => {
