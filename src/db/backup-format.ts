@@ -63,6 +63,17 @@ export class BackupFormatError extends Error {
 
 export const MAX_PROBLEMS = 20;
 
+/** Defects a reader can tell from the file's first keys (backup-read.ts refuses on them at once). */
+export const NOT_A_BACKUP = 'it is not a Waypoint backup (no "format": "waypoint-backup")';
+export const NEWER_VERSION = 'it was made by a newer version of Waypoint: update the app first';
+
+/** Whether an attachment's bytes are the ones its id (their SHA-256) names; notes it in `problems` when not. */
+export async function checkBlobBytes(blob: BackupBlob, problems: string[]): Promise<boolean> {
+  if ((await sha256Hex(blob.bytes)) === blob.id) return true;
+  problems.push(`attachment ${blob.id.slice(0, 12)}… is damaged`);
+  return false;
+}
+
 /** The file's parts, blobs one per part, so a big backup is never one giant string. */
 export function serializeBackup(backup: Backup): string[] {
   const { blobs, ...rest } = backup;
@@ -87,7 +98,7 @@ export async function parseBackup(text: string): Promise<Backup> {
   const backup = checkShape(raw, problems);
   if (backup) {
     for (const blob of backup.blobs) {
-      if ((await sha256Hex(blob.bytes)) !== blob.id) problems.push(`attachment ${blob.id.slice(0, 12)}… is damaged`);
+      await checkBlobBytes(blob, problems);
     }
   }
   if (problems.length > 0 || !backup) throw new BackupFormatError(problems.slice(0, MAX_PROBLEMS));
@@ -97,12 +108,12 @@ export async function parseBackup(text: string): Promise<Backup> {
 /** Checks a backup's shape; answers it (or null) and adds every defect to `problems`. */
 export function checkShape(raw: unknown, problems: string[]): Backup | null {
   if (!isObject(raw) || raw['format'] !== BACKUP_FORMAT) {
-    problems.push('it is not a Waypoint backup (no "format": "waypoint-backup")');
+    problems.push(NOT_A_BACKUP);
     return null;
   }
   const version = raw['formatVersion'];
   if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
-    problems.push('it was made by a newer version of Waypoint: update the app first');
+    problems.push(NEWER_VERSION);
     return null;
   }
   if (version !== BACKUP_FORMAT_VERSION) problems.push('its format version is missing or unknown');

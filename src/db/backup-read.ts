@@ -9,13 +9,15 @@ import {
   BACKUP_FORMAT_VERSION,
   BackupFormatError,
   checkBlob,
+  checkBlobBytes,
   checkShape,
   MAX_PROBLEMS,
+  NEWER_VERSION,
+  NOT_A_BACKUP,
   type Backup,
   type BackupBlob,
 } from './backup-format.ts';
 import { BackupPieceReader, fileText } from './backup-pieces.ts';
-import { sha256Hex } from './blobs-repository.ts';
 
 export type BackupBlobMeta = Omit<BackupBlob, 'bytes'>;
 
@@ -56,10 +58,7 @@ export async function readBackupText(
       } else {
         const index = blobIndex++;
         for (const blob of checkBlob(piece.value, index, problems)) {
-          if ((await sha256Hex(blob.bytes)) !== blob.id) {
-            problems.push(`attachment ${blob.id.slice(0, 12)}… is damaged`);
-            continue;
-          }
+          if (!(await checkBlobBytes(blob, problems))) continue;
           if (problems.length === 0) await onBlob(blob);
           const { bytes: _bytes, ...meta } = blob;
           blobs.push(meta);
@@ -102,9 +101,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function refuseEarly(key: string, value: unknown): void {
   if (key === 'format' && value !== BACKUP_FORMAT) {
-    throw new BackupFormatError(['it is not a Waypoint backup (no "format": "waypoint-backup")']);
+    throw new BackupFormatError([NOT_A_BACKUP]);
   }
   if (key === 'formatVersion' && typeof value === 'number' && value > BACKUP_FORMAT_VERSION) {
-    throw new BackupFormatError(['it was made by a newer version of Waypoint: update the app first']);
+    throw new BackupFormatError([NEWER_VERSION]);
   }
 }
