@@ -57,7 +57,7 @@ export function toRulesInput(source: ProgressSource, now: Date): StudentRulesInp
 /**
  * The rules' answers already given, per source and day. Sources are read-only snapshots, and the rules'
  * answer depends on the date only, never on the time of day: a screen that hands the same source again
- * (a re-render, My path's translated copy of the same read) runs the rules once.
+ * (the conference page and its before-and-after view of the same read) runs the rules once.
  */
 const answers = new WeakMap<ProgressSource, { readonly day: string; readonly progress: StudentProgress }>();
 

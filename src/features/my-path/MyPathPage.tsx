@@ -16,21 +16,14 @@ import { PathList } from '#ui/PathList.tsx';
 import { MyCurrentTarget } from './MyCurrentTarget.tsx';
 import './my-path.css';
 
-/** The same data in the same language is the same source: the rules run once for it (evaluateProgress). */
-const translated = new WeakMap<StudentProgressData, { language: Language; inLanguage: StudentProgressData }>();
-
 /**
  * The page speaks the student's family language, whatever the tablet's; the rules put the "I can"
  * statement into the next step, so they get the statements in it too.
  */
 function inFamilyLanguage(data: StudentProgressData): { language: Language; inLanguage: StudentProgressData } {
   const language = toLanguage(data.student.familyLanguage);
-  const known = translated.get(data);
-  if (known?.language === language) return known;
   const targets = data.targets.map((target) => ({ ...target, kidStatement: targetStatement(target, language, 'kid') }));
-  const made = { language, inLanguage: { ...data, targets } };
-  translated.set(data, made);
-  return made;
+  return { language, inLanguage: { ...data, targets } };
 }
 
 /** An older student's own view on their own tablet: my path, my choices, my evidence. */
