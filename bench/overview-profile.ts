@@ -10,6 +10,7 @@
  */
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, startAppServer } from './chromium.ts';
+import { emptyTally, tallyProfile, topLines, type CpuProfile } from './cpu-profile.ts';
 import { backToClassPage, CPU_SLOWDOWN, OPEN_OVERVIEW_SCRIPT, openBenchClass, openOverview } from './overview-bench.ts';
 
 interface TraceEvent {
@@ -20,19 +21,6 @@ interface TraceEvent {
   readonly pid: number;
   readonly tid: number;
   readonly args?: { readonly name?: string; readonly data?: Record<string, unknown> };
-}
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-
-interface CpuProfile {
-  readonly startTime: number;
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
 }
 
 // The bench's own script, with user-timing marks around the measured span so the trace can show it.
@@ -177,35 +165,11 @@ function topFunctionsIn(profile: CpuProfile, from: number, to: number): string {
 
 /** Self and inclusive time per JavaScript function (sampled). */
 function summariseProfile(profile: CpuProfile): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  const inside = (id: number) => {
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
-      if (byId.get(at)!.callFrame.functionName === under) return true;
-    return false;
-  };
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const node = byId.get(id)!;
-    if (under && !inside(id)) return;
-    self.set(label(node), (self.get(label(node)) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = label(byId.get(at)!);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
-    }
+  const { self, inclusive } = tallyProfile(profile, emptyTally(), {
+    ...(under ? { keep: (stack) => stack.some((n) => n.callFrame.functionName === under) } : {}),
   });
   console.log(under ? `JS self time inside ${under}:` : 'JS self time:');
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
-    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  console.log(topLines(self, 15));
   console.log('JS inclusive time:');
-  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
-    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  console.log(topLines(inclusive, top));
 }

@@ -17,21 +17,10 @@ import { tmpdir } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { yearRows } from '#tests/helpers/year-class/index.ts';
 import { median } from './chromium.ts';
+import { emptyTally, tallyProfile, topLines, type CpuProfile } from './cpu-profile.ts';
 import { pullYear } from './year-pull.ts';
 import { CPU_SLOWDOWN, navigate, openProfile, READY, settle, tap, throttle, timeVisit } from './year-browser.ts';
 import { serveYear } from './year-server.ts';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-
-interface CpuProfile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 const SCREENS = ['studentPage', 'conferenceOpen', 'myPath'] as const;
 type Screen = (typeof SCREENS)[number];
@@ -150,34 +139,11 @@ async function toClass(page: Page, rows: number): Promise<void> {
 
 /** Self and inclusive time per function, summed over the visits' profiles and divided by their number. */
 function summarise(list: readonly CpuProfile[]): void {
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
-  for (const profile of list) {
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const label = (n: ProfileNode) =>
-      `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
-    profile.samples.forEach((id, i) => {
-      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000 / list.length;
-      add(self, label(byId.get(id)!), ms);
-      const seen = new Set<string>();
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-        const name = label(byId.get(at)!);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        add(inclusive, name, ms);
-      }
-    });
-  }
+  const { self, inclusive } = emptyTally();
+  for (const profile of list) tallyProfile(profile, { self, inclusive }, { scale: 1 / list.length });
   const idle = self.get('(idle) :0') ?? 0;
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`sampled ${total.toFixed(0)} ms per visit, ${idle.toFixed(0)} idle (waiting on IndexedDB or a timer)`);
-  console.log('self:');
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
-    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
-  console.log('inclusive:');
-  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
-    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  console.log(`self:\n${topLines(self, top, 1, 7)}`);
+  console.log(`inclusive:\n${topLines(inclusive, top, 1, 7)}`);
 }

@@ -17,19 +17,9 @@ import type { CDPSession, Page } from 'playwright-core';
 import { createServer } from '#server/http/app.ts';
 import type { YearOptions } from '#tests/helpers/year-class/index.ts';
 import { median } from './chromium.ts';
+import { frameLabel, topLines, type CpuProfile } from './cpu-profile.ts';
 import { openProfile } from './year-browser.ts';
 import { YEAR_EMAIL, YEAR_PASSWORD, serveYear } from './year-server.ts';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-}
-
-interface CpuProfile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -164,20 +154,13 @@ function printProfile(profile: CpuProfile): void {
     const node = byId.get(id)!;
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     total += dt;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url.split('/').at(-1) ?? '';
-    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    const { functionName, url } = node.callFrame;
+    const key = frameLabel(node);
     self.set(key, (self.get(key) ?? 0) + dt);
-    const group = url ? file.replace(/-[\w-]{8}\.js$/, '.js') : functionName;
+    const group = url ? (url.split('/').at(-1) ?? '').replace(/-[\w-]{8}\.js$/, '.js') : functionName;
     byFile.set(group, (byFile.get(group) ?? 0) + dt);
   });
   console.log(`sampled ${Math.round(total)} ms`);
-  const list = (map: Map<string, number>, n: number) =>
-    [...map]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`)
-      .join('\n');
-  console.log(list(byFile, 12));
-  console.log(list(self, top));
+  console.log(topLines(byFile, 12, 0, 6));
+  console.log(topLines(self, top, 0, 6));
 }
