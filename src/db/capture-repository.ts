@@ -2,6 +2,7 @@ import type { Evidence } from '#protocol';
 import { prepareBlob, storePreparedBlob } from './blobs-repository.ts';
 import { recordEvidence, type NewEvidence } from './evidence-repository.ts';
 import type { Store } from './store.ts';
+import { funnelScope } from './write-funnel.ts';
 
 /** A photo, recording or drawing as captured. */
 export interface CaptureBytes {
@@ -21,7 +22,7 @@ export async function recordEvidenceWithMedia(
 ): Promise<Evidence> {
   const prepared = await Promise.all(media.map((m) => prepareBlob(m.bytes, m.mime)));
   const { db } = store;
-  return db.transaction('rw', [db.blobs, db.evidence, db.students, db.outbox, db.settings], async () => {
+  return db.transaction('rw', [...funnelScope(['evidence']), 'blobs'], async () => {
     for (const blob of prepared) await storePreparedBlob(store, blob);
     const blobIds = prepared.map((b) => b.id);
     return recordEvidence(store, { ...input, ...(blobIds.length > 0 ? { blobIds } : {}) });

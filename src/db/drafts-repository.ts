@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import type { Evidence } from '#protocol';
 import { recordEvidence, type NewEvidence } from './evidence-repository.ts';
 import { nowIso, type Store } from './store.ts';
+import { funnelScope } from './write-funnel.ts';
 
 /**
  * Drafts: half-done work kept on this device only (never synced), so a paused one-on-one check survives a
@@ -45,8 +46,7 @@ export async function listDrafts<T>(store: Store, prefix: string): Promise<Draft
  */
 export async function recordEvidenceFromDraft(store: Store, input: NewEvidence, draftKey: string): Promise<Evidence> {
   const { db } = store;
-  // Students: the write funnel checks which class the child is in.
-  return db.transaction('rw', [db.evidence, db.students, db.outbox, db.settings, drafts(store)], async () => {
+  return db.transaction('rw', [...funnelScope(['evidence']), drafts(store)], async () => {
     const evidence = await recordEvidence(store, input);
     await drafts(store).delete(draftKey);
     return evidence;

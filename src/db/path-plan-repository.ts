@@ -4,7 +4,7 @@ import { aliveOne } from './live.ts';
 import { savePath } from './paths-repository.ts';
 import type { Store } from './store.ts';
 import { listStudents } from './students-repository.ts';
-import { writeFields, writeMany, type FieldWrite } from './write-funnel.ts';
+import { funnelScope, writeFields, writeMany, type FieldWrite } from './write-funnel.ts';
 
 /** What saving the class path did to the students' paths. */
 export interface ClassPathOutcome {
@@ -28,7 +28,7 @@ export async function saveClassPath(
   targetIds: readonly string[],
 ): Promise<ClassPathOutcome> {
   const { db } = store;
-  return db.transaction('rw', [db.classes, db.students, db.paths, db.outbox, db.settings], async () => {
+  return db.transaction('rw', funnelScope(['classes', 'paths']), async () => {
     const group = await getClass(store, classId);
     if (!group) throw new Error(`No class "${classId}" on this device.`);
     const template = [...new Set(targetIds)];
@@ -80,8 +80,7 @@ export async function updatePath(
   edit: (entries: readonly PathEntry[]) => readonly PathEntry[],
 ): Promise<readonly PathEntry[]> {
   const { db } = store;
-  // Students: the write funnel checks which class the child is in.
-  return db.transaction('rw', [db.paths, db.students, db.outbox, db.settings], async () => {
+  return db.transaction('rw', funnelScope(['paths']), async () => {
     const row = await db.paths.get(studentId);
     const entries = edit(aliveOne(row)?.entries ?? []);
     if (row?.deleted) await writeFields(db, store.env, 'paths', studentId, { studentId, entries, ...revived(row) });

@@ -27,6 +27,15 @@ export async function writeFields(
   await writeMany(db, env, [{ table, recordId, fields }]);
 }
 
+/**
+ * The tables a funnel write to `tables` uses: an outer transaction that holds funnel writes (with other
+ * work that must succeed or fail with them) must include them. Students too: the role check looks up the
+ * class of a child's records; the outbox and the settings (the device's clock) with every write.
+ */
+export function funnelScope(tables: readonly SyncedTable[]): string[] {
+  return [...new Set<string>([...tables, 'students', 'outbox', 'settings'])];
+}
+
 export interface FieldWrite {
   readonly table: SyncedTable;
   readonly recordId: string;
@@ -45,9 +54,7 @@ export async function writeMany(db: WaypointDb, env: StoreEnv, writes: readonly 
   const deviceId = await getDeviceId(db, env);
   const tableNames = [...new Set(writes.map((w) => w.table))];
   for (const name of tableNames) requireTable(db, name);
-  // Students too: the role check looks up the class of a child's records.
-  const scope = [...new Set<string>([...tableNames, 'students', 'outbox', 'settings'])];
-  await db.transaction('rw', scope, async () => {
+  await db.transaction('rw', funnelScope(tableNames), async () => {
     const rows = new Map<string, Map<string, Record<string, unknown> | undefined>>();
     for (const name of tableNames) {
       const ids = [...new Set(writes.filter((w) => w.table === name).map((w) => w.recordId))];
