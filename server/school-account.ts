@@ -1,7 +1,9 @@
 /**
  * A new school and its first teacher, as sign-up makes them (POST /auth/sign-up) and as the district's
  * `npm run school:create` does (server/admin/cli.ts): the school and teacher rows, their synced records,
- * and the starter frameworks every school begins with, so no tablet ever pushes them.
+ * and the starter frameworks every school begins with, so no tablet ever pushes them. And a further
+ * teacher of an existing school (`npm run school:add-teacher`): a teacher account sees and writes its
+ * whole school, as the first one does (docs/sync-protocol.md, "Roles").
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SCALE } from '#protocol';
@@ -49,4 +51,36 @@ export async function createSchoolAccount(
   ]);
   await seedStarterContent(ctx, schoolId);
   return { schoolId, teacherId };
+}
+
+export interface NewTeacherAccount {
+  readonly schoolId: string;
+  /** Lower case, as for a new school. */
+  readonly email: string;
+  readonly displayName: string;
+  readonly passwordHash: string;
+}
+
+/** The new teacher's id; null when the email already has an account (then nothing is written). */
+export async function addTeacherAccount(
+  ctx: Pick<RouteContext, 'storage' | 'clock'>,
+  account: NewTeacherAccount,
+): Promise<string | null> {
+  const { storage } = ctx;
+  if (!(await storage.getSchool(account.schoolId))) throw new Error(`no school ${account.schoolId}`);
+  const teacherId = randomUUID();
+  const created = await storage.createTeacher({
+    id: teacherId,
+    schoolId: account.schoolId,
+    email: account.email,
+    displayName: account.displayName,
+    passwordHash: account.passwordHash,
+    createdAt: isoAt(ctx.clock),
+  });
+  if (!created) return null;
+  // Its synced record, so every tablet of the school knows the colleague's name.
+  await writeAsServer(ctx, account.schoolId, [
+    { table: 'teachers', recordId: teacherId, fields: { schoolId: account.schoolId, displayName: account.displayName } },
+  ]);
+  return teacherId;
 }

@@ -104,6 +104,13 @@ export function createSqlStorage(db: SqlDriver): Storage {
       ]);
     },
     getSchool: (id) => one('SELECT * FROM schools WHERE id = ?', [id], toSchool),
+    listSchools: async () =>
+      (
+        await db.all(
+          `SELECT s.id, s.name, s.created_at, COUNT(t.id) AS teachers FROM schools s
+             LEFT JOIN teachers t ON t.school_id = s.id GROUP BY s.id, s.name, s.created_at ORDER BY s.name, s.id`,
+        )
+      ).map((r) => ({ ...toSchool(r), teachers: Number(r.teachers) })),
     async createTeacher(row) {
       const n = await db.run(
         `INSERT INTO teachers (id, school_id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -133,6 +133,12 @@ export interface SchoolRow {
   readonly createdAt: string;
 }
 
+/** A school as the admin commands list it (`npm run school:list`). */
+export interface SchoolSummary extends SchoolRow {
+  /** How many teacher accounts it has. */
+  readonly teachers: number;
+}
+
 export interface TeacherAccount {
   readonly id: string;
   readonly schoolId: string;
@@ -227,6 +233,8 @@ export interface Storage {
   /** Creating an existing id again is a no-op (so seeding is safe from several processes). */
   createSchool(row: SchoolRow): Promise<void>;
   getSchool(id: string): Promise<SchoolRow | undefined>;
+  /** Every school, by name, with its number of teacher accounts. */
+  listSchools(): Promise<SchoolSummary[]>;
   /** False when the email is taken. */
   createTeacher(row: TeacherAccount): Promise<boolean>;
   findTeacherByEmail(email: string): Promise<TeacherAccount | undefined>;

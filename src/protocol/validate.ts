@@ -246,15 +246,29 @@ function checkEmail(value: unknown, errors: string[]): void {
   }
 }
 
+/** A teacher account's own fields, the same for a school's first teacher and for one added later. */
+function checkTeacherAccount(value: Record<string, unknown>, errors: string[]): void {
+  checkEmail(value.email, errors);
+  checkString(value.password, 'password', errors, 10, 200);
+  checkString(value.displayName, 'displayName', errors, 1, 100);
+}
+
 export function validateSignUp(value: unknown): Validated<SignUpRequest> {
   if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
   const errors: string[] = [];
   checkKeys(value, ['email', 'password', 'displayName', 'schoolName'], errors);
-  checkEmail(value.email, errors);
-  checkString(value.password, 'password', errors, 10, 200);
-  checkString(value.displayName, 'displayName', errors, 1, 100);
+  checkTeacherAccount(value, errors);
   checkString(value.schoolName, 'schoolName', errors, 1, 200);
   return errors.length > 0 ? fail(errors) : ok(value as unknown as SignUpRequest);
+}
+
+/** A further teacher of an existing school (`npm run school:add-teacher`): sign-up's checks, no school name. */
+export function validateNewTeacher(value: unknown): Validated<Omit<SignUpRequest, 'schoolName'>> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, ['email', 'password', 'displayName'], errors);
+  checkTeacherAccount(value, errors);
+  return errors.length > 0 ? fail(errors) : ok(value as unknown as Omit<SignUpRequest, 'schoolName'>);
 }
 
 export function validateSignIn(value: unknown): Validated<SignInRequest> {
