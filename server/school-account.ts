@@ -80,7 +80,11 @@ export async function addTeacherAccount(
   if (!created) return null;
   // Its synced record, so every tablet of the school knows the colleague's name.
   await writeAsServer(ctx, account.schoolId, [
-    { table: 'teachers', recordId: teacherId, fields: { schoolId: account.schoolId, displayName: account.displayName } },
+    {
+      table: 'teachers',
+      recordId: teacherId,
+      fields: { schoolId: account.schoolId, displayName: account.displayName },
+    },
   ]);
   return teacherId;
 }

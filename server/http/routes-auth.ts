@@ -39,7 +39,12 @@ export function registerAuthRoutes(
 ): void {
   app.post('/auth/sign-up', async (request, reply) => {
     const open = allowSignUp === 'firstSchool' ? !(await ctx.storage.hasAnySchool()) : allowSignUp;
-    if (!open) throw new HttpError(403, 'forbidden', 'This server does not take new schools; ask its administrator');
+    if (!open)
+      throw new HttpError(
+        403,
+        'forbidden',
+        'This server does not take new schools: a teacher of a school here gets an account from whoever runs the server',
+      );
     const body = valid(validateSignUp(request.body));
     const address = clientKey(request);
     const wait = await ctx.throttles.waitMs(POLICIES.signUpAddress, address);

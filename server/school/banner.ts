@@ -1,7 +1,7 @@
 /**
  * What the school server prints at start: the school address (a line with https://<name>:<port>/), the
- * same by IP address for networks that block mDNS, and the set-up address with a QR code a tablet's camera
- * can scan.
+ * same by IP address for networks that block mDNS, the set-up address with a QR code a tablet's camera
+ * can scan, and how to give a colleague their own sign-in.
  */
 import QRCode from 'qrcode';
 import { httpsUrl, setupUrl } from './school-urls.ts';
@@ -41,4 +41,26 @@ export async function schoolBanner(facts: BannerFacts): Promise<string> {
     qr,
   ];
   return lines.join('\n');
+}
+
+/** A value as a POSIX shell reads it back unchanged. */
+function shellWord(value: string): string {
+  return /^[\w./:@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * Sign-up closes once the school exists, so each colleague gets an account from whoever runs this machine,
+ * with the command that writes to this server's database: its DATA_DIR (absolute, so it holds from any
+ * folder), or its DATABASE_URL, not printed as it may hold a password.
+ */
+export function addTeacherHint(database: { readonly url: boolean; readonly dataDir: string | null }): string {
+  const where = database.url
+    ? 'DATABASE_URL=<this server’s> '
+    : database.dataDir !== null
+      ? `DATA_DIR=${shellWord(database.dataDir)} `
+      : '';
+  return (
+    'A colleague\'s own sign-in: on this machine, in the project folder (README "Run it in a school"):\n' +
+    `  ${where}npm run school:add-teacher -- --email colleague@school.org --name "Mr Okafor"`
+  );
 }

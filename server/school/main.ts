@@ -19,7 +19,7 @@ import { openStorageFromEnv, serverOptionsFromEnv, systemClock } from '#server/m
 import { deploymentFromEnv, shutdownTimeoutMs } from '#server/deployment.ts';
 import { DEMO_EMAIL } from '#server/seed.ts';
 import { closeOnSignals } from '#server/shutdown.ts';
-import { schoolBanner } from './banner.ts';
+import { addTeacherHint, schoolBanner } from './banner.ts';
 import { fingerprint, normalizeAddress, validTo } from './certificates.ts';
 import { createFrontDoor } from './front-door.ts';
 import { advertiseSchool, type Advertiser } from './mdns.ts';
@@ -37,6 +37,8 @@ export interface SchoolDependencies {
   readonly now?: () => Date;
   readonly advertiser?: Advertiser;
   readonly log?: (text: string) => void;
+  /** Where the server's JSON log lines go (standard output when absent). */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 export interface SchoolServer {
@@ -55,13 +57,28 @@ function port(value: string | undefined, fallback: number, name: string): number
   return parsed;
 }
 
-async function listen(app: FastifyInstance, portNumber: number, host: string | undefined): Promise<void> {
+/**
+ * Fastify's start line names the scheme from its own `https` option, which a server made by serverFactory
+ * (ours, so its certificate can be renewed while running) leaves unset: it would print http:// for the
+ * HTTPS port. The resolver makes the line say what a tablet must open.
+ */
+function listeningText(scheme: 'http' | 'https') {
+  return (address: string) => `Server listening at ${address.replace(/^https?:\/\//, `${scheme}://`)}`;
+}
+
+async function listen(
+  app: FastifyInstance,
+  portNumber: number,
+  host: string | undefined,
+  scheme: 'http' | 'https',
+): Promise<void> {
+  const listenTextResolver = listeningText(scheme);
   if (host !== undefined) {
-    await app.listen({ port: portNumber, host });
+    await app.listen({ port: portNumber, host, listenTextResolver });
     return;
   }
   try {
-    await app.listen({ port: portNumber, host: '::' }); // IPv4 too, on a dual-stack machine
+    await app.listen({ port: portNumber, host: '::', listenTextResolver }); // IPv4 too, on a dual-stack machine
   } catch (error) {
     if (
       (error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT' &&
@@ -69,7 +86,7 @@ async function listen(app: FastifyInstance, portNumber: number, host: string | u
     ) {
       throw error;
     }
-    await app.listen({ port: portNumber, host: '0.0.0.0' });
+    await app.listen({ port: portNumber, host: '0.0.0.0', listenTextResolver });
   }
 }
 
@@ -97,7 +114,7 @@ export async function startSchool(
   const firstRun = !(await storage.hasAnySchool());
 
   let httpsServer: HttpsServer | null = null;
-  const options = serverOptionsFromEnv(env, storage, deployment);
+  const options = serverOptionsFromEnv(env, storage, deployment, deps.logStream);
   const app = await createServer({
     ...options,
     serverFactory: (handler) => {
@@ -141,8 +158,8 @@ export async function startSchool(
 
   const host = env.HOST || undefined;
   try {
-    await listen(app, configuredHttpsPort, host);
-    await listen(front, configuredHttpPort, host);
+    await listen(app, configuredHttpsPort, host, 'https');
+    await listen(front, configuredHttpPort, host, 'http');
   } catch (error) {
     // A port in use (or below 1024 without root): close what was opened, then say why.
     await Promise.allSettled([app.close(), front.close()]);
@@ -200,6 +217,7 @@ export async function startSchool(
         'or start once with ALLOW_SIGN_UP=true and create the school account from a tablet.',
     );
   }
+  log(addTeacherHint({ url: Boolean(env.DATABASE_URL), dataDir: env.DATA_DIR ? dataDir : null }));
 
   return {
     schoolName,
