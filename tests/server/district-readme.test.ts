@@ -32,6 +32,10 @@ describe('README: Host it for a district', () => {
     expect(scripts.restore).toBe('node --import tsx server/backup/cli.ts restore');
     expect(section).toContain('npm run school:create -- --school');
     expect(scripts['school:create']).toBe('node --import tsx server/admin/cli.ts create-school');
+    expect(section).toContain('npm run school:add-teacher -- --school');
+    expect(scripts['school:add-teacher']).toBe('node --import tsx server/admin/cli.ts add-teacher');
+    expect(section).toContain('npm run school:list');
+    expect(scripts['school:list']).toBe('node --import tsx server/admin/cli.ts list-schools');
   });
 
   it('names only variables the server reads', () => {

@@ -139,7 +139,7 @@ describe.each(kinds)('npm run school:create on %s', (kind) => {
     },
   );
 
-  it('never takes the password from its arguments, and refuses a short one', async () => {
+  it('never takes the password from its arguments, and refuses a short or guessable one', async () => {
     const env = await productionEnv(kind);
     const run = async (args: string[], stdin: string) => {
       const lines: string[] = [];
@@ -155,6 +155,9 @@ describe.each(kinds)('npm run school:create on %s', (kind) => {
     const short = await run(lakeside, 'short\n');
     expect(short.code).toBe(2);
     expect(short.out).toContain('password must be 10–200 characters');
+    const guessable = await run(lakeside, 'rivera-rules\n'); // long enough, but the teacher's name
+    expect(guessable.code).toBe(2);
+    expect(guessable.out).toContain('the password is too easy to guess (it contains the teacher’s name)');
     expect((await run(lakeside, '')).code).toBe(2);
     expect((await run(lakeside.slice(0, 4), `${PASSWORD}\n`)).code).toBe(2); // no --name
 

@@ -91,7 +91,20 @@ function api<T>(port: number, ca: string, method: string, path: string, body?: u
   });
 }
 
+const root = join(import.meta.dirname, '..', '..', '..');
+
 describe('a second teacher on the school server', () => {
+  it('is the recipe README "Run it in a school" gives, with package.json\'s command', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = /## Run it in a school\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    expect(section).toContain('npm run school:add-teacher -- --email');
+    expect(section).toContain('tests/server/school/school-colleague.test.ts');
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts['school:add-teacher']).toBe('node --import tsx server/admin/cli.ts add-teacher');
+  });
+
   it(
     'gets an account from npm run school:add-teacher with the server’s DATA_DIR, and signs in to the school',
     {
