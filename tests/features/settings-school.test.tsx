@@ -156,6 +156,9 @@ describe('classes and devices, for a connected teacher', () => {
     expect(own).toHaveTextContent('Teacher sign-in');
     expect(within(own).queryByRole('button', { name: /Revoke/ })).toBeNull();
     expect(own).toHaveTextContent('use Disconnect above');
+
+    // How a colleague gets in: sign-up makes a new school, so the panel names who adds teachers.
+    expect(screen.getByText(/Whoever runs the school server adds one: npm run school:add-teacher/)).toBeInTheDocument();
   });
 
   it('makes a new join code only after the teacher confirms', async () => {
@@ -225,6 +228,7 @@ describe('classes and devices, for a connected teacher', () => {
     const spanish = renderSettings(store, controller, 'es');
     expect(await screen.findByRole('heading', { level: 2, name: 'Clases y dispositivos' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Código nuevo para Kindergarten A' })).toBeInTheDocument();
+    expect(screen.getByText(/Quien administra el servidor de la escuela crea las cuentas/)).toBeInTheDocument();
     spanish.unmount();
 
     const stationStore = testStore();

@@ -61,6 +61,7 @@ export function ClassesAndDevices({ connection }: { connection: Connection }) {
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('school.title')}</h2>
       <p>{t('school.intro')}</p>
+      <p>{t('school.colleagues')}</p>
       <button type="button" className="secondary" disabled={busy} onClick={() => void reload()}>
         {t('school.refresh')}
       </button>

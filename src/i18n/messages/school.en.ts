@@ -26,6 +26,8 @@ export const schoolEn = {
   'school.title': 'Classes and devices',
   'school.intro':
     'Type a class’s join code on a tablet to make it a station or a teacher tablet for that class. Revoke a tablet that is lost or no longer used.',
+  'school.colleagues':
+    'Colleagues each sign in with an account of their own, and every teacher of the school sees all its classes. Whoever runs the school server adds one: npm run school:add-teacher.',
   'school.loading': 'Loading classes and devices…',
   'school.offline': 'Connect to the server to see classes and devices.',
   'school.failed': 'Could not load classes and devices: {reason}',

@@ -24,6 +24,8 @@ export const schoolEs: Record<SchoolMessageKey, string> = {
   'school.title': 'Clases y dispositivos',
   'school.intro':
     'Escribe el código de una clase en una tableta para convertirla en estación o en tableta de maestro de esa clase. Revoca una tableta perdida o que ya no se usa.',
+  'school.colleagues':
+    'Cada colega inicia sesión con su propia cuenta, y todos los maestros de la escuela ven todas sus clases. Quien administra el servidor de la escuela crea las cuentas: npm run school:add-teacher.',
   'school.loading': 'Cargando clases y dispositivos…',
   'school.offline': 'Conéctate al servidor para ver las clases y los dispositivos.',
   'school.failed': 'No se pudieron cargar las clases y los dispositivos: {reason}',
