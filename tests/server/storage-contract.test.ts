@@ -288,6 +288,17 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     expect(await storage.createTeacher(teacher)).toBe(true);
     expect(await storage.createTeacher({ ...teacher, id: newId('t') })).toBe(false);
     expect(await storage.findTeacherByEmail(teacher.email)).toEqual(teacher);
+    // Schools for the admin commands: each with its number of teachers (a school with none counts 0).
+    const listed = await storage.listSchools();
+    expect(listed.find((school) => school.id === s.schoolId)).toEqual({
+      id: s.schoolId,
+      name: 'Test school',
+      createdAt: new Date(0).toISOString(),
+      teachers: 1,
+    });
+    const empty = newId('school');
+    await storage.createSchool({ id: empty, name: 'Empty', createdAt: AT });
+    expect((await storage.listSchools()).find((school) => school.id === empty)?.teachers).toBe(0);
     const cls = await storage.getClass(s.classId);
     expect(await storage.findClassByJoinCode(cls!.joinCode)).toEqual(cls);
     const token = {
