@@ -19,11 +19,15 @@ export { createServer, type ServerOptions } from './http/app.ts';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** The SQLite file a server uses when DATABASE_URL is not set. */
+export function sqliteFileFromEnv(env: NodeJS.ProcessEnv): string {
+  return join(resolve(env.DATA_DIR ?? './data'), 'waypoint.sqlite');
+}
+
 export function openStorageFromEnv(env: NodeJS.ProcessEnv): Storage {
   const url = env.DATABASE_URL;
   if (url) return openPostgresStorage(url);
-  const dataDir = resolve(env.DATA_DIR ?? './data');
-  return openSqliteStorage(join(dataDir, 'waypoint.sqlite'));
+  return openSqliteStorage(sqliteFileFromEnv(env));
 }
 
 /** The app's options from the environment: `npm start` and the school server (server/school) share them. */

@@ -12,7 +12,14 @@ import { DEMO_EMAIL } from '#server/seed.ts';
 import type { Storage } from '#server/storage/storage.ts';
 import type { AdminRun } from './admin-run.ts';
 import { chooseSchool, knownSchools } from './find-school.ts';
-import { option, PASSWORD_NOT_IN_ARGS, passwordInArgs, SIGN_IN_HINT } from './options.ts';
+import {
+  databaseLabel,
+  missingDatabase,
+  option,
+  PASSWORD_NOT_IN_ARGS,
+  passwordInArgs,
+  SIGN_IN_HINT,
+} from './options.ts';
 import { STRONG_PASSWORD_HINT, weakPasswordReason } from './password-strength.ts';
 import { readPassword } from './read-password.ts';
 
@@ -32,7 +39,7 @@ export async function addTeacher(args: readonly string[], run: AdminRun): Promis
     log(PASSWORD_NOT_IN_ARGS);
     return 2;
   }
-  if (rawEmail === undefined || displayName === undefined) {
+  if (rawEmail === undefined || displayName === undefined || (wanted === undefined && args.includes('--school'))) {
     log(usage);
     return 2;
   }
@@ -41,12 +48,18 @@ export async function addTeacher(args: readonly string[], run: AdminRun): Promis
     log(`Nothing was added: ${DEMO_EMAIL} is the demo's account, whose password is published.`);
     return 2;
   }
+  const missing = missingDatabase(env);
+  if (missing) {
+    log(`Nothing was added: ${missing}`);
+    return 1;
+  }
   const storage = openStorageFromEnv(env);
   try {
     await storage.migrate(systemClock.now());
     const choice = chooseSchool(await knownSchools(storage), wanted);
     if ('refusal' in choice) {
       log(`Nothing was added: ${choice.refusal}`);
+      log(`(The database: ${databaseLabel(env)}.)`);
       return 1;
     }
     const { school } = choice;

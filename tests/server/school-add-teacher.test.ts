@@ -5,7 +5,7 @@
  * (docs/sync-protocol.md, "Roles"), reads and writes the whole school — the first teacher's class, its
  * children and their evidence — and nothing of another school. Refusals change nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,9 +218,21 @@ describe.each(kinds)('npm run school:add-teacher on %s', (kind) => {
     },
     async () => {
       const env = await productionEnv(kind);
+      // Before any server ran: listing changes nothing, not even the schema, and says where it looked.
+      const unlisted = await inProcess(env, ['list-schools'], '');
+      expect(unlisted.code).toBe(1);
       const none = await inProcess(env, ['add-teacher', ...okafor], `${COLLEAGUE_PASSWORD}\n`);
       expect(none.code).toBe(1);
-      expect(none.out).toContain('this server has no school yet');
+      if (kind === 'sqlite') {
+        // A forgotten DATA_DIR leaves no empty database behind that a later command could fill by mistake.
+        expect(unlisted.out).toContain(`there is no database at ${join(env.DATA_DIR!, 'waypoint.sqlite')}`);
+        expect(none.out).toContain('there is no database at');
+        expect(existsSync(env.DATA_DIR!)).toBe(false);
+      } else {
+        expect(unlisted.out).toContain('holds no Waypoint database (start the server on it first)');
+        expect(unlisted.out).not.toContain(':postgres@'); // never the password of DATABASE_URL
+        expect(none.out).toContain('this server has no school yet'); // add-teacher migrates first, as the server would
+      }
 
       expect((await inProcess(env, ['create-school', ...lakeside], `${PASSWORD}\n`)).code).toBe(0);
       // One school: --school may be left out (a school server's case).
