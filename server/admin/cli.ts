@@ -1,6 +1,7 @@
 /**
  * The administrator's commands, in the database the server's environment names (DATABASE_URL, else
- * DATA_DIR/waypoint.sqlite), migrated first as the server would, and safe beside running servers:
+ * DATA_DIR/waypoint.sqlite), safe beside running servers; the two that write migrate it first as the server
+ * would, and none makes a new SQLite file but school:create (a district's first school before any server ran):
  *
  * - `npm run school:create -- --school <name> --email <email> --name <teacher's name>`: a school and its
  *   first teacher where sign-up is closed (NODE_ENV=production, or a school server that has its school).
