@@ -26,7 +26,9 @@ const change: Change = {
 };
 
 const earlierHash = (c: Change): string =>
-  createHash('sha256').update(canonicalJson([c.table, c.recordId, c.hlc, c.fields])).digest('hex');
+  createHash('sha256')
+    .update(canonicalJson([c.table, c.recordId, c.hlc, c.fields]))
+    .digest('hex');
 
 describe('serializeChange', () => {
   it('hashes a change exactly as earlier servers did, whatever order its keys came in', () => {

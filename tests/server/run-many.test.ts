@@ -9,7 +9,15 @@ import { emptyDatabase, storageKinds, type EmptyDatabase } from './helpers/datab
 
 const { kinds } = await storageKinds();
 
-const TRICKY = ['plain', 'quote " and \\ backslash', '{"json":"as text","n":[1,2]}', 'ünï ✓ 🦊', 'line\u2028sep', "it's", ''];
+const TRICKY = [
+  'plain',
+  'quote " and \\ backslash',
+  '{"json":"as text","n":[1,2]}',
+  'ünï ✓ 🦊',
+  'line\u2028sep',
+  "it's",
+  '',
+];
 
 describe.each(kinds)('runMany on %s', (kind) => {
   let db: EmptyDatabase | undefined;
