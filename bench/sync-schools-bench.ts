@@ -35,7 +35,9 @@ async function admin(sql: string): Promise<void> {
 /** A server process (push-server-process.ts) on the database; resolves with its port once it listens. */
 function startProcess(url: string): Promise<{ child: ChildProcess; port: number }> {
   const script = fileURLToPath(new URL('./push-server-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`, profiles the server processes.
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
     env: { ...process.env, BENCH_PROCESS_DATABASE_URL: url },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

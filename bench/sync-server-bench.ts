@@ -149,6 +149,21 @@ const cpuMs = (): number => {
   return (user + system) / 1000;
 };
 
+/** One school's BATCHES pushes, one after another, to the server at `base`: the rate and this process's CPU. */
+export async function timePushes(
+  base: string,
+): Promise<{ changesPerSec: number; cpuMsPer1000: number; seconds: number }> {
+  const school = await setUpBenchSchool(base, 'bench');
+  const bodies = Array.from({ length: BATCHES }, () => school.body());
+  const cpuBefore = cpuMs();
+  const started = performance.now();
+  for (const body of bodies) await school.push(body);
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuMs() - cpuBefore;
+  const total = BATCHES * BATCH_SIZE;
+  return { changesPerSec: Math.round(total / seconds), cpuMsPer1000: Math.round((cpu / total) * 1000), seconds };
+}
+
 export async function benchPushChangesPerSec(
   kind: 'sqlite' | 'postgres',
 ): Promise<{ value: number; unit: 'changes/s'; detail: string }> {
@@ -159,20 +174,13 @@ export async function benchPushChangesPerSec(
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
-    const school = await setUpBenchSchool(`http://127.0.0.1:${address.port}/api/v1`, 'bench');
-    const bodies = Array.from({ length: BATCHES }, () => school.body());
-    const cpuBefore = cpuMs();
-    const started = performance.now();
-    for (const body of bodies) await school.push(body);
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = cpuMs() - cpuBefore;
-    const total = BATCHES * BATCH_SIZE;
+    const run = await timePushes(`http://127.0.0.1:${address.port}/api/v1`);
     return {
-      value: Math.round(total / seconds),
+      value: run.changesPerSec,
       unit: 'changes/s',
       detail:
-        `${kind}: ${BATCHES} pushes × ${BATCH_SIZE} new evidence records over HTTP in ${seconds.toFixed(2)} s; ` +
-        `${((cpu / total) * 1000).toFixed(0)} ms CPU per 1000 changes (server and client, one process)`,
+        `${kind}: ${BATCHES} pushes × ${BATCH_SIZE} new evidence records over HTTP in ${run.seconds.toFixed(2)} s; ` +
+        `${run.cpuMsPer1000} ms CPU per 1000 changes (server and client, one process)`,
     };
   } finally {
     await app.close();

@@ -217,7 +217,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
         w.recordId,
         w.scope.classId,
         w.scope.studentId,
-        JSON.stringify(w.fields),
+        w.document ?? JSON.stringify(w.fields),
       ];
       const head = 'INSERT INTO records (school_id, tbl, record_id, class_id, student_id, fields)';
       await db.runMany(head, 6, writes.filter((w) => w.isNew).map(row));
@@ -242,7 +242,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
           e.deviceId,
           e.table,
           e.recordId,
-          JSON.stringify(e.fields),
+          e.fieldsJson ?? JSON.stringify(e.fields),
           Object.keys(e.fields).length,
           e.hlc,
           e.scope.schoolId,

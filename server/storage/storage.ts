@@ -34,6 +34,8 @@ export interface RecordWrite extends RecordKey {
   readonly scope: RecordScope;
   readonly isNew: boolean;
   readonly fields: Readonly<Record<string, FieldState>>;
+  /** `fields` as JSON, when the push already made it (a new record: see newDocument in push.ts). */
+  readonly document?: string;
 }
 
 export interface LogEntry {
@@ -45,6 +47,8 @@ export interface LogEntry {
   readonly recordId: string;
   /** Only the fields that changed the server's state; empty when every field lost or was already there. */
   readonly fields: Readonly<Record<string, unknown>>;
+  /** `fields` as JSON, when the push already made it (then it is stored as is). */
+  readonly fieldsJson?: string;
   readonly hlc: string;
   readonly scope: RecordScope;
   readonly receivedAt: string;

@@ -8,7 +8,7 @@
  * get their turn between slices instead of waiting for the whole batch. A failure midway leaves a prefix
  * applied, which the device's retry completes (idempotent by changeId).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   APPEND_ONLY,
   MAX_CLOCK_AHEAD_MS,
@@ -22,7 +22,7 @@ import {
 import type { FieldState, LogEntry, RecordScope, Storage, StoredRecord, SyncTx } from '#server/storage/storage.ts';
 import { canSee, visibleFields, writeRefusal } from './access.ts';
 import { grantCitations } from './blob-citations.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalEntries, canonicalJson, objectJson } from './canonical-json.ts';
 import type { Principal } from './principal.ts';
 import { claimNewClass, newClassRefusal } from './new-class.ts';
 import { deriveScope, TABLE_SCOPE } from './scope.ts';
@@ -45,15 +45,44 @@ interface Working {
   readonly fields: Record<string, FieldState>;
   /** Fields this slice changed: a record with any is written back, whole. */
   readonly dirty: Set<string>;
+  /** The fields as stored JSON, when one change of this slice made the record and nothing changed it since. */
+  document?: string;
 }
 
 const keyOf = (table: string, recordId: string): string => `${table}\u0000${recordId}`;
 
-/** What the server keeps of a change to know a re-send from another change under the same id. */
+/**
+ * What the server keeps of a change to know a re-send from another change under the same id: SHA-256 of
+ * canonicalJson([table, recordId, hlc, fields]), here from the fields' canonical JSON made once.
+ */
+function hashOf(change: Change, fieldsJson: string): string {
+  const head = `[${JSON.stringify(change.table)},${JSON.stringify(change.recordId)},${JSON.stringify(change.hlc)},`;
+  return hash('sha256', `${head}${fieldsJson}]`, 'hex');
+}
+
 export function contentHash(change: Change): string {
-  return createHash('sha256')
-    .update(canonicalJson([change.table, change.recordId, change.hlc, change.fields]))
-    .digest('hex');
+  return hashOf(change, canonicalJson(change.fields));
+}
+
+/** A change serialized once: the hash, the log row's fields and a new record's document all come from it. */
+export interface SerializedChange {
+  readonly hash: string;
+  /** canonicalJson(change.fields). */
+  readonly fieldsJson: string;
+  /** canonicalEntries(change.fields). */
+  readonly entries: readonly (readonly [string, string])[];
+}
+
+export function serializeChange(change: Change): SerializedChange {
+  const entries = canonicalEntries(change.fields);
+  const fieldsJson = objectJson(entries);
+  return { hash: hashOf(change, fieldsJson), fieldsJson, entries };
+}
+
+/** A new record's stored document (`{name: {value, hlc}}`, as JSON.stringify of its FieldStates would be). */
+function newDocument(serialized: SerializedChange, hlc: string): string {
+  const stamp = JSON.stringify(hlc);
+  return objectJson(serialized.entries.map(([name, value]) => [name, `{"value":${value},"hlc":${stamp}}`]));
 }
 
 /** How far past the bound a stamp's wall time is, in ms; 0 when within it. */
@@ -146,9 +175,9 @@ export async function applyPush(
     // Let waiting requests run first: better-sqlite3 answers synchronously, so without this turn of the
     // event loop a whole batch would run as one long task and every other class would wait for all of it.
     await new Promise((resolve) => setImmediate(resolve));
-    const hashes = new Map(slice.map((c) => [c.changeId, contentHash(c)]));
+    const serialized = new Map(slice.map((c) => [c.changeId, serializeChange(c)]));
     top = await storage.syncTransaction(principal.schoolId, async (tx) => {
-      await applySlice(tx, { principal, deviceId, receivedAt, classIds, hashes, outcome }, slice);
+      await applySlice(tx, { principal, deviceId, receivedAt, classIds, serialized, outcome }, slice);
       return tx.maxSeq();
     });
   }
@@ -166,7 +195,7 @@ interface SliceContext {
   readonly deviceId: string;
   readonly receivedAt: string;
   readonly classIds: Set<string>;
-  readonly hashes: ReadonlyMap<string, string>;
+  readonly serialized: ReadonlyMap<string, SerializedChange>;
   readonly outcome: Outcome;
 }
 
@@ -202,11 +231,12 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
     refusedRecords.push([{ changeId: change.changeId, code, reason }, keyOf(change.table, change.recordId)]);
 
   for (const change of changes) {
+    const serialized = ctx.serialized.get(change.changeId) ?? serializeChange(change);
     const before = applied.get(change.changeId);
     if (before) {
       const same =
         before.contentHash !== null
-          ? before.contentHash === ctx.hashes.get(change.changeId)
+          ? before.contentHash === serialized.hash
           : before.table === change.table && before.recordId === change.recordId && before.hlc === change.hlc;
       if (same) outcome.accepted.add(change.changeId);
       else
@@ -269,10 +299,14 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
       record.dirty.add(name);
       won[name] = value;
     }
+    const wonAll = Object.keys(won).length === serialized.entries.length;
+    if (!existing) record.document = newDocument(serialized, change.hlc);
+    else if (Object.keys(won).length > 0) record.document = undefined;
     if (!existing) citations.cite(change, derived.scope);
     log.push({
       changeId: change.changeId,
-      contentHash: ctx.hashes.get(change.changeId) ?? contentHash(change),
+      contentHash: serialized.hash,
+      ...(wonAll ? { fieldsJson: serialized.fieldsJson } : {}),
       deviceId: ctx.deviceId,
       table: change.table,
       recordId: change.recordId,
@@ -287,7 +321,14 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
   // A record is stored whole (one JSON document), so a write carries all its fields, changed or not.
   const writes = [...working.values()]
     .filter((w) => w.dirty.size > 0)
-    .map((w) => ({ table: w.table, recordId: w.recordId, scope: w.scope, isNew: w.isNew, fields: w.fields }));
+    .map((w) => ({
+      table: w.table,
+      recordId: w.recordId,
+      scope: w.scope,
+      isNew: w.isNew,
+      fields: w.fields,
+      ...(w.document !== undefined ? { document: w.document } : {}),
+    }));
   await tx.saveRecords(writes);
   await tx.appendLog(log);
   await tx.addBlobRefs(citations.refs());
