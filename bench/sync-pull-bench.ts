@@ -14,6 +14,8 @@ const EVIDENCE = 10_000;
 const RUNS = 3;
 const EMAIL = 'pull-bench@bench.test';
 const PASSWORD = 'bench password';
+/** For bench/class-pull-profile.ts, which times the same pull of several builds side by side. */
+export { EMAIL as CLASS_EMAIL, PASSWORD as CLASS_PASSWORD, EVIDENCE as CLASS_EVIDENCE };
 
 export async function benchInitialPull(): Promise<{ ms: Metric; wireKB: Metric }> {
   const server = await startAppServer();
@@ -59,7 +61,7 @@ export async function benchInitialPull(): Promise<{ ms: Metric; wireKB: Metric }
   }
 }
 
-function countEvidence(page: Page): Promise<number> {
+export function countEvidence(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((done) => {

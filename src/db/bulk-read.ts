@@ -1,4 +1,5 @@
 import type { Store } from './store.ts';
+import { FACTS_TABLE, readFactsRow } from './stored-facts.ts';
 import { expandRow } from './stored-stamps.ts';
 
 /**
@@ -43,13 +44,16 @@ export async function bulkRead<R>(
     index === null ? tx.objectStore(table) : tx.objectStore(table).index(index);
   // Native promises resolve in the microtasks right after each success event, while the transaction is still
   // active, so `read` may await one request and then make more.
-  // Rows come as stored, so their stamps are expanded here as the stamps middleware does (stored-stamps.ts).
-  const rows = <T>(req: IDBRequest): Promise<T[]> => request<unknown[]>(req).then((all) => all.map(expandRow) as T[]);
+  // Rows come as stored, so they are read back here as the middlewares do: stamps expanded (stored-stamps.ts),
+  // a student's facts parsed (stored-facts.ts).
+  const fromDisk = (table: string) => (table === FACTS_TABLE ? readFactsRow : expandRow);
+  const rows = <T>(table: string, req: IDBRequest): Promise<T[]> =>
+    request<unknown[]>(req).then((all) => all.map(fromDisk(table)) as T[]);
   return read({
     get: <T>(table: string, key: string) =>
-      request<unknown>(tx.objectStore(table).get(key)).then((row) => expandRow(row) as T | undefined),
-    getAll: (table) => rows(tx.objectStore(table).getAll()),
-    getAllBetween: (table, index, first, last) => rows(source(table, index).getAll(between(index, first, last))),
+      request<unknown>(tx.objectStore(table).get(key)).then((row) => fromDisk(table)(row) as T | undefined),
+    getAll: (table) => rows(table, tx.objectStore(table).getAll()),
+    getAllBetween: (table, index, first, last) => rows(table, source(table, index).getAll(between(index, first, last))),
   });
 }
 

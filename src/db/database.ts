@@ -17,6 +17,7 @@ import type {
 import { COMPACT_STAMPS_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
 import { isSyncedTable, SYNCED_TABLES } from '#protocol';
 import { stampsMiddleware } from './stamps-middleware.ts';
+import { storedFactsMiddleware } from './stored-facts.ts';
 import { compareFacts, toFact, type EvidenceFact, type StudentEvidenceRow } from './evidence-facts.ts';
 import type { ProgressCacheRow } from './class-progress.ts';
 import { STUDENT_EVIDENCE_TABLE, summariesMiddleware } from './summaries-middleware.ts';
@@ -49,6 +50,7 @@ export class WaypointDb extends Dexie {
     }
     this.use(summariesMiddleware);
     this.use(stampsMiddleware);
+    this.use(storedFactsMiddleware);
   }
 }
 
