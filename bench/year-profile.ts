@@ -1,13 +1,13 @@
 /**
  * Where the year screens' time goes, and two builds side by side on the same tablet: a year served and
- * pulled as the year bench does it, then the student page, the conference and My path visited at 4x CPU
+ * pulled as the year bench does it, then the student page, the conference, the family report and My path visited at 4x CPU
  * throttling, in rounds that alternate between the builds given (each served to the page from its own
  * folder, the service worker bypassed, the same IndexedDB), with the JavaScript sampled over the DevTools
  * Protocol. Prints each build's median per screen and, per build and screen, the functions with the most
  * self and inclusive time. Not a metric: a tool to read before and after a change.
  *
  * `node --import tsx bench/year-profile.ts [visits] [--dist=dist,../other/dist] [--children=N]
- * [--evidence=N] [--rounds=N] [--profile]` (a year of N children with N × 2,000 pieces by default, as each
+ * [--evidence=N] [--photos=N] [--media] [--rounds=N] [--profile]` (a year of N children with N × 2,000 pieces by default, as each
  * child has in the full year; build with `npx vite build --minify false` to read function names).
  */
 import { readFile } from 'node:fs/promises';
@@ -22,7 +22,7 @@ import { pullYear } from './year-pull.ts';
 import { CPU_SLOWDOWN, navigate, openProfile, READY, settle, tap, throttle, timeVisit } from './year-browser.ts';
 import { serveYear } from './year-server.ts';
 
-const SCREENS = ['studentPage', 'conferenceOpen', 'myPath'] as const;
+const SCREENS = ['studentPage', 'conferenceOpen', 'familyReport', 'myPath'] as const;
 type Screen = (typeof SCREENS)[number];
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -30,6 +30,7 @@ const visits = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const children = Number(arg('children') ?? 6);
 const evidence = Number(arg('evidence') ?? children * 2000);
 const rounds = Number(arg('rounds') ?? 1);
+const photos = Number(arg('photos') ?? 60);
 const top = Number(arg('top') ?? 25);
 const withProfile = process.argv.includes('--profile');
 const dists = (arg('dist') ?? 'dist').split(',').map((d) => resolve(d));
@@ -44,8 +45,9 @@ const TYPES: Record<string, string> = {
 };
 
 const server = await serveYear(
-  { students: children, evidence, photos: 60, clips: 40, drawings: 20, mediaScale: 'small' },
-  false,
+  { students: children, evidence, photos, clips: 40, drawings: 20, mediaScale: 'small' },
+  // The media on the server, as in the year bench: the screens that show it fetch it on demand.
+  process.argv.includes('--media'),
 );
 const profileDir = mkdtempSync(join(tmpdir(), 'year-profile-'));
 try {
@@ -125,6 +127,12 @@ async function runVisits(
     await settle(page);
     await record('conferenceOpen', visit, () =>
       timeVisit(page, tap(`/conference/${kid.id}`), READY.conference(kid.name)),
+    );
+    await page.goBack();
+    await page.waitForFunction(READY.studentPage(kid.name));
+    await settle(page);
+    await record('familyReport', visit, () =>
+      timeVisit(page, tap(`/family-report/${kid.id}`), READY.familyReport(kid.name)),
     );
     await toClass(page, kids.length);
     await record('myPath', visit, () => timeVisit(page, navigate(`/my-path/${kid.id}`), READY.myPath(kid.name)));
