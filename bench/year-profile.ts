@@ -33,7 +33,10 @@ const rounds = Number(arg('rounds') ?? 1);
 const photos = Number(arg('photos') ?? 60);
 const top = Number(arg('top') ?? 25);
 const withProfile = process.argv.includes('--profile');
+const withTrace = process.argv.includes('--trace');
 const dists = (arg('dist') ?? 'dist').split(',').map((d) => resolve(d));
+
+const traces = new Map<string, Map<string, number>>();
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -88,6 +91,11 @@ try {
       console.log(
         `${screen.padEnd(16)} ${dists.map((d) => `${d.split('/').slice(-2).join('/')}: ${Math.round(median(times.get(`${d}|${screen}`)!))} ms (${times.get(`${d}|${screen}`)!.map(Math.round).join(', ')})`).join('  |  ')}`,
       );
+    for (const [key, tally] of traces) {
+      console.log(`\n=== ${key}: the renderer's main thread per visit (trace) ===`);
+      for (const [name, ms] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 16))
+        console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+    }
     if (withProfile)
       for (const [key, list] of profiles) {
         console.log(`\n=== ${key} ===`);
@@ -111,7 +119,15 @@ async function runVisits(
 ): Promise<void> {
   const record = async (screen: Screen, visit: number, go: () => Promise<number>) => {
     if (withProfile) await cdp.send('Profiler.start');
+    if (withTrace) await startTrace(cdp);
     const ms = await go();
+    if (withTrace) {
+      const key = `${build}|${screen}`;
+      const tally = traces.get(key) ?? new Map<string, number>();
+      for (const [name, dur] of await endTrace(cdp)) tally.set(name, (tally.get(name) ?? 0) + dur / visits);
+      tally.set('DOM elements', (await page.evaluate(() => document.getElementsByTagName('*').length)) / visits);
+      if (visit > 0) traces.set(key, tally);
+    }
     const profile = withProfile
       ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
       : null;
@@ -137,6 +153,42 @@ async function runVisits(
     await toClass(page, kids.length);
     await record('myPath', visit, () => timeVisit(page, navigate(`/my-path/${kid.id}`), READY.myPath(kid.name)));
   }
+}
+
+/** The main thread's own events (style, layout, paint, script) of one visit, from a DevTools trace. */
+async function startTrace(cdp: CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly dur?: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly args?: { readonly data?: { readonly frame?: string } };
+}
+
+/** Time per event name (ms, durations of complete events on the thread that ran the page's scripts). */
+async function endTrace(cdp: CDPSession): Promise<Map<string, number>> {
+  const events: TraceEvent[] = [];
+  const collect = (data: { value: readonly object[] }) => {
+    events.push(...(data.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  const main = events.find((e) => e.name === 'FunctionCall' || e.name === 'EvaluateScript')?.tid;
+  const tally = new Map<string, number>();
+  for (const e of events)
+    if (e.tid === main && e.ph === 'X' && e.dur !== undefined)
+      tally.set(e.name, (tally.get(e.name) ?? 0) + e.dur / 1000);
+  return tally;
 }
 
 async function toClass(page: Page, rows: number): Promise<void> {
