@@ -1,13 +1,13 @@
 /**
  * Where the year screens' time goes, and two builds side by side on the same tablet: a year served and
- * pulled as the year bench does it, then the student page, the conference and My path visited at 4x CPU
+ * pulled as the year bench does it, then the student page, the conference, the family report and My path visited at 4x CPU
  * throttling, in rounds that alternate between the builds given (each served to the page from its own
  * folder, the service worker bypassed, the same IndexedDB), with the JavaScript sampled over the DevTools
  * Protocol. Prints each build's median per screen and, per build and screen, the functions with the most
  * self and inclusive time. Not a metric: a tool to read before and after a change.
  *
  * `node --import tsx bench/year-profile.ts [visits] [--dist=dist,../other/dist] [--children=N]
- * [--evidence=N] [--rounds=N] [--profile]` (a year of N children with N × 2,000 pieces by default, as each
+ * [--evidence=N] [--photos=N] [--media] [--rounds=N] [--profile]` (a year of N children with N × 2,000 pieces by default, as each
  * child has in the full year; build with `npx vite build --minify false` to read function names).
  */
 import { readFile } from 'node:fs/promises';
@@ -22,7 +22,7 @@ import { pullYear } from './year-pull.ts';
 import { CPU_SLOWDOWN, navigate, openProfile, READY, settle, tap, throttle, timeVisit } from './year-browser.ts';
 import { serveYear } from './year-server.ts';
 
-const SCREENS = ['studentPage', 'conferenceOpen', 'myPath'] as const;
+const SCREENS = ['studentPage', 'conferenceOpen', 'familyReport', 'myPath'] as const;
 type Screen = (typeof SCREENS)[number];
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -30,9 +30,13 @@ const visits = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const children = Number(arg('children') ?? 6);
 const evidence = Number(arg('evidence') ?? children * 2000);
 const rounds = Number(arg('rounds') ?? 1);
+const photos = Number(arg('photos') ?? 60);
 const top = Number(arg('top') ?? 25);
 const withProfile = process.argv.includes('--profile');
+const withTrace = process.argv.includes('--trace');
 const dists = (arg('dist') ?? 'dist').split(',').map((d) => resolve(d));
+
+const traces = new Map<string, Map<string, number>>();
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -44,8 +48,9 @@ const TYPES: Record<string, string> = {
 };
 
 const server = await serveYear(
-  { students: children, evidence, photos: 60, clips: 40, drawings: 20, mediaScale: 'small' },
-  false,
+  { students: children, evidence, photos, clips: 40, drawings: 20, mediaScale: 'small' },
+  // The media on the server, as in the year bench: the screens that show it fetch it on demand.
+  process.argv.includes('--media'),
 );
 const profileDir = mkdtempSync(join(tmpdir(), 'year-profile-'));
 try {
@@ -86,6 +91,11 @@ try {
       console.log(
         `${screen.padEnd(16)} ${dists.map((d) => `${d.split('/').slice(-2).join('/')}: ${Math.round(median(times.get(`${d}|${screen}`)!))} ms (${times.get(`${d}|${screen}`)!.map(Math.round).join(', ')})`).join('  |  ')}`,
       );
+    for (const [key, tally] of traces) {
+      console.log(`\n=== ${key}: the renderer's main thread per visit (trace) ===`);
+      for (const [name, ms] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 16))
+        console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+    }
     if (withProfile)
       for (const [key, list] of profiles) {
         console.log(`\n=== ${key} ===`);
@@ -109,7 +119,15 @@ async function runVisits(
 ): Promise<void> {
   const record = async (screen: Screen, visit: number, go: () => Promise<number>) => {
     if (withProfile) await cdp.send('Profiler.start');
+    if (withTrace) await startTrace(cdp);
     const ms = await go();
+    if (withTrace) {
+      const key = `${build}|${screen}`;
+      const tally = traces.get(key) ?? new Map<string, number>();
+      for (const [name, dur] of await endTrace(cdp)) tally.set(name, (tally.get(name) ?? 0) + dur / visits);
+      tally.set('DOM elements', (await page.evaluate(() => document.getElementsByTagName('*').length)) / visits);
+      if (visit > 0) traces.set(key, tally);
+    }
     const profile = withProfile
       ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
       : null;
@@ -126,9 +144,51 @@ async function runVisits(
     await record('conferenceOpen', visit, () =>
       timeVisit(page, tap(`/conference/${kid.id}`), READY.conference(kid.name)),
     );
+    await page.goBack();
+    await page.waitForFunction(READY.studentPage(kid.name));
+    await settle(page);
+    await record('familyReport', visit, () =>
+      timeVisit(page, tap(`/family-report/${kid.id}`), READY.familyReport(kid.name)),
+    );
     await toClass(page, kids.length);
     await record('myPath', visit, () => timeVisit(page, navigate(`/my-path/${kid.id}`), READY.myPath(kid.name)));
   }
+}
+
+/** The main thread's own events (style, layout, paint, script) of one visit, from a DevTools trace. */
+async function startTrace(cdp: CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly dur?: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly args?: { readonly data?: { readonly frame?: string } };
+}
+
+/** Time per event name (ms, durations of complete events on the thread that ran the page's scripts). */
+async function endTrace(cdp: CDPSession): Promise<Map<string, number>> {
+  const events: TraceEvent[] = [];
+  const collect = (data: { value: readonly object[] }) => {
+    events.push(...(data.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  const main = events.find((e) => e.name === 'FunctionCall' || e.name === 'EvaluateScript')?.tid;
+  const tally = new Map<string, number>();
+  for (const e of events)
+    if (e.tid === main && e.ph === 'X' && e.dur !== undefined)
+      tally.set(e.name, (tally.get(e.name) ?? 0) + e.dur / 1000);
+  return tally;
 }
 
 async function toClass(page: Page, rows: number): Promise<void> {

@@ -5,7 +5,7 @@ import type { Language } from '#i18n';
 import { listWorkWithMedia, loadStudentProgressData, useStore } from '#db';
 import { useT } from '#ui/useT.ts';
 import { FamilyReport } from './FamilyReport.tsx';
-import { buildFamilyReport } from './family-report-view.ts';
+import { buildFamilyReport, buildSharedWork } from './family-report-view.ts';
 import { defaultPaperSize, pageRule, type PaperSize } from './paper-size.ts';
 import { familyLanguageOf } from './report-text.ts';
 import { ReportControls } from './ReportControls.tsx';
@@ -23,19 +23,20 @@ export default function FamilyReportPage() {
   const { studentId = '' } = useParams();
   const { t } = useT();
   const store = useStore();
-  // The rules read the evidence's facts; the shared work needs the records themselves (media, notes).
-  const data = useLiveQuery(async () => {
-    const [progress, work] = await Promise.all([
-      loadStudentProgressData(store, studentId),
-      listWorkWithMedia(store, studentId),
-    ]);
-    return progress ? { ...progress, work } : null;
-  }, [store, studentId]);
+  // The rules read the evidence's facts; the shared work needs the records themselves (media, notes), read
+  // apart: the report's words show first and the work fills in below, its photos as they are fetched.
+  const data = useLiveQuery(() => loadStudentProgressData(store, studentId), [store, studentId]);
+  const work = useLiveQuery(() => listWorkWithMedia(store, studentId), [store, studentId]);
   const [chosen, setChosen] = useState<Language | null>(null);
   const [paper, setPaper] = useState<PaperSize>(() => defaultPaperSize(navigator.language));
   const family = data ? familyLanguageOf(data.student.familyLanguage) : null;
   const language = chosen ?? family?.language ?? 'en';
-  const view = useMemo(() => (data ? buildFamilyReport(data, language, new Date()) : null), [data, language]);
+  const text = useMemo(() => (data ? buildFamilyReport(data, language, new Date()) : null), [data, language]);
+  const sharedWork = useMemo(
+    () => (data && work ? buildSharedWork({ targets: data.targets, work }, language) : []),
+    [data, work, language],
+  );
+  const view = useMemo(() => (text ? { ...text, sharedWork } : null), [text, sharedWork]);
 
   if (data === undefined) return <p role="status">{t('common.loading')}</p>;
   if (data === null || view === null) return <p>{t('common.notFound')}</p>;
@@ -55,7 +56,13 @@ export default function FamilyReportPage() {
         {...(family?.unsupportedTag ? { unsupportedTag: family.unsupportedTag } : {})}
       />
       <FamilyReport view={view} renderWork={(blobId, label) => <LocalWork blobId={blobId} label={label} />} />
-      <ShareWorkPicker student={data.student} targets={data.targets} work={data.work} />
+      {work === undefined ? (
+        <p role="status" className="no-print">
+          {t('common.loading')}
+        </p>
+      ) : (
+        <ShareWorkPicker student={data.student} targets={data.targets} work={work} />
+      )}
       <ShareFamilyLink studentId={studentId} />
     </div>
   );

@@ -58,7 +58,24 @@ export interface SharedWork {
 /** A report is a page or two: the newest shared pieces only. */
 export const SHARED_WORK_SHOWN = 6;
 
-function sharedWorkOf(source: FamilyReportSource, toReport: (t: Target) => ReportTarget): SharedWork[] {
+/** The newest shared pieces, what each was for in the report's language (the preview reads the work apart). */
+export function buildSharedWork(
+  source: Pick<FamilyReportSource, 'targets' | 'work'>,
+  language: Language,
+): readonly SharedWork[] {
+  return sharedWorkOf(source, (target) => reportTarget(target, language));
+}
+
+const reportTarget = (target: Target, language: Language): ReportTarget => ({
+  id: target.id,
+  icon: target.icon,
+  statement: targetStatement(target, language, 'kid'),
+});
+
+function sharedWorkOf(
+  source: Pick<FamilyReportSource, 'targets' | 'work'>,
+  toReport: (t: Target) => ReportTarget,
+): SharedWork[] {
   const byId = new Map(source.targets.map((t) => [t.id, t]));
   return (source.work ?? [])
     .filter((e) => e.sharedWithFamily === true && !e.voided && (e.blobIds?.length ?? 0) > 0)
@@ -77,11 +94,7 @@ function sharedWorkOf(source: FamilyReportSource, toReport: (t: Target) => Repor
 }
 
 export function buildFamilyReport(source: FamilyReportSource, language: Language, now: Date): FamilyReportView {
-  const toReport = (target: Target): ReportTarget => ({
-    id: target.id,
-    icon: target.icon,
-    statement: targetStatement(target, language, 'kid'),
-  });
+  const toReport = (target: Target): ReportTarget => reportTarget(target, language);
   // The rules put the kid statement into the family's sentence, so hand them the report language's words.
   const targets = source.targets.map((target) => ({
     ...target,
