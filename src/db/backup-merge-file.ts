@@ -14,7 +14,7 @@ import {
 import { mergedBlob, mergeRecords, type MergeReport } from './backup-merge.ts';
 import type { BackupRecords, ReadProgress } from './backup-read.ts';
 import { syncedTable } from './database.ts';
-import { browserSpaceProbe, makeRoomForMedia, type SpaceProbe } from './media-eviction.ts';
+import { browserSpaceProbe, makeRoomForMedia, noteStorageFull, type SpaceProbe } from './media-eviction.ts';
 import { isQuotaExceeded, MEDIA_SPACE_POLICY } from './media-space.ts';
 import { isHeldBlob, type EvictedBlobRecord } from './records.ts';
 import type { Store } from './store.ts';
@@ -57,7 +57,8 @@ export async function mergeBackupFile(
   await settleInterruptedAttachments(store);
   const plan = await planAttachments(store, checked);
   const neededBytes = plan.bytes + (await newRecordBytes(store, checked));
-  const space = await makeRoomForMedia(store, neededBytes, options.probe ?? browserSpaceProbe);
+  const probe = options.probe ?? browserSpaceProbe;
+  const space = await makeRoomForMedia(store, neededBytes, probe);
   // The minimum reserve stays free, so the tablet can still save a photo after the merge.
   const withReserve = neededBytes + MEDIA_SPACE_POLICY.reserveMinBytes;
   if (space.leftBytes !== null && space.leftBytes < withReserve) {
@@ -75,8 +76,12 @@ export async function mergeBackupFile(
       throw error;
     }
   } catch (error) {
-    if (isQuotaExceeded(error)) throw new NoRoomToMergeError(neededBytes, null, { cause: error });
-    throw error;
+    if (!isQuotaExceeded(error)) throw error;
+    // The browser said there was room (Chromium reports 10 GiB more than any site uses): the refusal
+    // teaches the real limit, so the next try is refused before writing, as captures warn.
+    const reading = await probe().catch(() => ({ usedBytes: null }));
+    await noteStorageFull(store, reading.usedBytes).catch(() => undefined);
+    throw new NoRoomToMergeError(neededBytes, null, { cause: error });
   }
 }
 
