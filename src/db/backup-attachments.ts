@@ -14,6 +14,8 @@ import type { Store } from './store.ts';
 
 /** The settings key of the journal of attachments stored ahead of their records. */
 export const ATTACHMENTS_JOURNAL_KEY = 'backup.attachmentsInProgress';
+/** Attachments are written in batches of about this many bytes. */
+const ATTACHMENT_BATCH_BYTES = 16 * 1024 * 1024;
 
 interface AttachmentsJournal {
   /** Attachments this device did not have. */
@@ -55,16 +57,30 @@ export async function storeFileAttachments(
   const undo = () => settleInterruptedAttachments(store);
   const { wanted } = plan;
   const stored = new Set<string>();
+  // Written some megabytes at a time: every write to the attachments wakes the live reads of them (the
+  // header's count of what waits to upload reads each unsent one), so one write per attachment made a
+  // year's merge quadratic. A batch is held only until it is written.
+  let batch: BlobRecord[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await store.db.blobs.bulkPut(batch);
+    for (const row of batch) stored.add(row.id);
+    batch = [];
+    batchBytes = 0;
+  };
   try {
     await readBackupFile(
       file,
       async (blob) => {
         if (!wanted.has(blob.id)) return;
-        await store.db.blobs.put(plan.row(blob));
-        stored.add(blob.id);
+        batch.push(plan.row(blob));
+        batchBytes += blob.size;
+        if (batchBytes >= ATTACHMENT_BATCH_BYTES) await flush();
       },
       onProgress,
     );
+    await flush();
     if ([...wanted].some((id) => !stored.has(id))) {
       throw new BackupFormatError(['the file changed while it was read: choose it again']);
     }
