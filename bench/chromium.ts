@@ -32,7 +32,9 @@ export interface AppServer {
 
 /** The real server (the built app and the sync API) in this process, over a throw-away SQLite file. */
 /** `tokenRequestsPerMinute`: the per-device request budget (the server's default unless given). */
-export async function startAppServer(options: { readonly tokenRequestsPerMinute?: number } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: { readonly tokenRequestsPerMinute?: number; readonly staticDir?: string } = {},
+): Promise<AppServer> {
   const [{ mkdtempSync, rmSync }, { tmpdir }, { join, resolve }, { createServer }, { openSqliteStorage }] =
     await Promise.all([
       import('node:fs'),
@@ -44,7 +46,12 @@ export async function startAppServer(options: { readonly tokenRequestsPerMinute?
   const dir = mkdtempSync(join(tmpdir(), 'waypoint-bench-app-'));
   const storage = openSqliteStorage(join(dir, 'bench.sqlite'));
   await storage.migrate();
-  const app = await createServer({ storage, clock: { now: () => Date.now() }, staticDir: resolve('dist'), ...options });
+  const app = await createServer({
+    storage,
+    clock: { now: () => Date.now() },
+    ...options,
+    staticDir: resolve(options.staticDir ?? 'dist'),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('The app server has no port');

@@ -66,6 +66,7 @@ export const MAX_PROBLEMS = 20;
 /** Defects a reader can tell from the file's first keys (backup-read.ts refuses on them at once). */
 export const NOT_A_BACKUP = 'it is not a Waypoint backup (no "format": "waypoint-backup")';
 export const NEWER_VERSION = 'it was made by a newer version of Waypoint: update the app first';
+export const unknownTable = (name: string) => `unknown table "${name}"`;
 
 /** Whether an attachment's bytes are the ones its id (their SHA-256) names; notes it in `problems` when not. */
 export async function checkBlobBytes(blob: BackupBlob, problems: string[]): Promise<boolean> {
@@ -152,7 +153,7 @@ function checkTables(value: unknown, problems: string[]): Record<SyncedTable, Ba
   }
   for (const [name, rows] of Object.entries(value)) {
     if (!isSyncedTable(name)) {
-      problems.push(`unknown table "${name}"`);
+      problems.push(unknownTable(name));
       continue;
     }
     tables[name] = list(rows, name, problems).filter((row, i): row is BackupRow => checkRow(name, row, i, problems));

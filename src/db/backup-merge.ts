@@ -1,8 +1,9 @@
 import { APPEND_ONLY, compareHlc, SYNCED_TABLES, uuidv7, type Change, type SyncedTable } from '#protocol';
-import type { Backup, BackupRow } from './backup-format.ts';
+import type { Backup, BackupBlob, BackupRow } from './backup-format.ts';
+import type { BackupRecords } from './backup-read.ts';
 import { syncedTable } from './database.ts';
 import { applyRemoteChanges } from './merge-remote.ts';
-import { isHeldBlob, type OutboxRecord } from './records.ts';
+import { isHeldBlob, type BlobRecord, type EvictedBlobRecord, type OutboxRecord } from './records.ts';
 import type { Store } from './store.ts';
 
 export interface MergeReport {
@@ -29,9 +30,39 @@ type Row = Record<string, unknown> & { _hlc?: Record<string, string> };
  * gathers the class's tablets by USB stick, and when it later reaches a server it must carry what it
  * gathered. Keeping the stamp means the queued change can never beat a newer edit made elsewhere, and the
  * server ignores a field it already holds at that stamp, so pushing it twice is harmless.
- * Records, attachments and outbox entries are written in one transaction: all of it or none.
+ * Records, attachments and outbox entries are written in one transaction: all of it or none. For a file
+ * too large to hold, see mergeBackupFile (backup-merge-file.ts).
  */
 export async function mergeBackup(store: Store, backup: Backup): Promise<MergeReport> {
+  const { db } = store;
+  return mergeRecords(store, backup, async () => {
+    const present = await db.blobs.bulkGet(backup.blobs.map((b) => b.id));
+    // Uploaded elsewhere is not uploaded from here: this device's server may not hold the bytes. Bytes this
+    // tablet moved to its server to free space come back from the backup, still known to be on the server.
+    const missing = backup.blobs.flatMap((blob, i) => {
+      const here = present[i];
+      if (!here) return [mergedBlob(blob)];
+      return isHeldBlob(here) ? [] : [mergedBlob(blob, here)];
+    });
+    await db.blobs.bulkPut(missing);
+    return missing.length;
+  });
+}
+
+/** An attachment from another device's backup as this device stores it (see mergeBackup). */
+export function mergedBlob({ uploadedAt: _elsewhere, ...blob }: BackupBlob, here?: EvictedBlobRecord): BlobRecord {
+  return here ? { ...blob, uploadedAt: here.uploadedAt } : blob;
+}
+
+/**
+ * mergeBackup's records, in one transaction with `putBlobs` (which stores or settles the attachments and
+ * answers how many are new): shared by the whole-file merge and the merge read in pieces.
+ */
+export async function mergeRecords(
+  store: Store,
+  records: BackupRecords,
+  putBlobs: () => Promise<number>,
+): Promise<MergeReport> {
   const { db, env } = store;
   const tables = SYNCED_TABLES.map((t) => syncedTable(db, t)!);
   return db.transaction('rw', [...tables, db.outbox, db.blobs, db.settings], async () => {
@@ -42,7 +73,7 @@ export async function mergeBackup(store: Store, backup: Backup): Promise<MergeRe
     let updatedRecords = 0;
     let newEvidence = 0;
     for (const name of SYNCED_TABLES) {
-      const rows = backup.tables[name];
+      const rows = records.tables[name];
       const local = await syncedTable(db, name)!.bulkGet(rows.map((r) => r.id));
       rows.forEach((row, index) => {
         const existing = local[index] as Row | undefined;
@@ -65,23 +96,8 @@ export async function mergeBackup(store: Store, backup: Backup): Promise<MergeRe
     }
     await applyRemoteChanges(db, env, accepted);
     await db.outbox.bulkAdd(queued);
-    const present = await db.blobs.bulkGet(backup.blobs.map((b) => b.id));
-    // Uploaded elsewhere is not uploaded from here: this device's server may not hold the bytes. Bytes this
-    // tablet moved to its server to free space come back from the backup, still known to be on the server.
-    const missing = backup.blobs.flatMap(({ uploadedAt: _uploaded, ...blob }, i) => {
-      const here = present[i];
-      if (!here) return [blob];
-      return isHeldBlob(here) ? [] : [{ ...blob, uploadedAt: here.uploadedAt }];
-    });
-    await db.blobs.bulkPut(missing);
-    return {
-      newRecords,
-      updatedRecords,
-      newEvidence,
-      newAttachments: missing.length,
-      queuedForPush: queued.length,
-      refused,
-    };
+    const newAttachments = await putBlobs();
+    return { newRecords, updatedRecords, newEvidence, newAttachments, queuedForPush: queued.length, refused };
   });
 }
 

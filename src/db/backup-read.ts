@@ -4,6 +4,7 @@
  * 50,000 rows, tens of MB); each attachment is checked and handed to `onBlob` one at a time, then dropped,
  * so a 1.5 GB backup with media is read within a tablet's memory.
  */
+import { isSyncedTable } from '#protocol';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -14,6 +15,7 @@ import {
   MAX_PROBLEMS,
   NEWER_VERSION,
   NOT_A_BACKUP,
+  unknownTable,
   type Backup,
   type BackupBlob,
 } from './backup-format.ts';
@@ -52,6 +54,8 @@ export async function readBackupText(
         raw[piece.key] = piece.value;
         refuseEarly(piece.key, piece.value);
       } else if (piece.kind === 'row') {
+        // Refused at once: rows of a list that is no table (a damaged or foreign file) would all be kept.
+        if (!isSyncedTable(piece.table)) throw new BackupFormatError([unknownTable(piece.table)]);
         (tables[piece.table] ??= []).push(piece.value);
       } else if (piece.part !== 'blobs') {
         lists[piece.part]!.push(piece.value);

@@ -3,13 +3,14 @@ import { syncedTable, syncedTableRows } from './database.ts';
 import { getDeviceId, observeStamps } from './device-clock.ts';
 import {
   BACKED_UP_SETTINGS,
-  BackupFormatError,
   STARTER_CONTENT_KEY,
   type Backup,
+  type BackupBlob,
   type BackupDraft,
   type BackupRow,
 } from './backup-format.ts';
-import { readBackupFile, type BackupRecords, type ReadProgress } from './backup-read.ts';
+import { closeAttachmentsJournal, settleInterruptedAttachments, storeFileAttachments } from './backup-attachments.ts';
+import type { BackupRecords, ReadProgress } from './backup-read.ts';
 import { DEMO_PREFIX } from './write-access.ts';
 import { SCHEMA_VERSIONS } from './schema.ts';
 import { nowIso, type Store } from './store.ts';
@@ -78,8 +79,9 @@ export async function restoreBackup(store: Store, backup: Backup, options: { rep
  * readBackupFile made of the file (its records and what each attachment is). The file is read again and
  * each attachment, checked against its SHA-256, is stored on its own, then the records replace this
  * device's in one transaction that also drops the attachments the backup does not hold. Until that
- * transaction this device's records are untouched; if anything fails before it, the attachments stored
- * for it are removed again (those this device already had stay).
+ * transaction this device's records are untouched; if anything fails before it, or the tab is closed
+ * half-way, the attachments stored for it are removed again (backup-attachments.ts; those this device
+ * already had stay).
  */
 export async function restoreBackupFile(
   store: Store,
@@ -88,28 +90,21 @@ export async function restoreBackupFile(
   options: { replace?: boolean; onProgress?: (progress: ReadProgress) => void } = {},
 ): Promise<void> {
   await refuseOwnRecords(store, options);
+  await settleInterruptedAttachments(store);
   const { blobs } = store.db;
   const wanted = new Set(checked.blobs.map((b) => b.id));
   const had = new Set(await blobs.toCollection().primaryKeys());
-  const stored = new Set<string>();
+  const added = new Set([...wanted].filter((id) => !had.has(id)));
+  const plan = { wanted, added, evicted: new Map(), row: (blob: BackupBlob) => ({ ...blob }) };
+  const stored = await storeFileAttachments(store, file, plan, options.onProgress);
   try {
-    await readBackupFile(
-      file,
-      async (blob) => {
-        if (!wanted.has(blob.id)) return;
-        await blobs.put({ ...blob });
-        stored.add(blob.id);
-      },
-      options.onProgress,
-    );
-    const missing = [...wanted].filter((id) => !stored.has(id));
-    if (missing.length > 0) throw new BackupFormatError(['the file changed while it was read: choose it again']);
     await replaceDevice(store, checked, async () => {
       const keys = await blobs.toCollection().primaryKeys();
       await blobs.bulkDelete(keys.filter((id) => !wanted.has(id)));
+      await closeAttachmentsJournal(store);
     });
   } catch (error) {
-    await blobs.bulkDelete([...stored].filter((id) => !had.has(id))).catch(() => undefined);
+    await stored.undo().catch(() => undefined);
     throw error;
   }
 }

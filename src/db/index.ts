@@ -80,3 +80,5 @@ export * from './person-repository.ts';
 export * from './backup-stream.ts';
 export * from './backup-read.ts';
 export { BackupPieceReader, fileText, type BackupPiece } from './backup-pieces.ts';
+export * from './backup-merge-file.ts';
+export { settleInterruptedAttachments, ATTACHMENTS_JOURNAL_KEY } from './backup-attachments.ts';

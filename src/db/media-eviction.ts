@@ -131,7 +131,7 @@ export async function makeRoomForMedia(
 }
 
 /** Remembers the usage at which a write was refused: the real limit until usage passes it. */
-async function noteStorageFull(store: Store, usedBytes: number | null): Promise<void> {
+export async function noteStorageFull(store: Store, usedBytes: number | null): Promise<void> {
   if (usedBytes === null) return;
   await setSetting(store, FULL_MARK_KEY, { at: nowIso(store), usedBytes } satisfies StorageFullMark);
 }

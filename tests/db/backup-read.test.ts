@@ -162,6 +162,17 @@ describe('a backup file read in pieces', () => {
     expect((error as BackupFormatError).problems).toEqual([expect.stringMatching(/not a Waypoint backup/)]);
   });
 
+  it('refuses rows of a list that is no table at once, without reading (and keeping) the rest', async () => {
+    // A damaged file whose "tables" never closes: the attachments would all be read as rows and kept.
+    async function* damaged(): AsyncGenerator<string> {
+      yield '{"format":"waypoint-backup","formatVersion":1,"tables":{"evidence":[],"outbox":[],"blobs":[{"id":"a"';
+      yield ',"base64":"QUJD"},';
+      throw new Error('read past the first unknown row');
+    }
+    const error = await readBackupText(damaged()).catch((e: unknown) => e);
+    expect((error as BackupFormatError).problems).toEqual(['unknown table "blobs"']);
+  });
+
   it('restores from the file exactly what restoring the whole backup does, and drops attachments it lacks', async () => {
     const source = await busyDevice();
     const { file } = await createBackupFile(source);

@@ -10,6 +10,7 @@ const teacher = { kind: 'teacher', id: 't' } as const;
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 /** Another tablet's backup file (no attachments: jsdom's ArrayBuffers cannot be hashed by Node's crypto). */
@@ -38,6 +39,20 @@ describe('backup page', () => {
     expect(await screen.findByText(/Merged: 2 new records \(1 of them evidence\)/)).toBeInTheDocument();
     expect(screen.getByText('2 changes will go to the school server at the next sync.')).toBeInTheDocument();
     expect(await store.db.evidence.count()).toBe(1);
+  });
+
+  it('says before merging that a backup does not fit the space left, and writes nothing', async () => {
+    const store = testStore();
+    const MB = 1024 * 1024;
+    // 30 MB left: less than the 50 MB a merge leaves free for the next photos.
+    const storage = { estimate: async () => ({ usage: 970 * MB, quota: 1000 * MB }), persisted: async () => false };
+    vi.stubGlobal('navigator', { ...navigator, storage });
+    renderWithStore(<BackupPage />, store);
+    await userEvent.upload(screen.getByLabelText('Choose a backup file to merge'), await otherTabletFile());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^This merge needs about 50 MB of free space and this tablet has 30 MB left\. Nothing was changed\./,
+    );
+    expect(await recordCount(store)).toBe(0);
   });
 
   it('refuses a malformed file with the reasons, in Spanish too, and writes nothing', async () => {

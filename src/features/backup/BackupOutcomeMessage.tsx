@@ -1,9 +1,10 @@
+import { formatBytes } from '#ui/format-bytes.ts';
 import { useT } from '#ui/useT.ts';
 import type { BackupOutcome } from './backup-outcome.ts';
 
 /** The result of a backup action, announced to screen readers; a bad file lists what is wrong with it. */
 export function BackupOutcomeMessage({ outcome }: { outcome: BackupOutcome }) {
-  const { t } = useT();
+  const { t, language } = useT();
   switch (outcome.kind) {
     case 'idle':
       return null;
@@ -22,6 +23,17 @@ export function BackupOutcomeMessage({ outcome }: { outcome: BackupOutcome }) {
       );
     case 'failed':
       return <p role="alert">{t('backup.failed', { reason: outcome.reason })}</p>;
+    case 'noRoom':
+      return (
+        <p role="alert">
+          {outcome.leftBytes === null
+            ? t('backup.merge.ranOutOfRoom')
+            : t('backup.merge.noRoom', {
+                needed: formatBytes(outcome.neededBytes, language),
+                left: formatBytes(outcome.leftBytes, language),
+              })}
+        </p>
+      );
     case 'badFile':
       return (
         <div role="alert">

@@ -35,6 +35,11 @@ export const deskEn = {
   'backup.merge.newFiles_one': '{count} new photo or recording',
   'backup.merge.newFiles_other': '{count} new photos or recordings',
   'backup.merge.queued': '{count} changes will go to the school server at the next sync.',
+  'backup.merge.merging': 'Backup file merged so far',
+  'backup.merge.noRoom':
+    'This merge needs about {needed} of free space and this tablet has {left} left. Nothing was changed. Make room (with a school server, sync so photos it holds can leave this tablet) or merge on a device with more space.',
+  'backup.merge.ranOutOfRoom':
+    'This tablet ran out of space while merging. Nothing was changed. Make room or merge on a device with more space.',
   'backup.merge.refused': '{count} records were left unchanged because recorded evidence is never rewritten.',
   'backup.reading': 'Checking the file…',
   'backup.badFile': 'This file cannot be used. Nothing was changed.',

@@ -36,6 +36,11 @@ export const deskEs: Record<DeskMessageKey, string> = {
   'backup.merge.newFiles_one': '{count} foto o grabación nueva',
   'backup.merge.newFiles_other': '{count} fotos o grabaciones nuevas',
   'backup.merge.queued': '{count} cambios irán al servidor de la escuela en la próxima sincronización.',
+  'backup.merge.merging': 'Archivo de copia fusionado hasta ahora',
+  'backup.merge.noRoom':
+    'Esta fusión necesita unos {needed} de espacio libre y a esta tableta le quedan {left}. No se cambió nada. Libere espacio (con un servidor escolar, sincronice para que las fotos que ya guarda puedan salir de esta tableta) o fusione en un dispositivo con más espacio.',
+  'backup.merge.ranOutOfRoom':
+    'Esta tableta se quedó sin espacio durante la fusión. No se cambió nada. Libere espacio o fusione en un dispositivo con más espacio.',
   'backup.merge.refused': '{count} registros no se cambiaron porque la evidencia registrada nunca se reescribe.',
   'backup.reading': 'Revisando el archivo…',
   'backup.badFile': 'Este archivo no se puede usar. No se cambió nada.',
