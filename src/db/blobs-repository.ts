@@ -56,10 +56,15 @@ const waitsForUpload = (b: StoredBlobRecord): b is BlobRecord =>
  * that wait.
  */
 export async function listBlobsToUpload(store: Store): Promise<BlobRecord[]> {
+  return (await store.db.blobs.bulkGet(await unsentBlobIds(store))).filter(
+    (b): b is BlobRecord => b !== undefined && waitsForUpload(b),
+  );
+}
+
+async function unsentBlobIds(store: Store): Promise<string[]> {
   const { blobs } = store.db;
   const uploaded = new Set(await blobs.where('uploadedAt').above('').primaryKeys());
-  const unsent = (await blobs.toCollection().primaryKeys()).filter((id) => !uploaded.has(id));
-  return (await blobs.bulkGet(unsent)).filter((b): b is BlobRecord => b !== undefined && waitsForUpload(b));
+  return (await blobs.toCollection().primaryKeys()).filter((id) => !uploaded.has(id));
 }
 
 /** How many attachments wait for upload and their bytes (what the school server's device list shows). */
@@ -81,8 +86,17 @@ export async function requeueBlobUploads(store: Store): Promise<void> {
     });
 }
 
+/**
+ * How many attachments wait for upload (the header's live count, read again after every write of a
+ * blob): one row at a time, so a restore or merge storing a thousand photos never holds all their bytes.
+ */
 export async function countBlobsToUpload(store: Store): Promise<number> {
-  return (await listBlobsToUpload(store)).length;
+  let count = 0;
+  for (const id of await unsentBlobIds(store)) {
+    const blob = await store.db.blobs.get(id);
+    if (blob !== undefined && waitsForUpload(blob)) count += 1;
+  }
+  return count;
 }
 
 export async function markBlobUploaded(store: Store, id: string): Promise<void> {
