@@ -112,8 +112,14 @@ export function computeItemMastery(
   const tallies = new Map<string, Tally>();
   if (universe) for (const item of universe) if (!tallies.has(item.id)) tallies.set(item.id, newTally());
   // A year holds thousands of results per child: they are read in place, newest result first, instead of
-  // through a map per check ("the last result wins" becomes "the first one met wins").
-  const perCheck = checks.map((check, index) => {
+  // through a map per check ("the last result wins" becomes "the first one met wins"). What the
+  // explanation needs of the checks (those with a try; the best one, the newer on a tie) is kept on the way.
+  const usedIds: string[] = [];
+  let best: ItemCheck | null = null;
+  let bestCorrect = 0;
+  let bestTried = 0;
+  for (let index = 0; index < checks.length; index++) {
+    const check = checks[index]!;
     let correct = 0;
     let tried = 0;
     const results = check.results;
@@ -135,8 +141,14 @@ export function computeItemMastery(
         addDay(t, check.day);
       }
     }
-    return { check, correct, tried };
-  });
+    if (tried === 0) continue;
+    usedIds.push(check.id);
+    if (best === null || correct >= bestCorrect) {
+      best = check;
+      bestCorrect = correct;
+      bestTried = tried;
+    }
+  }
   const items: ItemInput[] = universe
     ? [...universe]
     : [...tallies.keys()]
@@ -155,7 +167,6 @@ export function computeItemMastery(
   });
   const total = states.length;
   const knownCount = states.filter((s) => s.state === 'known').length;
-  const usedChecks = perCheck.filter((p) => p.tried > 0);
 
   if (rule.kind === 'allItemsOnDistinctDays') {
     const d = rule.days;
@@ -167,7 +178,7 @@ export function computeItemMastery(
       : { known: knownCount, count: total, days: d };
     const ruleMessage: RulesMessage = {
       key:
-        emptyKey(universe, usedChecks.length) ??
+        emptyKey(universe, usedIds.length) ??
         `rules.explain.allItemsOnDistinctDays.${isMastered ? 'mastered' : 'notYet'}`,
       params,
     };
@@ -182,7 +193,7 @@ export function computeItemMastery(
         isMastered,
         score: null,
         threshold: d,
-        evidenceIds: usedChecks.map((p) => p.check.id),
+        evidenceIds: usedIds,
         values: { days: d, known: knownCount, total },
         arithmetic:
           `${knownCount} of ${total} items correct on ≥ ${d} distinct days` +
@@ -194,23 +205,21 @@ export function computeItemMastery(
   }
 
   // itemsInOneCheck: the best single check decides; on a tie the newer check is reported.
-  let best: (typeof perCheck)[number] | null = null;
-  for (const p of perCheck) if (p.tried > 0 && (best === null || p.correct >= best.correct)) best = p;
   const needed = rule.count;
-  const isMastered = best !== null && best.correct >= needed;
+  const isMastered = best !== null && bestCorrect >= needed;
   const ruleMessage: RulesMessage = {
-    key: emptyKey(universe, usedChecks.length) ?? `rules.explain.itemsInOneCheck.${isMastered ? 'mastered' : 'notYet'}`,
+    key: emptyKey(universe, usedIds.length) ?? `rules.explain.itemsInOneCheck.${isMastered ? 'mastered' : 'notYet'}`,
     params: {
-      correct: best?.correct ?? 0,
-      count: best?.tried ?? 0,
+      correct: bestCorrect,
+      count: bestTried,
       needed,
-      ...(best ? { date: best.check.day } : {}),
+      ...(best ? { date: best.day } : {}),
     },
   };
   return {
     isMastered,
     items: states,
-    measure: best?.correct ?? 0,
+    measure: bestCorrect,
     isOneDayShort: false,
     explanation: {
       rule: rule.kind,
@@ -218,10 +227,10 @@ export function computeItemMastery(
       isMastered,
       score: null,
       threshold: needed,
-      evidenceIds: best ? [best.check.id] : [],
-      values: { needed, correct: best?.correct ?? 0, tried: best?.tried ?? 0, known: knownCount, total },
+      evidenceIds: best ? [best.id] : [],
+      values: { needed, correct: bestCorrect, tried: bestTried, known: knownCount, total },
       arithmetic: best
-        ? `best check ${best.check.id}: ${best.correct} of ${best.tried} correct; ${needed} needed`
+        ? `best check ${best.id}: ${bestCorrect} of ${bestTried} correct; ${needed} needed`
         : `no checks; ${needed} needed`,
       message: ruleMessage,
       ruleMessage,
