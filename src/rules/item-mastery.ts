@@ -65,8 +65,8 @@ export function toItemChecks(evidence: readonly EvidenceInput[]): ItemCheck[] {
 }
 
 interface Tally {
-  /** The distinct days (YYYY-MM-DD) with a correct answer, and the latest of them. */
-  days: string[];
+  /** How many distinct days (YYYY-MM-DD) had a correct answer, and the latest of them. */
+  dayCount: number;
   lastDay: string;
   attempts: number;
   last: 'correct' | 'notYet' | null;
@@ -74,7 +74,7 @@ interface Tally {
   seenIn: number;
 }
 
-const newTally = (): Tally => ({ days: [], lastDay: '', attempts: 0, last: null, seenIn: -1 });
+const newTally = (): Tally => ({ dayCount: 0, lastDay: '', attempts: 0, last: null, seenIn: -1 });
 
 /** Per-item results of one check; the last result for an item in a check wins. */
 function resultsOf(check: ItemCheck, inUniverse: (id: string) => boolean): Map<string, ItemResultValue> {
@@ -85,18 +85,34 @@ function resultsOf(check: ItemCheck, inUniverse: (id: string) => boolean): Map<s
 
 /**
  * Counts a day once. Checks come oldest first, so a day is nearly always the latest one or a newer one (a
- * string comparison); only date-times written with other offsets can bring an earlier day, looked up then.
+ * string comparison); only date-times written with other offsets can bring an earlier day, and only then
+ * are the earlier checks looked through (no list of days kept per item: a year's tallies made thousands).
  */
-function addDay(t: Tally, day: string): void {
+function addDay(t: Tally, day: string, itemId: string, checks: readonly ItemCheck[], index: number): void {
   if (day > t.lastDay) {
     t.lastDay = day;
-    t.days.push(day);
-  } else if (day !== t.lastDay && !t.days.includes(day)) t.days.push(day);
+    t.dayCount++;
+  } else if (day !== t.lastDay && !correctBefore(checks, index, itemId, day)) t.dayCount++;
+}
+
+/** Whether a check before `index` on `day` had the item correct (its last result for the item). */
+function correctBefore(checks: readonly ItemCheck[], index: number, itemId: string, day: string): boolean {
+  for (let i = 0; i < index; i++) {
+    const check = checks[i]!;
+    if (check.day !== day) continue;
+    for (let r = check.results.length - 1; r >= 0; r--) {
+      const { itemId: id, result } = check.results[r]!;
+      if (id !== itemId) continue;
+      if (result === 'correct') return true;
+      break;
+    }
+  }
+  return false;
 }
 
 function isKnown(rule: ItemRuleInput, t: Tally | undefined): boolean {
   return (
-    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.days.length >= rule.days : t.last === 'correct')
+    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.dayCount >= rule.days : t.last === 'correct')
   );
 }
 
@@ -138,7 +154,7 @@ export function computeItemMastery(
       tried++;
       if (result === 'correct') {
         correct++;
-        addDay(t, check.day);
+        addDay(t, check.day, itemId, checks, index);
       }
     }
     if (tried === 0) continue;
@@ -161,7 +177,7 @@ export function computeItemMastery(
       itemId: item.id,
       label: item.label,
       state: isKnown(rule, t) ? 'known' : t && t.attempts > 0 ? 'notYet' : 'neverTried',
-      correctDays: t ? t.days.length : 0,
+      correctDays: t ? t.dayCount : 0,
       attempts: t ? t.attempts : 0,
     };
   });
