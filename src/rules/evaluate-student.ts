@@ -207,7 +207,9 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
   const nextStep = computeNextStep({
     current,
     neededCount,
-    justMastered: current ? findJustMastered(newestOnPath, decisions, byTargetId, targetsById, current.target.id) : null,
+    justMastered: current
+      ? findJustMastered(newestOnPath, decisions, byTargetId, targetsById, current.target.id)
+      : null,
     stall: current ? computeStall(current, scaleCtx, today, stallSettings) : null,
     isOneShort: current ? isOneShort(current, scaleCtx) : false,
   });

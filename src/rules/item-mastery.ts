@@ -111,9 +111,7 @@ function correctBefore(checks: readonly ItemCheck[], index: number, itemId: stri
 }
 
 function isKnown(rule: ItemRuleInput, t: Tally | undefined): boolean {
-  return (
-    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.dayCount >= rule.days : t.last === 'correct')
-  );
+  return t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.dayCount >= rule.days : t.last === 'correct');
 }
 
 /** Item-based mastery over checks ordered oldest first. */
