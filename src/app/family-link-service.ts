@@ -1,5 +1,4 @@
 import type { Connection } from '#db';
-import { createFamilyLink, familyPageUrl, readFamilyBlob, readFamilyView, revokeFamilyLink, SyncError } from '#sync';
 import { FamilyLinkError, type FamilyLinkProblem, type FamilyLinkService } from '#state/family-links.ts';
 
 export interface FamilyLinkServiceOptions {
@@ -9,6 +8,9 @@ export interface FamilyLinkServiceOptions {
   readonly origin: string;
   readonly fetch?: typeof fetch;
 }
+
+/** The sync engine, loaded at the first call (see lazy-sync.ts): the first screen needs none of it. */
+const syncEngine = () => import('#sync');
 
 /** The sync module's family-link calls, with their failures named for the screens. */
 export function familyLinkService(options: FamilyLinkServiceOptions): FamilyLinkService {
@@ -24,15 +26,23 @@ export function familyLinkService(options: FamilyLinkServiceOptions): FamilyLink
   return {
     async create(studentId) {
       const connection = await teacherConnection();
+      const { createFamilyLink, familyPageUrl } = await syncEngine();
       const made = await named(TEACHER_PROBLEMS, () => createFamilyLink(connection, studentId, doFetch));
       return { id: made.id, url: familyPageUrl(connection.baseUrl, made.token), serverUrl: connection.baseUrl };
     },
     async revoke(id) {
       const connection = await teacherConnection();
+      const { revokeFamilyLink } = await syncEngine();
       await named(TEACHER_PROBLEMS, () => revokeFamilyLink(connection, id, doFetch));
     },
-    read: (token) => named(FAMILY_PROBLEMS, () => readFamilyView(options.origin, token, doFetch)),
-    readBlob: (token, sha256) => named(FAMILY_PROBLEMS, () => readFamilyBlob(options.origin, token, sha256, doFetch)),
+    read: async (token) => {
+      const { readFamilyView } = await syncEngine();
+      return named(FAMILY_PROBLEMS, () => readFamilyView(options.origin, token, doFetch));
+    },
+    readBlob: async (token, sha256) => {
+      const { readFamilyBlob } = await syncEngine();
+      return named(FAMILY_PROBLEMS, () => readFamilyBlob(options.origin, token, sha256, doFetch));
+    },
   };
 }
 
@@ -50,6 +60,7 @@ async function named<T>(problems: Problems, work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (error) {
+    const { SyncError } = await syncEngine();
     if (error instanceof SyncError) throw new FamilyLinkError(problems[error.code] ?? 'other', error.message);
     throw error;
   }

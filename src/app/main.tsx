@@ -3,12 +3,12 @@ import { createRoot, type Root } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { getConnection, openStore, requestPersistentStorage, seedFirstRun, StoreProvider } from '#db';
 import { loadAllLanguages, loadLanguage, toLanguage } from '#i18n';
-import { createSyncController } from '#sync';
 import { useActivityStore } from '#state/activity-store.ts';
 import { useLanguageStore } from '#state/language-store.ts';
 import { FamilyLinkServiceContext } from '#state/family-links.ts';
 import { SyncControllerContext, useSyncActivity } from '#state/sync-controller.ts';
 import { App } from './App.tsx';
+import { lazySyncController } from './lazy-sync.ts';
 import { familyLinkService } from './family-link-service.ts';
 import { FamilyRoot, isFamilyLinkPath } from './FamilyRoot.tsx';
 import './styles.css';
@@ -16,7 +16,7 @@ import './styles.css';
 /** A teacher's, student's or station's device: the local store, first-run content and sync. */
 function startDevice(root: Root) {
   const store = openStore();
-  const sync = createSyncController({
+  const sync = lazySyncController({
     store,
     onBusy: (busy) => {
       useSyncActivity.getState().setSyncing(busy);
@@ -25,7 +25,6 @@ function startDevice(root: Root) {
       else activity.end();
     },
   });
-  void sync.resume();
   // First run loads the starter frameworks and the demo class; screens fill in as the data lands.
   void seedFirstRun(store).catch((error: unknown) => console.error('Could not load starter content', error));
   void requestPersistentStorage().catch(() => undefined);

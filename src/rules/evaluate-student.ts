@@ -3,7 +3,6 @@ import { validateMasteryLevel } from './score-methods.ts';
 import {
   evaluateTarget,
   toTimed,
-  validateTargetRule,
   type ScaleContext,
   type TargetEvaluation,
   type TimedDecision,
@@ -14,6 +13,7 @@ import { pickCurrent, waitingChoice, type PathMoment, type Standing } from './cu
 import { computePacing, isOverdue } from './pacing.ts';
 import { compareTimed, datePart, parseTime } from './time.ts';
 import { show } from './round.ts';
+import { TargetIndex } from './target-index.ts';
 
 export const RULES_VERSION = '1.2.0';
 
@@ -35,6 +35,12 @@ function upTo<T extends { readonly t: number }>(list: readonly T[] | undefined, 
   return list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
 }
 
+/** Whether a list is already in (t, id) order: then sorting it would only copy it. */
+function isInOrder(list: readonly TimedEvidence[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareTimed(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
 /** Only a teacher marks mastered or reopens; the student and the teacher may pick what comes next. */
 function isOverrideDecision(d: DecisionInput): boolean {
   return (d.kind === 'markMastered' || d.kind === 'reopen') && d.decidedBy.kind === 'teacher';
@@ -45,6 +51,11 @@ function isOverrideDecision(d: DecisionInput): boolean {
  * next step for child, teacher and family, and pacing. Pure: the same input gives the same output.
  */
 export function evaluateStudent(input: StudentRulesInput): StudentProgress {
+  return evaluateStudentWith(input, new TargetIndex(input.targets));
+}
+
+/** evaluateStudent with the student's targets already indexed (evaluateClass shares one index per list). */
+export function evaluateStudentWith(input: StudentRulesInput, targetIndex: TargetIndex): StudentProgress {
   const { scale } = input;
   validateMasteryLevel(scale.masteryLevel);
   parseTime(input.now, 'now');
@@ -56,8 +67,7 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
     masteryLabel: scale.levels.find((l) => l.value === scale.masteryLevel)?.label ?? show(scale.masteryLevel),
   };
 
-  const targetsById = new Map<string, TargetInput>();
-  for (const t of input.targets) if (!targetsById.has(t.id)) targetsById.set(t.id, t);
+  const targetsById = targetIndex.byId;
 
   // The path: first occurrence of each known target; unknown ids are reported, not fatal.
   const path: PathTarget[] = [];
@@ -70,28 +80,35 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
       continue;
     }
     if (onPath.has(target.id)) continue;
-    validateTargetRule(target);
+    targetIndex.validate(target);
     if (entry.plannedDate !== undefined) datePart(entry.plannedDate, 'plannedDate');
     const pt = { target, plannedDate: entry.plannedDate ?? null, isSkipped: entry.skippedReason !== undefined };
     path.push(pt);
     onPath.set(target.id, pt);
   }
 
-  // Sort once, then group: every group stays in (observedAt, id) order. Only path targets matter: each has
-  // its list from the start, so one lookup per target id both filters and finds it.
-  const timed: TimedEvidence[] = [];
-  input.evidence.forEach((e, i) => {
-    if (!e.voided) timed.push(toTimed(e, i));
-  });
-  timed.sort(compareTimed);
+  // Group in the order given, then sort each group: every group ends in (observedAt, id) order. Only path
+  // targets matter: each has its list from the start, so one lookup per target id both filters and finds it.
+  // Reading the records in the order they come (not sorted) and sorting short lists, not the whole year,
+  // halves what the sort costs; the newest evidence on the path is kept on the way, for findJustMastered.
   const evidenceByTarget = new Map<string, TimedEvidence[]>(path.map((pt) => [pt.target.id, []]));
-  for (const x of timed) {
+  let newestOnPath: TimedEvidence | null = null;
+  const evidence = input.evidence;
+  for (let index = 0; index < evidence.length; index++) {
+    const e = evidence[index]!;
+    if (e.voided) continue;
+    const x = toTimed(e, index);
     const ids = x.targetIds;
+    let placed = false;
     for (let i = 0; i < ids.length; i++) {
       const list = evidenceByTarget.get(ids[i]!);
-      if (list !== undefined && (i === 0 || ids.indexOf(ids[i]!) === i)) list.push(x);
+      if (list === undefined) continue;
+      placed = true;
+      if (i === 0 || ids.indexOf(ids[i]!) === i) list.push(x);
     }
+    if (placed && (newestOnPath === null || compareTimed(x, newestOnPath) > 0)) newestOnPath = x;
   }
+  for (const list of evidenceByTarget.values()) if (!isInOrder(list)) list.sort(compareTimed);
 
   const decisions: TimedDecision[] = input.decisions
     .map((d, i) => ({ t: parseTime(d.decidedAt, 'decidedAt'), id: d.id, tie: i, d }))
@@ -112,6 +129,7 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
       upTo(evidenceByTarget.get(target.id), t),
       upTo(overridesByTarget.get(target.id), t),
       scaleCtx,
+      target.rule.kind === 'score' ? null : targetIndex.items(target),
     );
   const evaluations = new Map(path.map(({ target }) => [target.id, evaluateAt(target, Number.POSITIVE_INFINITY)]));
   const masteredNow = (id: string): boolean => evaluations.get(id)!.isMastered;
@@ -189,7 +207,9 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
   const nextStep = computeNextStep({
     current,
     neededCount,
-    justMastered: current ? findJustMastered(timed, decisions, byTargetId, targetsById, current.target.id) : null,
+    justMastered: current
+      ? findJustMastered(newestOnPath, decisions, byTargetId, targetsById, current.target.id)
+      : null,
     stall: current ? computeStall(current, scaleCtx, today, stallSettings) : null,
     isOneShort: current ? isOneShort(current, scaleCtx) : false,
   });
@@ -223,22 +243,14 @@ export function evaluateStudent(input: StudentRulesInput): StudentProgress {
  * teacher's markMastered) concerns a target that is now mastered and is not the current one.
  */
 function findJustMastered(
-  timed: readonly TimedEvidence[],
+  newestOnPath: TimedEvidence | null,
   decisions: readonly TimedDecision[],
   byTargetId: Readonly<Record<string, TargetProgress>>,
   targetsById: ReadonlyMap<string, TargetInput>,
   currentId: string,
 ): TargetInput | null {
-  let latestT = Number.NEGATIVE_INFINITY;
-  let latestTargets: readonly string[] = [];
-  for (let i = timed.length - 1; i >= 0; i--) {
-    const x = timed[i]!;
-    const onPath = x.targetIds.filter((id) => byTargetId[id] !== undefined);
-    if (onPath.length === 0) continue;
-    latestT = x.t;
-    latestTargets = onPath;
-    break;
-  }
+  const latestT = newestOnPath?.t ?? Number.NEGATIVE_INFINITY;
+  let latestTargets: readonly string[] = newestOnPath?.targetIds.filter((id) => byTargetId[id] !== undefined) ?? [];
   for (let i = decisions.length - 1; i >= 0; i--) {
     const x = decisions[i]!;
     if (!isOverrideDecision(x.d) || byTargetId[x.d.targetId] === undefined) continue;

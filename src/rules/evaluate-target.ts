@@ -7,10 +7,11 @@ import type {
   RulesMessage,
   TargetInput,
   TargetStatus,
+  ItemInput,
   ItemState,
 } from './types.ts';
 import { scoreOrdered, validateLevel, validateMethod } from './score-methods.ts';
-import { computeItemMastery, targetItems, type ItemCheck, type ItemMasteryResult } from './item-mastery.ts';
+import { computeItemMastery, type ItemCheck, type ItemMasteryResult } from './item-mastery.ts';
 import { datePart, dayOf, parseTime } from './time.ts';
 
 /**
@@ -22,7 +23,6 @@ export interface TimedEvidence {
   readonly t: number;
   readonly id: string;
   readonly tie: number;
-  readonly e: EvidenceInput;
   readonly observedAt: string;
   readonly targetIds: EvidenceInput['targetIds'];
   readonly level: EvidenceInput['level'];
@@ -40,7 +40,6 @@ export function toTimed(e: EvidenceInput, tie: number): TimedEvidence {
     t: parseTime(observedAt, 'observedAt'),
     id: e.id,
     tie,
-    e,
     observedAt,
     targetIds: e.targetIds,
     level: e.level,
@@ -84,6 +83,14 @@ export function isRelevant(target: TargetInput, x: TimedEvidence): boolean {
   return target.rule.kind === 'score' ? x.level !== undefined : x.itemResults !== undefined;
 }
 
+/** The evidence that counts toward the target's rule: most often all of it, then the list itself. */
+function relevantOf(target: TargetInput, evidence: readonly TimedEvidence[]): readonly TimedEvidence[] {
+  for (let i = 0; i < evidence.length; i++) {
+    if (!isRelevant(target, evidence[i]!)) return evidence.filter((x) => isRelevant(target, x));
+  }
+  return evidence;
+}
+
 /** The levels of counted evidence, each checked (counted evidence has one). */
 export function countedLevels(counted: readonly TimedEvidence[]): number[] {
   return counted.map((x) => {
@@ -114,7 +121,12 @@ export function validateTargetRule(target: TargetInput): void {
   }
 }
 
-function computeRule(target: TargetInput, counted: readonly TimedEvidence[], scale: ScaleContext) {
+function computeRule(
+  target: TargetInput,
+  counted: readonly TimedEvidence[],
+  scale: ScaleContext,
+  items: readonly ItemInput[] | null,
+) {
   const rule = target.rule;
   if (rule.kind === 'score') {
     const result: MasteryResult = scoreOrdered(
@@ -128,7 +140,7 @@ function computeRule(target: TargetInput, counted: readonly TimedEvidence[], sca
   }
   let itemResult: ItemMasteryResult;
   try {
-    itemResult = computeItemMastery(rule, targetItems(target), toChecks(counted));
+    itemResult = computeItemMastery(rule, items, toChecks(counted));
   } catch (error) {
     throw new Error(`Target ${target.code} (${target.id}): ${(error as Error).message}`, { cause: error });
   }
@@ -145,14 +157,16 @@ export function evaluateTarget(
   evidence: readonly TimedEvidence[],
   overrides: readonly TimedDecision[],
   scale: ScaleContext,
+  /** An item rule's items (targetItems(target)), as the caller keeps them; null for a score rule. */
+  items: readonly ItemInput[] | null,
 ): TargetEvaluation {
   const latest = overrides.at(-1) ?? null;
   const override: OverrideInfo | null = latest
     ? { kind: latest.d.kind as OverrideInfo['kind'], decisionId: latest.d.id, decidedAt: latest.d.decidedAt }
     : null;
   const activity = latest?.d.kind === 'reopen' ? evidence.filter((x) => x.t > latest.t) : evidence;
-  const counted = activity.filter((x) => isRelevant(target, x));
-  const { result, itemResult } = computeRule(target, counted, scale);
+  const counted = relevantOf(target, activity);
+  const { result, itemResult } = computeRule(target, counted, scale, items);
 
   let isMastered = result.isMastered;
   let message: RulesMessage = result.explanation.message;

@@ -65,8 +65,8 @@ export function toItemChecks(evidence: readonly EvidenceInput[]): ItemCheck[] {
 }
 
 interface Tally {
-  /** The distinct days (YYYY-MM-DD) with a correct answer, and the latest of them. */
-  days: string[];
+  /** How many distinct days (YYYY-MM-DD) had a correct answer, and the latest of them. */
+  dayCount: number;
   lastDay: string;
   attempts: number;
   last: 'correct' | 'notYet' | null;
@@ -74,7 +74,7 @@ interface Tally {
   seenIn: number;
 }
 
-const newTally = (): Tally => ({ days: [], lastDay: '', attempts: 0, last: null, seenIn: -1 });
+const newTally = (): Tally => ({ dayCount: 0, lastDay: '', attempts: 0, last: null, seenIn: -1 });
 
 /** Per-item results of one check; the last result for an item in a check wins. */
 function resultsOf(check: ItemCheck, inUniverse: (id: string) => boolean): Map<string, ItemResultValue> {
@@ -85,19 +85,33 @@ function resultsOf(check: ItemCheck, inUniverse: (id: string) => boolean): Map<s
 
 /**
  * Counts a day once. Checks come oldest first, so a day is nearly always the latest one or a newer one (a
- * string comparison); only date-times written with other offsets can bring an earlier day, looked up then.
+ * string comparison); only date-times written with other offsets can bring an earlier day, and only then
+ * are the earlier checks looked through (no list of days kept per item: a year's tallies made thousands).
  */
-function addDay(t: Tally, day: string): void {
+function addDay(t: Tally, day: string, itemId: string, checks: readonly ItemCheck[], index: number): void {
   if (day > t.lastDay) {
     t.lastDay = day;
-    t.days.push(day);
-  } else if (day !== t.lastDay && !t.days.includes(day)) t.days.push(day);
+    t.dayCount++;
+  } else if (day !== t.lastDay && !correctBefore(checks, index, itemId, day)) t.dayCount++;
+}
+
+/** Whether a check before `index` on `day` had the item correct (its last result for the item). */
+function correctBefore(checks: readonly ItemCheck[], index: number, itemId: string, day: string): boolean {
+  for (let i = 0; i < index; i++) {
+    const check = checks[i]!;
+    if (check.day !== day) continue;
+    for (let r = check.results.length - 1; r >= 0; r--) {
+      const { itemId: id, result } = check.results[r]!;
+      if (id !== itemId) continue;
+      if (result === 'correct') return true;
+      break;
+    }
+  }
+  return false;
 }
 
 function isKnown(rule: ItemRuleInput, t: Tally | undefined): boolean {
-  return (
-    t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.days.length >= rule.days : t.last === 'correct')
-  );
+  return t !== undefined && (rule.kind === 'allItemsOnDistinctDays' ? t.dayCount >= rule.days : t.last === 'correct');
 }
 
 /** Item-based mastery over checks ordered oldest first. */
@@ -112,8 +126,14 @@ export function computeItemMastery(
   const tallies = new Map<string, Tally>();
   if (universe) for (const item of universe) if (!tallies.has(item.id)) tallies.set(item.id, newTally());
   // A year holds thousands of results per child: they are read in place, newest result first, instead of
-  // through a map per check ("the last result wins" becomes "the first one met wins").
-  const perCheck = checks.map((check, index) => {
+  // through a map per check ("the last result wins" becomes "the first one met wins"). What the
+  // explanation needs of the checks (those with a try; the best one, the newer on a tie) is kept on the way.
+  const usedIds: string[] = [];
+  let best: ItemCheck | null = null;
+  let bestCorrect = 0;
+  let bestTried = 0;
+  for (let index = 0; index < checks.length; index++) {
+    const check = checks[index]!;
     let correct = 0;
     let tried = 0;
     const results = check.results;
@@ -132,11 +152,17 @@ export function computeItemMastery(
       tried++;
       if (result === 'correct') {
         correct++;
-        addDay(t, check.day);
+        addDay(t, check.day, itemId, checks, index);
       }
     }
-    return { check, correct, tried };
-  });
+    if (tried === 0) continue;
+    usedIds.push(check.id);
+    if (best === null || correct >= bestCorrect) {
+      best = check;
+      bestCorrect = correct;
+      bestTried = tried;
+    }
+  }
   const items: ItemInput[] = universe
     ? [...universe]
     : [...tallies.keys()]
@@ -149,13 +175,12 @@ export function computeItemMastery(
       itemId: item.id,
       label: item.label,
       state: isKnown(rule, t) ? 'known' : t && t.attempts > 0 ? 'notYet' : 'neverTried',
-      correctDays: t ? t.days.length : 0,
+      correctDays: t ? t.dayCount : 0,
       attempts: t ? t.attempts : 0,
     };
   });
   const total = states.length;
   const knownCount = states.filter((s) => s.state === 'known').length;
-  const usedChecks = perCheck.filter((p) => p.tried > 0);
 
   if (rule.kind === 'allItemsOnDistinctDays') {
     const d = rule.days;
@@ -167,7 +192,7 @@ export function computeItemMastery(
       : { known: knownCount, count: total, days: d };
     const ruleMessage: RulesMessage = {
       key:
-        emptyKey(universe, usedChecks.length) ??
+        emptyKey(universe, usedIds.length) ??
         `rules.explain.allItemsOnDistinctDays.${isMastered ? 'mastered' : 'notYet'}`,
       params,
     };
@@ -182,7 +207,7 @@ export function computeItemMastery(
         isMastered,
         score: null,
         threshold: d,
-        evidenceIds: usedChecks.map((p) => p.check.id),
+        evidenceIds: usedIds,
         values: { days: d, known: knownCount, total },
         arithmetic:
           `${knownCount} of ${total} items correct on ≥ ${d} distinct days` +
@@ -194,23 +219,21 @@ export function computeItemMastery(
   }
 
   // itemsInOneCheck: the best single check decides; on a tie the newer check is reported.
-  let best: (typeof perCheck)[number] | null = null;
-  for (const p of perCheck) if (p.tried > 0 && (best === null || p.correct >= best.correct)) best = p;
   const needed = rule.count;
-  const isMastered = best !== null && best.correct >= needed;
+  const isMastered = best !== null && bestCorrect >= needed;
   const ruleMessage: RulesMessage = {
-    key: emptyKey(universe, usedChecks.length) ?? `rules.explain.itemsInOneCheck.${isMastered ? 'mastered' : 'notYet'}`,
+    key: emptyKey(universe, usedIds.length) ?? `rules.explain.itemsInOneCheck.${isMastered ? 'mastered' : 'notYet'}`,
     params: {
-      correct: best?.correct ?? 0,
-      count: best?.tried ?? 0,
+      correct: bestCorrect,
+      count: bestTried,
       needed,
-      ...(best ? { date: best.check.day } : {}),
+      ...(best ? { date: best.day } : {}),
     },
   };
   return {
     isMastered,
     items: states,
-    measure: best?.correct ?? 0,
+    measure: bestCorrect,
     isOneDayShort: false,
     explanation: {
       rule: rule.kind,
@@ -218,10 +241,10 @@ export function computeItemMastery(
       isMastered,
       score: null,
       threshold: needed,
-      evidenceIds: best ? [best.check.id] : [],
-      values: { needed, correct: best?.correct ?? 0, tried: best?.tried ?? 0, known: knownCount, total },
+      evidenceIds: best ? [best.id] : [],
+      values: { needed, correct: bestCorrect, tried: bestTried, known: knownCount, total },
       arithmetic: best
-        ? `best check ${best.check.id}: ${best.correct} of ${best.tried} correct; ${needed} needed`
+        ? `best check ${best.id}: ${bestCorrect} of ${bestTried} correct; ${needed} needed`
         : `no checks; ${needed} needed`,
       message: ruleMessage,
       ruleMessage,

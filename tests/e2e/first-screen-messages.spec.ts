@@ -27,3 +27,16 @@ test('the header and the class page need no message from the later English chunk
   expect(laterKeys.filter((key) => said.includes(key))).toEqual([]);
   await expect(page.getByRole('link', { name: 'Overview', exact: true })).toBeVisible();
 });
+
+/**
+ * The sync engine is a chunk of its own, loaded after the first screen (src/app/lazy-sync.ts): with it held
+ * back, the class page and the header still come up from the tablet's own store.
+ */
+test('the header and the class page need nothing from the sync engine’s chunk', async ({ page }) => {
+  await page.route(/\/assets\/sync-[^/]*\.js$/, (route) => route.abort());
+  const heldBack = page.waitForEvent('requestfailed', (request) => /\/assets\/sync-/.test(request.url()));
+  await page.goto('/class');
+  await expect(page.getByRole('list', { name: 'Students' }).getByRole('link')).toHaveCount(8);
+  await heldBack;
+  await expect(page.getByRole('link', { name: 'Overview', exact: true })).toBeVisible();
+});
