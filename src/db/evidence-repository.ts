@@ -1,5 +1,5 @@
-import type { Actor, Evidence, EvidenceKind, ItemResult } from '#protocol';
-import { alive } from './live.ts';
+import { isUsableRecord, type Actor, type Evidence, type EvidenceKind, type ItemResult } from '#protocol';
+import { readable } from './live.ts';
 import type { EvidenceRecord } from './records.ts';
 import { newId, nowIso, type Store } from './store.ts';
 import { writeFields } from './write-funnel.ts';
@@ -86,7 +86,7 @@ export async function listRecentEvidence(
     .where('[studentId+observedAt]')
     .between([studentId, ''], [studentId, '\uffff'])
     .reverse()
-    .filter((row) => !row.deleted && !(options.withoutVoided && row.voided))
+    .filter((row) => !row.deleted && !(options.withoutVoided && row.voided) && isUsableRecord('evidence', row))
     .limit(count + 1)
     .toArray();
   return { records: rows.slice(0, count), hasMore: rows.length > count };
@@ -99,7 +99,7 @@ export async function listEvidenceForStudent(store: Store, studentId: string): P
     .between([studentId, ''], [studentId, '\uffff'])
     .reverse()
     .toArray();
-  return alive(rows);
+  return readable('evidence', rows);
 }
 
 /** A child's pieces of work with a photo, drawing or recording, newest first, not voided (the family's picks). */
@@ -110,12 +110,13 @@ export async function listWorkWithMedia(store: Store, studentId: string): Promis
     .reverse()
     .filter((e) => !e.voided && (e.blobIds?.length ?? 0) > 0)
     .toArray();
-  return alive(rows);
+  return readable('evidence', rows);
 }
 
 /** Evidence of every student in a class, for class-wide views. */
 export async function listEvidenceForStudents(store: Store, studentIds: readonly string[]): Promise<EvidenceRecord[]> {
-  return alive(
+  return readable(
+    'evidence',
     await store.db.evidence
       .where('studentId')
       .anyOf([...studentIds])

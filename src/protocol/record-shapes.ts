@@ -51,7 +51,7 @@ import {
   type AnyRule,
   type Shape,
 } from './field-rules.ts';
-import { APPEND_ONLY, DELETED_FIELD, type SyncedTable } from './tables.ts';
+import { APPEND_ONLY, DELETED_FIELD, SYNCED_TABLES, type SyncedTable } from './tables.ts';
 
 /** Levels of a school's mastery scale (the default scale is 0–4). */
 export const MAX_SCALE_LEVEL = 10;
@@ -213,9 +213,7 @@ const evidence: TableShape<Evidence> = {
   needsReview: optional(flag),
   reviewedAt: optional(dateTime),
   sharedWithFamily: optional(flag),
-  voided: optional(
-    objectOf<Voiding>('a voiding {reason, at, by}', { reason: text, at: dateTime, by: actor }),
-  ),
+  voided: optional(objectOf<Voiding>('a voiding {reason, at, by}', { reason: text, at: dateTime, by: actor })),
 };
 
 const decisions: TableShape<Decision> = {
@@ -248,6 +246,25 @@ export const RECORD_SHAPES: { readonly [T in SyncedTable]: Readonly<Record<strin
  */
 export const COMPLETE_ON_CREATE: readonly SyncedTable[] = Object.keys(APPEND_ONLY) as SyncedTable[];
 
+interface FieldEntry {
+  readonly name: string;
+  readonly rule: AnyRule;
+  /** A record of this table must have it (append-only tables' required fields). */
+  readonly required: boolean;
+}
+
+/** A table's fields as a list: walked for every record, so made once. */
+function fieldList(table: SyncedTable): readonly FieldEntry[] {
+  const whole = COMPLETE_ON_CREATE.includes(table);
+  return Object.entries(RECORD_SHAPES[table]).map(([name, rule]) => ({
+    name,
+    rule,
+    required: whole && rule.optional !== true,
+  }));
+}
+
+const FIELD_LISTS = new Map(SYNCED_TABLES.map((table) => [table, fieldList(table)]));
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -267,23 +284,27 @@ export function fieldProblem(
   creates: boolean,
 ): string | null {
   const shape = RECORD_SHAPES[table];
-  for (const [name, value] of Object.entries(fields)) {
+  for (const name in fields) {
+    const value = fields[name];
     if (name === 'id') {
-      if (value !== recordId) return `${table}.id must be the record’s id ${describe(recordId)}, got ${describe(value)}`;
+      if (value !== recordId)
+        return `${table}.id must be the record’s id ${describe(recordId)}, got ${describe(value)}`;
       continue;
     }
     if (name === DELETED_FIELD) {
       if (typeof value !== 'boolean') return `${table}.${DELETED_FIELD} must be true or false, got ${describe(value)}`;
       continue;
     }
-    const r = shape[name];
+    const r = Object.hasOwn(shape, name) ? shape[name] : undefined;
     if (r !== undefined && !fitsField(r, value, true)) {
       return `${table}.${name} must be ${r.expect}${value === null ? ' (it is required)' : ''}, got ${describe(value)}`;
     }
   }
-  if (creates && COMPLETE_ON_CREATE.includes(table)) {
-    const missing = Object.entries(shape).find(([name, r]) => fields[name] === undefined && !fitsField(r, undefined, true));
-    if (missing) return `a new ${table} record must set ${table}.${missing[0]} (${missing[1].expect})`;
+  if (creates) {
+    for (const f of FIELD_LISTS.get(table) ?? []) {
+      if (f.required && fields[f.name] === undefined)
+        return `a new ${table} record must set ${table}.${f.name} (${f.rule.expect})`;
+    }
   }
   return null;
 }
@@ -292,13 +313,11 @@ export function fieldProblem(
  * Whether a stored row (domain fields plus a device's sync metadata) is whole enough for the screens and the
  * rules: every field it has fits, and an append-only record has every required field.
  */
-export function isUsableRecord(table: SyncedTable, row: Readonly<Record<string, unknown>>): boolean {
-  const shape = RECORD_SHAPES[table];
-  const whole = COMPLETE_ON_CREATE.includes(table);
-  for (const name in shape) {
-    const value = row[name];
-    if (value === undefined ? whole && !fitsField(shape[name]!, undefined, false) : !fitsField(shape[name]!, value, true))
-      return false;
+export function isUsableRecord(table: SyncedTable, record: object): boolean {
+  const row = record as Readonly<Record<string, unknown>>;
+  for (const f of FIELD_LISTS.get(table) ?? []) {
+    const value = row[f.name];
+    if (value === undefined ? f.required : !fitsField(f.rule, value, true)) return false;
   }
   return true;
 }
