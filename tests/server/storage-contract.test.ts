@@ -6,7 +6,7 @@ import { applyPush } from '#server/sync/push.ts';
 import { pullChanges } from '#server/sync/pull.ts';
 import type { Principal } from '#server/sync/principal.ts';
 import { createTestStorage, storageKinds, type TestStorage } from './helpers/databases.ts';
-import { change, hlc, newId, seedSchool, teacherEvidence, voiding, type SchoolFixture } from './helpers/fixtures.ts';
+import { change, hlc, newId, seedSchool, teacherEvidence, type SchoolFixture } from './helpers/fixtures.ts';
 
 const { kinds, problem } = await storageKinds();
 const AT = '2026-01-01T00:00:00.000Z';
