@@ -84,20 +84,30 @@ export async function benchMaxPushStall(kind: 'sqlite' | 'postgres'): Promise<Me
       since = page.cursor;
       if (!page.hasMore) break;
     }
-    await push(tabletB.token, [change('evidence', 'b-ev', { studentId: 'b-0', kind: 'observation', level: 2 })]);
+    // Evidence as the app writes it: the server refuses a new record without these (invalidField).
+    const whole = (studentId: string) => ({
+      studentId,
+      targetIds: ['t-1'],
+      kind: 'observation',
+      observedAt: '2026-03-01T10:00:00.000Z',
+      recordedAt: '2026-03-01T10:00:00.000Z',
+      recordedBy: { kind: 'teacher', id: 't' },
+    });
+    await push(tabletB.token, [change('evidence', 'b-ev', { ...whole('b-0'), level: 2 })]);
 
     // The largest legal push: every limit reached at once, as new records (the costliest kind).
     const perChange = MAX_PUSH_FIELDS / MAX_PUSH_CHANGES;
-    const valueLength = Math.floor((MAX_PUSH_BYTES * 0.97) / MAX_PUSH_FIELDS) - 12;
+    // The six fields every new evidence has take about 260 bytes of a change; the rest is filler fields.
+    const valueLength = Math.floor(((MAX_PUSH_BYTES * 0.97) / MAX_PUSH_CHANGES - 260) / (perChange - 6)) - 12;
     const largestBody = () =>
       JSON.stringify({
         protocolVersion: PROTOCOL_VERSION,
         deviceId: 'tablet-a',
         changes: Array.from({ length: MAX_PUSH_CHANGES }, (_, i) =>
           change('evidence', `ev-${n}-${i}`, {
-            studentId: studentsA[i % studentsA.length]!,
+            ...whole(studentsA[i % studentsA.length]!),
             ...Object.fromEntries(
-              Array.from({ length: perChange - 1 }, (_, f) => [`f${f}`, `${i}.${f} `.padEnd(valueLength, 'x')]),
+              Array.from({ length: perChange - 6 }, (_, f) => [`f${f}`, `${i}.${f} `.padEnd(valueLength, 'x')]),
             ),
           }),
         ),

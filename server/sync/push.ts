@@ -21,6 +21,7 @@ import {
 } from '#protocol';
 import type { FieldState, LogEntry, RecordScope, Storage, StoredRecord, SyncTx } from '#server/storage/storage.ts';
 import { canSee, visibleFields, writeRefusal } from './access.ts';
+import { fieldProblem } from '#protocol/record-shapes.ts';
 import { grantCitations } from './blob-citations.ts';
 import { canonicalEntries, canonicalJson, objectJson } from './canonical-json.ts';
 import type { Principal } from './principal.ts';
@@ -263,6 +264,11 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
     const immutable = existing ? immutableRewrite(change, existing) : null;
     if (immutable !== null) {
       refuse(change, 'immutable', immutable);
+      continue;
+    }
+    const shape = fieldProblem(change.table, change.recordId, change.fields, !existing);
+    if (shape !== null) {
+      refuse(change, 'invalidField', shape);
       continue;
     }
     const added = Object.keys(change.fields).filter((name) => !existing?.fields[name]).length;

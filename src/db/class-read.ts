@@ -1,6 +1,6 @@
 import { DEFAULT_SCALE } from '#protocol';
 import { keyRuns, type BulkRead } from './bulk-read.ts';
-import { alive, aliveOne } from './live.ts';
+import { alive, aliveOne, readable } from './live.ts';
 import type { StudentProgressData } from './progress-data.ts';
 import type {
   ClassRecord,
@@ -64,8 +64,8 @@ export async function readStudentsProgress(
     shared,
   ]);
   const pathOf = new Map(paths.map((p) => [p.id, p]));
-  const evidenceOf = groupByStudent(alive(evidence));
-  const decisionsOf = groupByStudent(alive(decisions));
+  const evidenceOf = groupByStudent(readable('evidence', evidence));
+  const decisionsOf = groupByStudent(readable('decisions', decisions));
   const school = aliveOne(rows.schools.find((s) => s.id === group.schoolId));
   const common = {
     targets: alive(rows.targets).sort((a, b) => a.sequence - b.sequence),

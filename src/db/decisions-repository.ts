@@ -1,5 +1,5 @@
 import type { Actor, Decision, DecisionKind } from '#protocol';
-import { alive } from './live.ts';
+import { readable } from './live.ts';
 import type { DecisionRecord } from './records.ts';
 import { newId, nowIso, type Store } from './store.ts';
 import { writeFields } from './write-funnel.ts';
@@ -21,5 +21,5 @@ export async function recordDecision(store: Store, input: NewDecision): Promise<
 }
 
 export async function listDecisionsForStudent(store: Store, studentId: string): Promise<DecisionRecord[]> {
-  return alive(await store.db.decisions.where('studentId').equals(studentId).toArray());
+  return readable('decisions', await store.db.decisions.where('studentId').equals(studentId).toArray());
 }

@@ -1,4 +1,4 @@
-import type { EvidenceKind, ItemResultValue } from '#protocol';
+import { isUsableRecord, type EvidenceKind, type ItemResultValue } from '#protocol';
 
 /**
  * What the rules read of a piece of evidence (and the little the screens count or list without opening it:
@@ -28,12 +28,12 @@ export interface StudentEvidenceRow {
 type Row = Readonly<Record<string, unknown>>;
 
 /**
- * The fact of a stored evidence row, or null when it does not count (tombstoned or voided: the same
- * truthiness tests as `alive` and the rules make). Values are copied as they are, odd ones included, so the
- * rules fail on a fact exactly as they would on the record.
+ * The fact of a stored evidence row, or null when it does not count: tombstoned or voided (the same
+ * truthiness tests as `alive` and the rules make), or not whole (record-shapes.ts: a record from an older
+ * server whose date or targets the rules cannot read is left out, so it cannot break the class's pages).
  */
 export function toFact(row: Row): EvidenceFact | null {
-  if (row['deleted'] || row['voided']) return null;
+  if (row['deleted'] || row['voided'] || !isUsableRecord('evidence', row)) return null;
   const fact: Record<string, unknown> = {
     id: row['id'],
     targetIds: row['targetIds'],

@@ -1,5 +1,5 @@
-import type { Actor, Evidence, EvidenceKind, ItemResult } from '#protocol';
-import { alive } from './live.ts';
+import { isUsableRecord, type Actor, type Evidence, type EvidenceKind, type ItemResult } from '#protocol';
+import { readable } from './live.ts';
 import type { EvidenceRecord } from './records.ts';
 import { newId, nowIso, type Store } from './store.ts';
 import { writeFields } from './write-funnel.ts';
@@ -86,7 +86,7 @@ export async function listRecentEvidence(
     .where('[studentId+observedAt]')
     .between([studentId, ''], [studentId, '\uffff'])
     .reverse()
-    .filter((row) => !row.deleted && !(options.withoutVoided && row.voided))
+    .filter((row) => !row.deleted && !(options.withoutVoided && row.voided) && isUsableRecord('evidence', row))
     .limit(count + 1)
     .toArray();
   return { records: rows.slice(0, count), hasMore: rows.length > count };
@@ -99,7 +99,7 @@ export async function listEvidenceForStudent(store: Store, studentId: string): P
     .between([studentId, ''], [studentId, '\uffff'])
     .reverse()
     .toArray();
-  return alive(rows);
+  return readable('evidence', rows);
 }
 
 /**
@@ -118,12 +118,16 @@ export async function listWorkWithMedia(store: Store, studentId: string): Promis
   // The index's order is observation then id, as the newest-first list wants it reversed.
   const ids = own.filter((id) => withMedia.has(id)).reverse();
   const rows = await evidence.bulkGet(ids);
-  return alive(rows.flatMap((e) => (e && !e.voided && (e.blobIds?.length ?? 0) > 0 ? [e] : [])));
+  return readable(
+    'evidence',
+    rows.flatMap((e) => (e && !e.voided && (e.blobIds?.length ?? 0) > 0 ? [e] : [])),
+  );
 }
 
 /** Evidence of every student in a class, for class-wide views. */
 export async function listEvidenceForStudents(store: Store, studentIds: readonly string[]): Promise<EvidenceRecord[]> {
-  return alive(
+  return readable(
+    'evidence',
     await store.db.evidence
       .where('studentId')
       .anyOf([...studentIds])

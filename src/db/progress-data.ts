@@ -3,7 +3,7 @@ import { getClass, getSchool } from './classes-repository.ts';
 import { listDecisionsForStudent } from './decisions-repository.ts';
 import type { EvidenceFact, StudentEvidenceRow } from './evidence-facts.ts';
 import { listItemSets, listTargets } from './frameworks-repository.ts';
-import { alive } from './live.ts';
+import { readable } from './live.ts';
 import { getPath } from './paths-repository.ts';
 import type {
   DecisionRecord,
@@ -58,7 +58,7 @@ export async function loadClassProgressData(store: Store, classId: string): Prom
     store.db.decisions.where('studentId').anyOf(ids).toArray(),
     scaleForClass(store, classId),
   ]);
-  const liveDecisions = alive(decisions);
+  const liveDecisions = readable('decisions', decisions);
   return students.map((student, index) => ({
     student,
     path: paths[index]?.deleted ? undefined : paths[index],
@@ -78,7 +78,10 @@ export async function listEvidenceFacts(store: Store, studentId: string): Promis
 
 /** Whole evidence records by id, in the order asked (missing and deleted ones left out). */
 export async function getEvidenceRecords(store: Store, ids: readonly string[]): Promise<EvidenceRecord[]> {
-  return alive((await store.db.evidence.bulkGet([...ids])).flatMap((row) => row ?? []));
+  return readable(
+    'evidence',
+    (await store.db.evidence.bulkGet([...ids])).flatMap((row) => row ?? []),
+  );
 }
 
 async function scaleForClass(store: Store, classId: string): Promise<MasteryScale> {

@@ -10,3 +10,4 @@ export * from './wire.ts';
 export * from './validate.ts';
 export * from './seeded-random.ts';
 export * from './write-roles.ts';
+export * from './record-shapes.ts';

@@ -97,8 +97,18 @@ export interface PushRequest {
  * - `scope`: the record is outside the caller's school, class or child, or names one that does not exist.
  * - `conflict`: the change id was used before with other content.
  * - `invalid`: the fields break a limit or a rule of their table.
+ * - `invalidField`: a field's value is not of its type or range, or a new record lacks a required field
+ *   (record-shapes.ts); the reason names the field. An older device reads it as `invalid`.
  */
-export const REFUSAL_CODES = ['clockAhead', 'forbidden', 'immutable', 'scope', 'conflict', 'invalid'] as const;
+export const REFUSAL_CODES = [
+  'clockAhead',
+  'forbidden',
+  'immutable',
+  'scope',
+  'conflict',
+  'invalid',
+  'invalidField',
+] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 /** A record as the server holds it and the caller may see it: each field's value and stamp. */

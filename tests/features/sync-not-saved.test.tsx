@@ -110,6 +110,32 @@ describe('refused changes and a clock far off', () => {
     ).toBeInTheDocument();
   });
 
+  it('a value of the wrong kind (invalidField) is said plainly, never with the server’s text, in both languages', async () => {
+    const store = await connectedStation();
+    const malformed: NotSavedChange = {
+      ...refusedObservation,
+      changeId: 'c3',
+      code: 'invalidField',
+      deviceKind: 'teacher',
+      reason: 'evidence.observedAt must be an ISO 8601 date-time such as 2026-03-01T09:00:00.000Z, got 17',
+    };
+    await store.db.transaction('rw', store.db.settings, () => addNotSaved(store.db, [malformed]));
+    const english = renderWithStore(<ServerPanel />, store);
+    expect(
+      await screen.findByText(
+        'Ana’s observation of May 3 was not saved: a value in it was not of the kind the server expects (a date, a level or a list), which an out-of-date Waypoint can make. Update Waypoint on this tablet, then record it again.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/ISO 8601/)).toBeNull();
+    english.unmount();
+    renderWithStore(<ServerPanel />, store, { language: 'es' });
+    expect(
+      await screen.findByText(
+        'La observación de Ana del 3 de mayo no se guardó: uno de sus valores no era del tipo que espera el servidor (una fecha, un nivel o una lista), algo que puede causar un Waypoint desactualizado. Actualiza Waypoint en esta tableta y regístralo de nuevo.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('a new tablet, never connected, does not count demo or starter records as waiting', async () => {
     const store = testStore();
     await seedFirstRun(store);

@@ -15,7 +15,7 @@ import {
   type SessionResponse,
 } from '#protocol';
 import { storageKinds } from './helpers/databases.ts';
-import { change, childEvidence, hlc, mediaBytes, newId } from './helpers/fixtures.ts';
+import { change, childEvidence, hlc, mediaBytes, newId, teacherEvidence } from './helpers/fixtures.ts';
 import { enroll, setUpSchool, startTestServer, type SchoolSetup, type TestServer } from './helpers/http.ts';
 
 const { kinds, problem } = await storageKinds();
@@ -139,7 +139,7 @@ describe.each(available)('blobs on %s', (kind) => {
     const photo = mediaBytes('jpeg', newId('account photo'));
     expect((await put(school.teacher.token, photo, 'image/jpeg')).status).toBe(201);
     await push(school.teacher.token, [
-      change('evidence', newId('ev'), { studentId: ana, kind: 'workSample', blobIds: [sha256(photo)] }, now()),
+      change('evidence', newId('ev'), teacherEvidence(ana, { kind: 'workSample', blobIds: [sha256(photo)] }), now()),
     ]);
     expect(await read(device.token, photo)).toBe(200);
     expect(await read(otherDevice.token, photo)).toBe(404);
@@ -149,7 +149,7 @@ describe.each(available)('blobs on %s', (kind) => {
     const early = mediaBytes('jpeg', newId('cited before upload'));
     // Another class cites the hash before class A's device uploads the bytes.
     await push(otherDevice.token, [
-      change('evidence', newId('ev'), { studentId: zed, kind: 'workSample', blobIds: [sha256(early)] }, now()),
+      change('evidence', newId('ev'), teacherEvidence(zed, { kind: 'workSample', blobIds: [sha256(early)] }), now()),
     ]);
     expect((await put(device.token, early, 'image/jpeg')).status).toBe(201);
     expect(await read(otherDevice.token, early)).toBe(404);

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { StoredRecord } from '#server/storage/storage.ts';
 import { storageKinds } from './helpers/databases.ts';
 import { enroll, setUpSchool, startTestServer, type TestServer } from './helpers/http.ts';
-import { childEvidence } from './helpers/fixtures.ts';
+import { childEvidence, teacherEvidence, voiding } from './helpers/fixtures.ts';
 import { STATION_STUDENT_FIELDS } from '#server/sync/access.ts';
 import { SimDevice, type Fault } from './helpers/sim-device.ts';
 import { seededRandom } from '#protocol';
@@ -85,12 +85,12 @@ describe.each(available)('convergence on %s', (kind) => {
         } else if (action < 0.4) {
           const id = `e${seed}-${++n}`;
           evidenceMade.add(id);
-          d.write('evidence', id, { studentId: pick(students), kind: 'observation', level: Math.floor(random() * 5) });
+          d.write('evidence', id, teacherEvidence(pick(students), { level: Math.floor(random() * 5) }));
         } else if (action < 0.55) {
           d.write('students', pick(students), { displayName: `Renamed ${++n}` });
         } else if (action < 0.62) {
           const evidence = known(d, 'evidence');
-          if (evidence.length > 0) d.write('evidence', pick(evidence), { voided: { reason: `void ${++n}` } });
+          if (evidence.length > 0) d.write('evidence', pick(evidence), { voided: voiding(`void ${++n}`) });
         } else if (action < 0.66) {
           d.write('students', pick(students), { deleted: true });
         } else if (action < 0.85) {

@@ -105,7 +105,7 @@ describe.each(['sqlite', 'postgres'] as const)('family link and shared work (%s)
       change(
         'evidence',
         shared,
-        { voided: { reason: 'wrong child', at: 'x', by: { kind: 'teacher', id: 't' } } },
+        { voided: { reason: 'wrong child', at: '2026-03-02T09:00:00.000Z', by: { kind: 'teacher', id: 't' } } },
         hlc(6),
       ),
     ]);

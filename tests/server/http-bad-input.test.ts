@@ -10,7 +10,7 @@ import {
   type PullResponse,
   type SessionResponse,
 } from '#protocol';
-import { change, hlc, mediaBytes, newId } from './helpers/fixtures.ts';
+import { change, hlc, mediaBytes, newId, teacherEvidence } from './helpers/fixtures.ts';
 import { storageKinds } from './helpers/databases.ts';
 import { enroll, setUpSchool, startTestServer, type SchoolSetup, type TestServer } from './helpers/http.ts';
 
@@ -72,7 +72,7 @@ describe.each(available)('bad input on %s', (kind) => {
   const pushBody = (body: unknown) =>
     server.call<ErrorBody>('POST', '/api/v1/sync/push', { token: device.token, body });
   const ok = (changes: unknown[]) => ({ protocolVersion: PROTOCOL_VERSION, deviceId: 'd', changes });
-  const good = () => change('evidence', newId('ev'), { studentId: student, kind: 'observation' }, hlc(5));
+  const good = () => change('evidence', newId('ev'), teacherEvidence(student, { kind: 'observation' }), hlc(5));
 
   describe('malformed pushes', () => {
     const cases: [string, () => Promise<{ status: number; body: unknown }>, RegExp][] = [
@@ -129,7 +129,7 @@ describe.each(available)('bad input on %s', (kind) => {
     });
 
     it('stores a NUL inside a field value (escaped in JSON) and gives it back intact', async () => {
-      const c = { ...good(), fields: { studentId: student, note: 'a\u0000b' } };
+      const c = { ...good(), fields: teacherEvidence(student, { note: 'a\u0000b' }) };
       const r = await pushBody(ok([c]));
       expect(r.status).toBe(200);
       const pulled = await server.call<PullResponse>('GET', '/api/v1/sync/pull?since=0', { token: device.token });

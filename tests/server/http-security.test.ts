@@ -11,7 +11,7 @@ import {
   type PushResponse,
   type SessionResponse,
 } from '#protocol';
-import { change, childEvidence, hlc, mediaBytes, newId } from './helpers/fixtures.ts';
+import { change, childEvidence, hlc, mediaBytes, newId, teacherEvidence } from './helpers/fixtures.ts';
 import { enroll, setUpSchool, startTestServer, type SchoolSetup, type TestServer } from './helpers/http.ts';
 
 let server: TestServer;
@@ -54,9 +54,9 @@ beforeAll(async () => {
       hlc(1),
     ),
     change('students', zed, { classId: school.otherClassId, displayName: 'Zed', picture: 'cat' }, hlc(1)),
-    change('evidence', anaEvidence, { studentId: ana, kind: 'observation', note: 'Ana note' }, hlc(2)),
-    change('evidence', benEvidence, { studentId: ben, kind: 'observation', note: 'Ben note' }, hlc(2)),
-    change('evidence', newId('ev'), { studentId: zed, kind: 'observation' }, hlc(2)),
+    change('evidence', anaEvidence, teacherEvidence(ana, { kind: 'observation', note: 'Ana note' }), hlc(2)),
+    change('evidence', benEvidence, teacherEvidence(ben, { kind: 'observation', note: 'Ben note' }), hlc(2)),
+    change('evidence', newId('ev'), teacherEvidence(zed, { kind: 'observation' }), hlc(2)),
   ]);
   expect(r.body.rejected).toEqual([]);
 });
@@ -65,7 +65,7 @@ afterAll(async () => server?.close());
 describe('scopes', () => {
   it('a class device cannot write to another class', async () => {
     const r = await push(device.token, [
-      change('evidence', newId('ev'), { studentId: zed, kind: 'observation' }, hlc(3)),
+      change('evidence', newId('ev'), teacherEvidence(zed, { kind: 'observation' }), hlc(3)),
       change('students', zed, { displayName: 'renamed' }, hlc(3)),
       change('students', newId('stu'), { classId: school.otherClassId }, hlc(3)),
     ]);
@@ -92,11 +92,11 @@ describe('scopes', () => {
       change(
         'evidence',
         anaEvidence,
-        { voided: { reason: 'x', at: '2026-01-01', by: { kind: 'student', id: ana } } },
+        { voided: { reason: 'x', at: '2026-01-01T00:00:00.000Z', by: { kind: 'student', id: ana } } },
         hlc(3),
       ),
       change('paths', ana, { studentId: ana, entries: [] }, hlc(3)),
-      change('evidence', newId('ev'), { studentId: zed, kind: 'observation' }, hlc(3)),
+      change('evidence', newId('ev'), teacherEvidence(zed, { kind: 'observation' }), hlc(3)),
     ]);
     expect(s.body.rejected.map((x) => x.reason)).toEqual([
       expect.stringMatching(/sign a child in/),
@@ -116,7 +116,7 @@ describe('scopes', () => {
     // Naming this school's class from the other school is refused; the same record id stays separate.
     const r = await push(otherSchool.teacher.token, [
       change('students', newId('stu'), { classId: school.classId }, hlc(4)),
-      change('evidence', newId('ev'), { studentId: ana, kind: 'observation' }, hlc(4)),
+      change('evidence', newId('ev'), teacherEvidence(ana, { kind: 'observation' }), hlc(4)),
     ]);
     expect(r.body.accepted).toEqual([]);
     const enrollThere = await server.call('POST', '/api/v1/devices/enroll', {
@@ -149,7 +149,7 @@ describe('scopes', () => {
       change(
         'evidence',
         benEvidence,
-        { voided: { reason: 'x', at: '2026-01-01', by: { kind: 'student', id: ana } } },
+        { voided: { reason: 'x', at: '2026-01-01T00:00:00.000Z', by: { kind: 'student', id: ana } } },
         hlc(5),
       ),
       change('students', ana, { displayName: 'hacked' }, hlc(5)),
@@ -193,7 +193,7 @@ describe('family links', () => {
     expect(ids.has(ana) && ids.has(anaEvidence)).toBe(true);
     expect(ids.has(ben) || ids.has(benEvidence) || ids.has(zed)).toBe(false);
 
-    expect((await push(made.body.token, [change('evidence', newId('ev'), { studentId: ana }, hlc(6))])).status).toBe(
+    expect((await push(made.body.token, [change('evidence', newId('ev'), teacherEvidence(ana), hlc(6))])).status).toBe(
       401,
     );
     expect((await pull(made.body.token)).status).toBe(401);
@@ -219,13 +219,13 @@ describe('family links', () => {
       change(
         'evidence',
         newId('ev'),
-        { studentId: ana, kind: 'workSample', blobIds: [sha(photo)], sharedWithFamily: true },
+        teacherEvidence(ana, { kind: 'workSample', blobIds: [sha(photo)], sharedWithFamily: true }),
         hlc(8),
       ),
       change(
         'evidence',
         newId('ev'),
-        { studentId: ben, kind: 'workSample', blobIds: [sha(other)], sharedWithFamily: true },
+        teacherEvidence(ben, { kind: 'workSample', blobIds: [sha(other)], sharedWithFamily: true }),
         hlc(8),
       ),
     ]);
@@ -327,7 +327,7 @@ describe('blobs', () => {
     });
     expect(put.status).toBe(201);
     await push(device.token, [
-      change('evidence', newId('ev'), { studentId: ben, kind: 'workSample', blobIds: [sha] }, hlc(7)),
+      change('evidence', newId('ev'), teacherEvidence(ben, { kind: 'workSample', blobIds: [sha] }), hlc(7)),
     ]);
     expect((await server.call('GET', `/api/v1/blobs/${sha}`, { token: device.token })).status).toBe(200);
     // A fresh school: earlier tests moved the clock past otherSchool's session.

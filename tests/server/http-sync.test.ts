@@ -1,7 +1,7 @@
 /** Push and pull over real HTTP: idempotency, LWW per field, immutable evidence, tombstones, paging. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type Change, type PullResponse, type PushResponse, type SessionResponse } from '#protocol';
-import { change, hlc, newId } from './helpers/fixtures.ts';
+import { change, hlc, newId, teacherEvidence, voiding } from './helpers/fixtures.ts';
 import { storageKinds } from './helpers/databases.ts';
 import { enroll, setUpSchool, startTestServer, type SchoolSetup, type TestServer } from './helpers/http.ts';
 
@@ -39,7 +39,12 @@ describe.each(available)('push and pull over HTTP on %s', (kind) => {
   it('a batch sent twice changes nothing the second time (a lost response is safe to retry)', async () => {
     const stu = await addStudent();
     const batch = [
-      change('evidence', newId('ev'), { studentId: stu, kind: 'observation', observedAt: '2026-03-01' }, hlc(2000)),
+      change(
+        'evidence',
+        newId('ev'),
+        teacherEvidence(stu, { kind: 'observation', observedAt: '2026-03-01T09:00:00.000Z' }),
+        hlc(2000),
+      ),
       change('students', stu, { displayName: 'Ana B.' }, hlc(2001)),
     ];
     const first = await push(device.token, batch);
@@ -67,11 +72,11 @@ describe.each(available)('push and pull over HTTP on %s', (kind) => {
   it('refuses to rewrite evidence but accepts voiding it, with a reason, in the same batch', async () => {
     const stu = await addStudent();
     const ev = newId('ev');
-    await push(device.token, [change('evidence', ev, { studentId: stu, kind: 'check', level: 2 }, hlc(3000))]);
+    await push(device.token, [change('evidence', ev, teacherEvidence(stu, { kind: 'check', level: 2 }), hlc(3000))]);
     const rewrite = change('evidence', ev, { level: 4 }, hlc(3100));
-    const voiding = change('evidence', ev, { voided: { reason: 'duplicate' } }, hlc(3200));
-    const r = await push(device.token, [rewrite, voiding]);
-    expect(r.body.accepted).toEqual([voiding.changeId]);
+    const voidIt = change('evidence', ev, { voided: voiding('duplicate') }, hlc(3200));
+    const r = await push(device.token, [rewrite, voidIt]);
+    expect(r.body.accepted).toEqual([voidIt.changeId]);
     expect(r.body.rejected).toEqual([
       {
         changeId: rewrite.changeId,
@@ -79,7 +84,7 @@ describe.each(available)('push and pull over HTTP on %s', (kind) => {
         reason: expect.stringMatching(/immutable/),
         // The record as the server holds it, so the device can put its copy back.
         current: {
-          fields: expect.objectContaining({ level: 2, voided: { reason: 'duplicate' } }),
+          fields: expect.objectContaining({ level: 2, voided: voiding('duplicate') }),
           stamps: expect.objectContaining({ level: hlc(3000), voided: hlc(3200) }),
         },
       },
@@ -135,7 +140,7 @@ describe.each(available)('push and pull over HTTP on %s', (kind) => {
 
   it('loses nothing across a server restart, and a retried push after it stays idempotent', async () => {
     const stu = await addStudent();
-    const batch = [change('evidence', newId('ev'), { studentId: stu, kind: 'observation' }, hlc(7000))];
+    const batch = [change('evidence', newId('ev'), teacherEvidence(stu, { kind: 'observation' }), hlc(7000))];
     const first = await push(device.token, batch);
     const before = await pull(device.token);
     await server.restart();

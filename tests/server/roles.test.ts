@@ -107,11 +107,14 @@ type Outcome = 'ok' | RefusalCode;
 /** Expected outcome per role, in ROLES order. */
 type Row = [string, (w: World) => Omit<Change, 'changeId' | 'hlc'>, [Outcome, Outcome, Outcome, Outcome, Outcome]];
 
-const decision = (w: World, studentId: string, kind: string, decidedBy: Record<string, unknown>) => ({
-  table: 'decisions' as const,
-  recordId: newId('dec'),
-  fields: { id: 'x', studentId, targetId: w.target, kind, decidedAt: AT, decidedBy },
-});
+const decision = (w: World, studentId: string, kind: string, decidedBy: Record<string, unknown>) => {
+  const recordId = newId('dec');
+  return {
+    table: 'decisions' as const,
+    recordId,
+    fields: { id: recordId, studentId, targetId: w.target, kind, decidedAt: AT, decidedBy },
+  };
+};
 const childEv = (w: World, studentId: string, extra: Record<string, unknown> = {}) => ({
   table: 'evidence' as const,
   recordId: newId('ev'),

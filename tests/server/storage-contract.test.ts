@@ -6,7 +6,7 @@ import { applyPush } from '#server/sync/push.ts';
 import { pullChanges } from '#server/sync/pull.ts';
 import type { Principal } from '#server/sync/principal.ts';
 import { createTestStorage, storageKinds, type TestStorage } from './helpers/databases.ts';
-import { change, hlc, newId, seedSchool, type SchoolFixture } from './helpers/fixtures.ts';
+import { change, hlc, newId, seedSchool, teacherEvidence, type SchoolFixture } from './helpers/fixtures.ts';
 
 const { kinds, problem } = await storageKinds();
 const AT = '2026-01-01T00:00:00.000Z';
@@ -95,7 +95,7 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
       storage,
       s.classDevice,
       'dev-a',
-      [change('evidence', ev, { studentId: stu, kind: 'observation', note: 'read 5 words' }, hlc(5000))],
+      [change('evidence', ev, teacherEvidence(stu, { kind: 'observation', note: 'read 5 words' }), hlc(5000))],
       AT,
     );
     const rewrite = change('evidence', ev, { note: 'read 50 words' }, hlc(6000));
@@ -105,7 +105,7 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
       { voided: { reason: 'wrong child', at: AT, by: { kind: 'teacher', id: 't' } } },
       hlc(6001),
     );
-    const resend = change('evidence', ev, { studentId: stu, note: 'read 5 words' }, hlc(6002));
+    const resend = change('evidence', ev, teacherEvidence(stu, { note: 'read 5 words' }), hlc(6002));
     const r = await applyPush(storage, s.classDevice, 'dev-a', [rewrite, voiding, resend], AT);
     expect(r.rejected.map((x) => x.changeId)).toEqual([rewrite.changeId]);
     expect(r.rejected[0]?.reason).toMatch(/evidence\.note is immutable/);
@@ -253,7 +253,7 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
         storage,
         s.teacher,
         'dev-a',
-        [change('evidence', newId('ev'), { studentId: stu, kind: 'observation' }, hlc(7000))],
+        [change('evidence', newId('ev'), teacherEvidence(stu, { kind: 'observation' }), hlc(7000))],
         AT,
       );
     }
@@ -364,7 +364,7 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
       storage,
       s.teacher,
       'dev-a',
-      [change('evidence', newId('ev'), { studentId: stu, blobIds: [sha] }, hlc(1))],
+      [change('evidence', newId('ev'), teacherEvidence(stu, { blobIds: [sha] }), hlc(1))],
       AT,
     );
     expect(await storage.isBlobCited(filter, sha)).toBe(true);

@@ -14,7 +14,7 @@ import {
   type SessionResponse,
 } from '#protocol';
 import { storageKinds } from './helpers/databases.ts';
-import { change, childEvidence, hlc, newId } from './helpers/fixtures.ts';
+import { change, childEvidence, hlc, newId, teacherEvidence } from './helpers/fixtures.ts';
 import { enroll, setUpSchool, startTestServer, type SchoolSetup, type TestServer } from './helpers/http.ts';
 
 const { kinds, problem } = await storageKinds();
@@ -62,8 +62,8 @@ describe.each(available)('a student device on %s', (kind) => {
       change('students', ben, { classId: school.classId, displayName: 'Ben', picture: 'owl' }, at),
       change('students', gone, { classId: school.classId, displayName: 'Gone', picture: 'cat', archived: true }, at),
       change('students', zed, { classId: school.otherClassId, displayName: 'Zed', picture: 'bee' }, at),
-      change('evidence', newId('ev'), { studentId: ana, kind: 'observation', level: 2 }, at),
-      change('evidence', benEvidence, { studentId: ben, kind: 'observation', level: 3 }, at),
+      change('evidence', newId('ev'), teacherEvidence(ana, { kind: 'observation', level: 2 }), at),
+      change('evidence', benEvidence, teacherEvidence(ben, { kind: 'observation', level: 3 }), at),
     ]);
     expect(r.body.rejected).toEqual([]);
   });

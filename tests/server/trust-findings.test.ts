@@ -15,7 +15,7 @@ import {
   type SessionResponse,
 } from '#protocol';
 import { storageKinds } from './helpers/databases.ts';
-import { change, childEvidence, hlc, mediaBytes, newId } from './helpers/fixtures.ts';
+import { change, childEvidence, hlc, mediaBytes, newId, teacherEvidence } from './helpers/fixtures.ts';
 import { enroll, setUpSchool, startTestServer, type SchoolSetup, type TestServer } from './helpers/http.ts';
 
 const { kinds, problem } = await storageKinds();
@@ -140,7 +140,7 @@ describe.each(available)('issue 14 findings on %s', (kind) => {
       const fields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
       // The push that once took 11–36 s: 200 new evidence records with thousands of tiny fields each (7.5 MB).
       const original = Array.from({ length: 200 }, () =>
-        change('evidence', newId('ev'), { studentId: ana, ...fields(3000) }, hlc(now())),
+        change('evidence', newId('ev'), teacherEvidence(ana, { ...fields(3000) }), hlc(now())),
       );
       const tooBig = await push(device.token, original);
       expect(tooBig.status).toBe(413);
@@ -227,7 +227,7 @@ describe.each(available)('issue 14 findings on %s', (kind) => {
     const photo = mediaBytes('jpeg', newId('class-a-photo'));
     const sha = sha256(photo);
     await push(device.token, [
-      change('evidence', newId('ev'), { studentId: ana, kind: 'workSample', blobIds: [sha] }, hlc(now())),
+      change('evidence', newId('ev'), teacherEvidence(ana, { kind: 'workSample', blobIds: [sha] }), hlc(now())),
     ]);
     expect(
       (
@@ -240,7 +240,7 @@ describe.each(available)('issue 14 findings on %s', (kind) => {
     ).toBe(201);
     expect((await server.call('GET', `/api/v1/blobs/${sha}`, { token: device.token })).status).toBe(200);
     const cite = await push(otherDevice.token, [
-      change('evidence', newId('ev'), { studentId: zed, kind: 'workSample', blobIds: [sha] }, hlc(now())),
+      change('evidence', newId('ev'), teacherEvidence(zed, { kind: 'workSample', blobIds: [sha] }), hlc(now())),
     ]);
     expect(cite.body.rejected).toEqual([]);
     expect((await server.call('GET', `/api/v1/blobs/${sha}`, { token: otherDevice.token })).status).toBe(404);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_SCALE,
+  isUsableRecord,
   type Decision,
   type Evidence,
   type FamilyViewResponse,
@@ -18,13 +19,15 @@ const isArray = (value: unknown): value is readonly unknown[] => Array.isArray(v
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
-/** Records the server may hold half-written (a field not yet pushed) are left out rather than break the rules. */
+/**
+ * Records the server may hold half-written (a field not yet pushed), or malformed by an older server (see
+ * record-shapes.ts), are left out rather than break the rules.
+ */
 const SHAPES = {
   targets: (r: Row) => isText(r['code']) && isObject(r['rule']) && isArray(r['prerequisites']),
   itemSets: (r: Row) => isArray(r['items']),
-  evidence: (r: Row) => isArray(r['targetIds']) && isText(r['observedAt']),
-  decisions: (r: Row) =>
-    isText(r['targetId']) && isText(r['kind']) && isText(r['decidedAt']) && isObject(r['decidedBy']),
+  evidence: (r: Row) => isUsableRecord('evidence', r),
+  decisions: (r: Row) => isUsableRecord('decisions', r),
 } as const;
 
 /**

@@ -76,6 +76,8 @@ function reasonKeys(entry: NotSavedChange): Pick<NotSavedWords, 'why' | 'todo'> 
       return { why: 'sync.notSaved.why.scope', todo: 'sync.notSaved.todo.checkClass' };
     case 'conflict':
       return { why: 'sync.notSaved.why.conflict', todo: 'sync.notSaved.todo.again' };
+    case 'invalidField':
+      return { why: 'sync.notSaved.why.invalidField', todo: 'sync.notSaved.todo.update' };
     case 'clockAhead':
     case 'invalid':
       return { why: 'sync.notSaved.why.invalid', todo: 'sync.notSaved.todo.again' };

@@ -46,11 +46,14 @@ export const syncEn = {
   'sync.notSaved.why.conflict': 'the server holds a different change under the same name.',
   'sync.notSaved.why.attachment': 'the server does not take this kind of file (it stays on this tablet).',
   'sync.notSaved.why.invalid': 'the server could not accept it (too large, or incomplete).',
+  'sync.notSaved.why.invalidField':
+    'a value in it was not of the kind the server expects (a date, a level or a list), which an out-of-date Waypoint can make.',
   'sync.notSaved.todo.teacherTablet': 'Record it on a teacher tablet.',
   'sync.notSaved.todo.account': 'Do it on a tablet signed in with the teacher’s account.',
   'sync.notSaved.todo.void': 'Void it and record it again.',
   'sync.notSaved.todo.checkClass': 'Check that this tablet is joined to the right class, then record it again.',
   'sync.notSaved.todo.attachment': 'Take the photo or recording again in Waypoint.',
+  'sync.notSaved.todo.update': 'Update Waypoint on this tablet, then record it again.',
   'sync.notSaved.todo.again': 'Record it again.',
   'sync.held_one':
     '{count} change made on this tablet stays here, unsent: this tablet’s connection may not send it. Sign in with the teacher’s account to send it.',

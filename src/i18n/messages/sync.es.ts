@@ -47,11 +47,14 @@ export const syncEs: Record<keyof typeof syncEn, string> = {
   'sync.notSaved.why.conflict': 'el servidor guarda otro cambio con el mismo nombre.',
   'sync.notSaved.why.attachment': 'el servidor no acepta este tipo de archivo (se queda en esta tableta).',
   'sync.notSaved.why.invalid': 'el servidor no pudo aceptarlo (demasiado grande o incompleto).',
+  'sync.notSaved.why.invalidField':
+    'uno de sus valores no era del tipo que espera el servidor (una fecha, un nivel o una lista), algo que puede causar un Waypoint desactualizado.',
   'sync.notSaved.todo.teacherTablet': 'Regístralo en una tableta de docente.',
   'sync.notSaved.todo.account': 'Hazlo en una tableta con la sesión de la cuenta del docente.',
   'sync.notSaved.todo.void': 'Anúlalo y regístralo de nuevo.',
   'sync.notSaved.todo.checkClass': 'Comprueba que esta tableta esté unida a la clase correcta y regístralo de nuevo.',
   'sync.notSaved.todo.attachment': 'Vuelve a tomar la foto o la grabación en Waypoint.',
+  'sync.notSaved.todo.update': 'Actualiza Waypoint en esta tableta y regístralo de nuevo.',
   'sync.notSaved.todo.again': 'Regístralo de nuevo.',
   'sync.held_one':
     '{count} cambio hecho en esta tableta se queda aquí sin enviar: la conexión de esta tableta no puede enviarlo. Inicia sesión con la cuenta del docente para enviarlo.',

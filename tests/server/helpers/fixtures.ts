@@ -80,3 +80,21 @@ export function childEvidence(studentId: string, extra: Record<string, unknown> 
   // `undefined` leaves a field out, as JSON would.
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
+
+/** Evidence as a teacher's tablet records it (src/db/evidence-repository.ts), with every required field. */
+export function teacherEvidence(studentId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    studentId,
+    targetIds: ['tg-1'],
+    kind: 'observation',
+    observedAt: '2026-03-01T09:00:00.000Z',
+    recordedAt: '2026-03-01T09:00:00.000Z',
+    recordedBy: { kind: 'teacher', id: 'teacher-1' },
+    ...extra,
+  };
+}
+
+/** A teacher's voiding of evidence, as the app writes it. */
+export function voiding(reason: string): Record<string, unknown> {
+  return { reason, at: '2026-03-02T09:00:00.000Z', by: { kind: 'teacher', id: 'teacher-1' } };
+}
