@@ -6,6 +6,9 @@ import { applyRemoteChanges, listWorkWithMedia, tombstone } from '#db';
 import type { Store } from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
 
+/** A stand-in SHA-256 for a named photo (blob ids are hashes: a record citing anything else is not read). */
+const hashOf = (name: string): string => Buffer.from(name).toString('hex').padEnd(64, '0');
+
 const pulled = (
   recordId: string,
   studentId: string,
@@ -23,7 +26,7 @@ const pulled = (
     observedAt,
     recordedAt: observedAt,
     recordedBy: { kind: 'teacher', id: 't' },
-    blobIds,
+    blobIds: blobIds.map(hashOf),
     ...extra,
   },
   hlc: formatHlc({ wallMs: Date.parse('2026-09-01T10:00:00Z'), counter: 0 }, 'other-device'),
