@@ -33,8 +33,10 @@ test('the header and the class page need no message from the later English chunk
  * back, the class page and the header still come up from the tablet's own store.
  */
 test('the header and the class page need nothing from the sync engine’s chunk', async ({ page }) => {
-  await page.route(/\/assets\/sync-[^/]*\.js$/, (route) => route.abort());
-  const heldBack = page.waitForEvent('requestfailed', (request) => /\/assets\/sync-/.test(request.url()));
+  // The engine's chunk only (`sync-<hash>.js`), not `sync-state-repository-<hash>.js`, which the header reads.
+  const engineChunk = /\/assets\/sync-[\w-]{8}\.js$/;
+  await page.route(engineChunk, (route) => route.abort());
+  const heldBack = page.waitForEvent('requestfailed', (request) => engineChunk.test(request.url()));
   await page.goto('/class');
   await expect(page.getByRole('list', { name: 'Students' }).getByRole('link')).toHaveCount(8);
   await heldBack;
