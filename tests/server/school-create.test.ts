@@ -5,7 +5,6 @@
  * server does, reads the password from a pipe (never from its arguments), and the school it makes is the
  * one sign-up makes: the teacher signs in over HTTP and pulls the school, themself and the starter content.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
@@ -17,8 +16,8 @@ import { runAdminCommand } from '#server/admin/cli.ts';
 import { startFromEnv, type Started } from '#server/main.ts';
 import { SCHEMA_VERSION } from '#server/storage/migrations.ts';
 import { newPostgresDatabase, storageKinds } from './helpers/databases.ts';
+import { adminCommand } from './helpers/admin-cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const { kinds } = await storageKinds();
 const PASSWORD = 'correct horse battery';
 const json = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
@@ -41,23 +40,8 @@ async function productionEnv(kind: 'sqlite' | 'postgres'): Promise<NodeJS.Proces
   return env;
 }
 
-/** The command as package.json's script runs it, with `stdin` piped in. */
-function schoolCreate(env: NodeJS.ProcessEnv, args: string[], stdin: string) {
-  const script = 'server/admin/cli.ts';
-  return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, 'create-school', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-    child.stdin.end(stdin);
-  });
-}
+const schoolCreate = (env: NodeJS.ProcessEnv, args: string[], stdin: string) =>
+  adminCommand(env, 'create-school', args, stdin);
 
 async function listen(started: Started): Promise<string> {
   cleanup.push(() => started.close());
