@@ -21,6 +21,13 @@ import { getConnection } from './sync-state-repository.ts';
 
 const FULL_MARK_KEY = 'storage.fullAt';
 
+/**
+ * The last mark per store, also kept in memory: writing it to settings may itself be refused on the full
+ * disk (Chromium refuses even a small write while its cached space left is spent), and the next try must
+ * still be refused before writing.
+ */
+const fullMarks = new WeakMap<Store, StorageFullMark>();
+
 /** Reads this site's usage and quota (injected in tests; the browser's estimate in the app). */
 export type SpaceProbe = () => Promise<SpaceReading>;
 
@@ -100,9 +107,12 @@ export interface MediaSpace extends SpaceReading {
   readonly fullAt: string | null;
 }
 
+const newerMark = (a: StorageFullMark | undefined, b: StorageFullMark | undefined) =>
+  a && b ? (a.at >= b.at ? a : b) : (a ?? b);
+
 async function readSpace(store: Store, probe: SpaceProbe): Promise<MediaSpace> {
   const reading = await probe().catch(() => ({ usedBytes: null, quotaBytes: null }));
-  const mark = await getSetting<StorageFullMark>(store, FULL_MARK_KEY);
+  const mark = newerMark(fullMarks.get(store), await getSetting<StorageFullMark>(store, FULL_MARK_KEY));
   const quotaBytes = effectiveQuota(reading, mark, store.env.now());
   const fullAt = mark && quotaBytes !== reading.quotaBytes ? mark.at : null;
   return { usedBytes: reading.usedBytes, quotaBytes, leftBytes: bytesLeft(reading.usedBytes, quotaBytes), fullAt };
@@ -133,7 +143,9 @@ export async function makeRoomForMedia(
 /** Remembers the usage at which a write was refused: the real limit until usage passes it. */
 export async function noteStorageFull(store: Store, usedBytes: number | null): Promise<void> {
   if (usedBytes === null) return;
-  await setSetting(store, FULL_MARK_KEY, { at: nowIso(store), usedBytes } satisfies StorageFullMark);
+  const mark: StorageFullMark = { at: nowIso(store), usedBytes };
+  fullMarks.set(store, mark);
+  await setSetting(store, FULL_MARK_KEY, mark);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   bytesToFree,
   effectiveQuota,
@@ -190,6 +190,23 @@ describe('a capture on a full tablet', () => {
       ),
     ).rejects.toBeInstanceOf(StorageFullError);
     expect(await held(store, unsent)).toBe(true);
+  });
+
+  it('remembers the limit for the next try even when the full disk refuses to store the mark', async () => {
+    const store = testStore();
+    await connect(store);
+    vi.spyOn(store.db.settings, 'put').mockRejectedValue(quotaError());
+    await expect(
+      saveWithRoom(
+        store,
+        1000,
+        async () => {
+          throw quotaError();
+        },
+        plenty,
+      ),
+    ).rejects.toBeInstanceOf(StorageFullError);
+    expect((await readMediaSpace(store, plenty)).quotaBytes).toBe(100 * MB);
   });
 
   it('passes other failures through untouched', async () => {
