@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import { factsJson, type FactsJson } from './facts-json.ts';
 import { storedFormTable } from './stored-form.ts';
 
 /**
@@ -19,13 +20,41 @@ const isRow = (value: unknown): value is Row => typeof value === 'object' && val
 /** The row as stored: its facts as JSON. Anything else (never written by this app) is stored as it is. */
 export function storeFactsRow(row: unknown): unknown {
   if (!isRow(row) || !Array.isArray(row['facts'])) return row;
-  return { ...row, facts: JSON.stringify(row['facts']) };
+  const facts = row['facts'] as readonly unknown[];
+  const studentId = row['studentId'];
+  if (typeof studentId !== 'string') return { ...row, facts: JSON.stringify(facts) };
+  const written = factsJson(facts, known.get(studentId));
+  remember(studentId, written);
+  return { ...row, facts: written.json };
 }
 
 /** The row as the app uses it, with its facts as an array (an older row, already an array, as it is). */
 export function readFactsRow(row: unknown): unknown {
   if (!isRow(row) || typeof row['facts'] !== 'string') return row;
-  return { ...row, facts: JSON.parse(row['facts']) as unknown };
+  const json = row['facts'];
+  const studentId = row['studentId'];
+  const before = typeof studentId === 'string' ? known.get(studentId) : undefined;
+  if (before?.json === json) return { ...row, facts: before.facts };
+  const facts = JSON.parse(json) as readonly unknown[];
+  if (typeof studentId === 'string') remember(studentId, { json, facts, ends: null });
+  return { ...row, facts };
+}
+
+/**
+ * The facts last stored or read for each of the most recent students, with their JSON. The screens read
+ * the same rows again and again, and a pull rewrites each child's facts once per page: a read of the same
+ * JSON gets the same (read-only) facts without parsing, and a write stringifies only the facts that are
+ * new (facts-json.ts). Both go by content (the JSON read, the very fact objects written), so a write that
+ * was rolled back or a row changed by another tab is simply parsed again.
+ */
+const known = new Map<string, FactsJson>();
+/** More than a class: a tablet's screens and a pull move through one class at a time. */
+const KNOWN_STUDENTS = 64;
+
+function remember(studentId: string, facts: FactsJson): void {
+  known.delete(studentId);
+  known.set(studentId, facts);
+  if (known.size > KNOWN_STUDENTS) known.delete(known.keys().next().value!);
 }
 
 /** Stores facts as JSON and reads them back as arrays, below all of Dexie's own middleware (as stamps do). */

@@ -43,6 +43,36 @@ describe('a student’s facts on disk (stored-facts.ts)', () => {
     );
   });
 
+  it('written again with facts added anywhere, or read after any other write, are exactly the facts given', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(factArb, { selector: (f) => f.id, maxLength: 30 }),
+        fc.nat(),
+        fc.nat(),
+        (all, cut, at) => {
+          const studentId = `s-${cut}-${at}-${all.length}`;
+          const first = all.slice(0, cut % (all.length + 1));
+          const stored = storeFactsRow({ studentId, facts: first }) as { facts: string };
+          // The same fact objects with more after them (a pull's next page), or inserted within them.
+          const rest = all.slice(first.length);
+          const within = [...first.slice(0, at % (first.length + 1)), ...rest, ...first.slice(at % (first.length + 1))];
+          for (const facts of [[...first, ...rest], within]) {
+            const again = storeFactsRow({ studentId, facts }) as { facts: string };
+            expect(JSON.parse(again.facts)).toStrictEqual(JSON.parse(JSON.stringify(facts)));
+            const read = readFactsRow(structuredClone(again)) as { facts: unknown };
+            expect(read.facts).toStrictEqual(JSON.parse(again.facts));
+          }
+          // A write that never reached the disk: what the disk holds is read, not what was last stored.
+          expect(readFactsRow(structuredClone({ studentId, facts: stored.facts }))).toStrictEqual({
+            studentId,
+            facts: JSON.parse(stored.facts),
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('leave a row that is not a facts row as it is', () => {
     expect(storeFactsRow(undefined)).toBeUndefined();
     expect(readFactsRow(undefined)).toBeUndefined();
