@@ -36,7 +36,7 @@ function spliced(facts: readonly unknown[], before: FactsJson, beforeEnds: reado
   const ends: number[] = [];
   let length = 1;
   let reused = 0;
-  for (let i = 0; i < facts.length; ) {
+  for (let i = 0; i < facts.length;) {
     const k = at.get(facts[i]);
     if (k === undefined) {
       const part = stringify(facts[i]);
