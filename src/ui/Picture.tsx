@@ -4,7 +4,9 @@ import { useT } from './useT.ts';
 
 /**
  * A child's picture: a drawing, the same on every tablet and on paper. Decorative unless `named`, when its
- * name (in `language`, the tablet's when absent) is its text alternative.
+ * name (in `language`, the tablet's when absent) is its text alternative. Loaded lazily: every drawing is an SVG
+ * document of its own to parse and lay out, and a list of a whole class (pictures and target icons) made a
+ * tablet's first screen wait about half a second for drawings below the fold (see Icon).
  */
 export function Picture({
   id,
@@ -26,6 +28,8 @@ export function Picture({
       width={72}
       height={72}
       draggable={false}
+      loading="lazy"
+      decoding="async"
       data-picture={id}
     />
   );
