@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDeviceRole, useStore } from '#db';
+import { FirstScreenShown } from '#ui/first-screen.ts';
 import { useT } from '#ui/useT.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { homeOf, RoleRoutes } from './RoleRoutes.tsx';
@@ -41,7 +42,12 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <ScreenBoundary home={home}>
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-            {role === undefined ? null : <RoleRoutes role={role} />}
+            {role === undefined ? null : (
+              <>
+                <RoleRoutes role={role} />
+                <FirstScreenShown />
+              </>
+            )}
           </Suspense>
         </ScreenBoundary>
       </main>

@@ -7,12 +7,16 @@ const loadEngine: LoadEngine = async (options) => (await import('#sync')).create
 
 /**
  * The sync engine (src/sync and the store's sync-only parts: refusals, merging pulled changes, media
- * rounds) in a chunk of its own, loaded as the app starts but not before its first screen: the class
- * page reads the tablet's own store and needs none of it. Screens get the controller at once; a call made
+ * rounds) in a chunk of its own, loaded once `startAfter` resolves (in the app: its first screen painted,
+ * src/ui/first-screen.ts): the class page reads the tablet's own store and needs none of it. Screens get the controller at once; a call made
  * before the engine has loaded waits for it. A device connected before resumes syncing once it is in.
  */
-export function lazySyncController(options: SyncControllerOptions, load: LoadEngine = loadEngine): SyncController {
-  const engine = load(options);
+export function lazySyncController(
+  options: SyncControllerOptions,
+  load: LoadEngine = loadEngine,
+  startAfter: Promise<void> = Promise.resolve(),
+): SyncController {
+  const engine = startAfter.then(() => load(options));
   void engine.then((sync) => sync.resume());
   return {
     signIn: async (baseUrl, email, password) => (await engine).signIn(baseUrl, email, password),

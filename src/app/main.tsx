@@ -8,6 +8,7 @@ import { useLanguageStore } from '#state/language-store.ts';
 import { FamilyLinkServiceContext } from '#state/family-links.ts';
 import { SyncControllerContext, useSyncActivity } from '#state/sync-controller.ts';
 import { App } from './App.tsx';
+import { afterFirstScreen } from '#ui/first-screen.ts';
 import { lazySyncController } from './lazy-sync.ts';
 import { familyLinkService } from './family-link-service.ts';
 import { FamilyRoot, isFamilyLinkPath } from './FamilyRoot.tsx';
@@ -16,15 +17,19 @@ import './styles.css';
 /** A teacher's, student's or station's device: the local store, first-run content and sync. */
 function startDevice(root: Root) {
   const store = openStore();
-  const sync = lazySyncController({
-    store,
-    onBusy: (busy) => {
-      useSyncActivity.getState().setSyncing(busy);
-      const activity = useActivityStore.getState();
-      if (busy) activity.begin();
-      else activity.end();
+  const sync = lazySyncController(
+    {
+      store,
+      onBusy: (busy) => {
+        useSyncActivity.getState().setSyncing(busy);
+        const activity = useActivityStore.getState();
+        if (busy) activity.begin();
+        else activity.end();
+      },
     },
-  });
+    undefined,
+    afterFirstScreen(),
+  );
   // First run loads the starter frameworks and the demo class; screens fill in as the data lands.
   void seedFirstRun(store).catch((error: unknown) => console.error('Could not load starter content', error));
   void requestPersistentStorage().catch(() => undefined);
@@ -60,7 +65,8 @@ function startFamilyView(root: Root) {
 const element = document.getElementById('root');
 if (!element) throw new Error('index.html has no #root');
 // The first screen's English ships in the app; the device's own language, if not English, is loaded before
-// the first render, the rest just after (a child's or a family's language may differ from the tablet's).
+// the first render, the rest once the first screen has painted (a child's or a family's language may differ
+// from the tablet's).
 async function start(root: HTMLElement) {
   if (isFamilyLinkPath(window.location.pathname)) {
     await loadAllLanguages().catch(() => undefined);
@@ -69,7 +75,7 @@ async function start(root: HTMLElement) {
     const language = toLanguage(useLanguageStore.getState().language);
     if (language !== 'en') await loadLanguage(language).catch(() => undefined);
     startDevice(createRoot(root));
-    void loadAllLanguages().catch(() => undefined);
+    void afterFirstScreen().then(() => loadAllLanguages().catch(() => undefined));
   }
 }
 

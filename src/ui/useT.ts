@@ -9,6 +9,7 @@ import {
   type RichParams,
 } from '#i18n';
 import { useLanguageStore } from '#state/language-store.ts';
+import { afterFirstScreen } from './first-screen.ts';
 
 export type Translate = (key: MessageKey, params?: RichParams) => string;
 
@@ -31,7 +32,10 @@ export function useT(inLanguage?: Language): { t: Translate; language: Language 
   // component that mounts tries again.
   const [loads, loaded] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
-    if (!isLanguageLoaded(language)) void loadLanguage(language).then(loaded, () => undefined);
+    if (isLanguageLoaded(language)) return;
+    // The first screen's English is in the app's first chunk: the rest of it can wait until that screen is in.
+    const load = language === 'en' ? afterFirstScreen().then(() => loadLanguage('en')) : loadLanguage(language);
+    void load.then(loaded, () => undefined);
   }, [language]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `loads` makes a new t once a catalog lands
   const t = useCallback<Translate>((key, params) => translate(language, key, params), [language, loads]);

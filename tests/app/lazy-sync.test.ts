@@ -43,6 +43,28 @@ describe('the sync engine loaded after the first screen', () => {
     expect(calls).toEqual(['resume()', 'signIn("https://school.test", "a@b.test", "pw")', 'stationSignIn("child-1")']);
   });
 
+  it('loads nothing until what it starts after has happened (the first screen painted)', async () => {
+    const { calls, engine } = recordingEngine();
+    let screenShown: () => void = () => undefined;
+    const shown = new Promise<void>((resolve) => (screenShown = resolve));
+    let loads = 0;
+    const controller = lazySyncController(
+      { store: testStore() },
+      () => {
+        loads++;
+        return Promise.resolve(engine);
+      },
+      shown,
+    );
+    const synced = controller.syncNow();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(loads).toBe(0);
+    screenShown();
+    await synced;
+    expect(loads).toBe(1);
+    expect(calls).toEqual(['resume()', 'syncNow()']);
+  });
+
   it('hands every call of the controller on with its arguments', async () => {
     const { calls, engine } = recordingEngine();
     const controller = lazySyncController({ store: testStore() }, () => Promise.resolve(engine));
