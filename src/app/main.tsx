@@ -7,6 +7,7 @@ import { useActivityStore } from '#state/activity-store.ts';
 import { useLanguageStore } from '#state/language-store.ts';
 import { FamilyLinkServiceContext } from '#state/family-links.ts';
 import { SyncControllerContext, useSyncActivity } from '#state/sync-controller.ts';
+import { preloadClassPage } from '#features/class/ClassPage.tsx';
 import { App } from './App.tsx';
 import { afterFirstScreen } from '#ui/first-screen.ts';
 import { lazySyncController } from './lazy-sync.ts';
@@ -17,6 +18,10 @@ import './styles.css';
 /** A teacher's, student's or station's device: the local store, first-run content and sync. */
 function startDevice(root: Root) {
   const store = openStore();
+  // A teacher's tablet opens on its class (the installed app starts at '/', which leads there): its read
+  // starts now, beside the read of the tablet's role, so the page can show as soon as the role is known.
+  // (A station opened at '/' reads its class's summaries for nothing: cached for the day, so once a day.)
+  if (['/', '/class'].includes(window.location.pathname)) preloadClassPage(store);
   const sync = lazySyncController(
     {
       store,

@@ -94,7 +94,7 @@ function firstRead(store: Store, read: Read<unknown>, tables: readonly string[])
   if (usable) return kept;
   kept?.stop();
   const entry: FirstRead = {
-    promise: read(store),
+    promise: settledInPlace(read(store)),
     startedAt: Date.now(),
     dirty: false,
     failedAt: null,
@@ -107,6 +107,29 @@ function firstRead(store: Store, read: Read<unknown>, tables: readonly string[])
   });
   reads.set(read, entry);
   return entry;
+}
+
+/**
+ * Starts a screen's first read before the screen renders (the app's first screen, as the app starts, while
+ * it still reads the tablet's role): the screen then finds it done and shows at once.
+ */
+export function preloadSuspendingRead<T>(store: Store, read: Read<T>, tables: readonly string[]): void {
+  firstRead(store, read, tables);
+}
+
+/**
+ * Marks the promise with its outcome the way React's `use` reads it, so a render after it settled uses the
+ * value at once. Otherwise `use` suspends on it all the same, and an update outside a transition (the role
+ * read that brings in the first screen) commits the Suspense fallback, whose content React then holds back
+ * for 300 ms (its fallback throttle).
+ */
+function settledInPlace<T>(promise: Promise<T>): Promise<T> {
+  const marked = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
+  promise.then(
+    (value) => Object.assign(marked, { status: 'fulfilled', value }),
+    (reason: unknown) => Object.assign(marked, { status: 'rejected', reason }),
+  );
+  return promise;
 }
 
 function forgetFirstRead(store: Store, read: Read<unknown>, entry: FirstRead): void {

@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { getSetting, setSetting, StoreProvider, useSuspendingLiveRead, type Store } from '#db';
+import { getSetting, preloadSuspendingRead, setSetting, StoreProvider, useSuspendingLiveRead, type Store } from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 /** A read of one setting that counts its calls and, while `gate` is set, waits for it after reading. */
@@ -100,5 +100,30 @@ describe('a screen that suspends until its first read', () => {
     await mount(store, read);
     expect(await screen.findByRole('button', { name: 'value 5, clicks 0' })).toBeInTheDocument();
     vi.restoreAllMocks();
+  });
+
+  it('shows a read started before it rendered at once, never its fallback, and reads it only once', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 7);
+    const { read, calls } = countedRead();
+    preloadSuspendingRead(store, read, ['settings']);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the read is done before the screen renders
+    let fallbacks = 0;
+    function Fallback() {
+      fallbacks += 1;
+      return <p>waiting</p>;
+    }
+    await act(async () => {
+      render(
+        <StoreProvider store={store}>
+          <Suspense fallback={<Fallback />}>
+            <Shown read={read} />
+          </Suspense>
+        </StoreProvider>,
+      );
+    });
+    expect(screen.getByRole('button', { name: 'value 7, clicks 0' })).toBeInTheDocument();
+    expect(fallbacks).toBe(0);
+    expect(calls.count).toBe(1);
   });
 });

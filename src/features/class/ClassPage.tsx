@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { CLASS_PROGRESS_TABLES, readClassProgress, useSuspendingLiveRead, type Store } from '#db';
+import {
+  CLASS_PROGRESS_TABLES,
+  preloadSuspendingRead,
+  readClassProgress,
+  useSuspendingLiveRead,
+  type Store,
+} from '#db';
 import { ClassPicker } from './ClassPicker.tsx';
 import { pathState } from '#ui/path-state.ts';
 import { studentSummaries } from '#ui/progress-summary.ts';
@@ -12,6 +18,11 @@ import { useT } from '#ui/useT.ts';
 /** The class and each child's summary of the rules' result: cached per child and day, so a year reads fast. */
 function readClass(store: Store) {
   return readClassProgress(store, studentSummaries(new Date()));
+}
+
+/** Starts the class page's read as the app starts, before the tablet's role is read (see main.tsx). */
+export function preloadClassPage(store: Store): void {
+  preloadSuspendingRead(store, readClass, CLASS_PROGRESS_TABLES);
 }
 
 /** The class roster: each child with what they are working on now. */
