@@ -1,6 +1,6 @@
 /**
  * The administrator's commands, in the database the server's environment names (DATABASE_URL, else
- * DATA_DIR/waypoint.sqlite), safe beside running servers; the two that write migrate it first as the server
+ * DATA_DIR/waypoint.sqlite), safe beside running servers; those that write migrate it first as the server
  * would, and none makes a new SQLite file but school:create (a district's first school before any server ran):
  *
  * - `npm run school:create -- --school <name> --email <email> --name <teacher's name>`: a school and its
@@ -8,6 +8,9 @@
  * - `npm run school:add-teacher -- [--school <id or name>] --email <email> --name <teacher's name>`:
  *   another teacher of an existing school (`--school` may be left out when the server has one school).
  * - `npm run school:list`: every school with its id and number of teachers.
+ * - `npm run school:reset-password -- --email <email> [--generate]`: a new password for a teacher (typed,
+ *   piped, or made and printed); every sign-in of theirs ends.
+ * - `npm run school:remove-teacher -- --email <email> [--force]`: a teacher who left; the school's data stays.
  *
  * Passwords are read from the terminal or a pipe (read-password.ts), never from the command line.
  */
@@ -18,6 +21,8 @@ import { addTeacher } from './add-teacher.ts';
 import { createSchool } from './create-school.ts';
 import { listSchools } from './list-schools.ts';
 import type { PasswordInput } from './read-password.ts';
+import { removeTeacher } from './remove-teacher.ts';
+import { resetPassword } from './reset-password.ts';
 
 const DATABASE = `The database is PostgreSQL at DATABASE_URL when it is set, else DATA_DIR/waypoint.sqlite (DATA_DIR: ./data):
 give the command the same DATABASE_URL or DATA_DIR as the server.`;
@@ -38,6 +43,19 @@ ${PASSWORD}
 ${DATABASE}`,
   'list-schools': `Usage:
   npm run school:list
+${DATABASE}`,
+  'reset-password': `Usage:
+  npm run school:reset-password -- --email rivera@lakeside.org
+  npm run school:reset-password -- --email rivera@lakeside.org --generate
+It asks for the new password twice (at least 10 characters, not the teacher's name or email), or reads it
+from the first line of a pipe; with --generate it makes a strong one and prints it once. Every sign-in of
+the teacher ends (their tablets ask for the new password); class tablets, stations and children's tablets
+keep working.
+${DATABASE}`,
+  'remove-teacher': `Usage:
+  npm run school:remove-teacher -- --email okafor@lakeside.org
+The teacher's account and sign-ins go; the school's classes, children and evidence stay. The last teacher of
+a school stays unless --force is given.
 ${DATABASE}`,
 };
 
@@ -62,6 +80,8 @@ export async function runAdminCommand(
   const run: AdminRun = { env, io, log, usage: USAGE[command] };
   if (command === 'create-school') return createSchool(args, run);
   if (command === 'add-teacher') return addTeacher(args, run);
+  if (command === 'reset-password') return resetPassword(args, run);
+  if (command === 'remove-teacher') return removeTeacher(args, run);
   return listSchools(run);
 }
 

@@ -18,6 +18,7 @@ import { errorBody, HttpError, installErrorHandlers } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { installVersionCheck } from './protocol-version.ts';
 import { registerAuthRoutes, type SignUpPolicy } from './routes-auth.ts';
+import { registerPasswordRoutes } from './routes-password.ts';
 import { registerClassRoutes } from './routes-classes.ts';
 import { registerDeviceRoutes } from './routes-devices.ts';
 import { registerBlobRoutes } from './routes-blobs.ts';
@@ -107,6 +108,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       api.removeContentTypeParser('text/plain');
       api.get('/openapi.json', async () => openApiDocument);
       registerAuthRoutes(api, ctx, options.allowSignUp ?? true, options.closedAccounts);
+      registerPasswordRoutes(api, ctx);
       registerDeviceRoutes(api, ctx);
       registerClassRoutes(api, ctx);
       registerSyncRoutes(api, ctx);

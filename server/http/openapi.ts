@@ -198,6 +198,24 @@ export const openApiDocument = {
         },
       ),
     },
+    '/auth/password': {
+      post: op(
+        'A teacher signed in with email and password changes the account’s password. The current password is checked as at sign-in (wrong ones slow this token down like a known device’s wrong sign-ins); the new one must be 10–200 characters, differ from the current one and not be easy to guess (else 400 with code weakPassword and details[0] one of length, sameAsCurrent, published, containsEmail, containsName, fewCharacters, noLetters, common). Every other sign-in of the account ends; this token and the devices enrolled with the account’s tokens keep working. Nothing changes on any error',
+        {
+          '200': {
+            description: 'Changed; signedOut: how many other sign-ins ended',
+            ...json(obj({ changed: { const: true }, signedOut: count })),
+          },
+          '403': {
+            description:
+              'The current password is wrong (code wrongPassword), or the token is not a teacher’s own sign-in: a class tablet, station, child’s tablet or family link (code forbidden)',
+          },
+          '409': { description: 'The password changed meanwhile from another device' },
+          ...throttled,
+        },
+        body(obj({ currentPassword: str, newPassword: { type: 'string', minLength: 10, maxLength: 200 } })),
+      ),
+    },
     '/devices/enroll': {
       post: op(
         'Enroll a device in a class by join code: a station; a teacher device or one child’s own tablet (kind student, with studentId) also need a teacher’s bearer token. Unknown codes slow the address down; many enrollments slow the code down',

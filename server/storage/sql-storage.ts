@@ -1,6 +1,6 @@
 /** Storage over a SqlDriver: the one implementation behind both SQLite and PostgreSQL. */
 import type { DeviceKind, DeviceStatus } from '#protocol';
-import type { SqlDriver, SqlRow } from './driver.ts';
+import type { SqlDriver, SqlExecutor, SqlRow } from './driver.ts';
 import { openPostgresDriver } from './postgres-driver.ts';
 import { migrate } from './migrations.ts';
 import { citedReadable, listRecords, loadRecords, pull, syncTx, toClassRow as toClass } from './sql-sync.ts';
@@ -65,6 +65,18 @@ const toBlobMeta = (r: SqlRow): BlobMetaRow => ({
 
 const toThrottle = (r: SqlRow): ThrottleState => ({ hits: Number(r.hits), lastAt: Number(r.last_at) });
 
+/**
+ * Ends a teacher's sign-ins: the tokens email and password gave (kind teacher, no class), not the devices
+ * enrolled with them (a class tablet, a station, a child's tablet), which hold tokens of their own.
+ */
+function endSignIns(tx: SqlExecutor, teacherId: string, at: string, keepTokenId: string | null): Promise<number> {
+  return tx.run(
+    `UPDATE device_tokens SET revoked_at = ?
+      WHERE teacher_id = ? AND kind = 'teacher' AND class_id IS NULL AND revoked_at IS NULL AND id <> ?`,
+    [at, teacherId, keepTokenId ?? ''],
+  );
+}
+
 export function createSqlStorage(db: SqlDriver): Storage {
   let epoch: string | undefined;
   const one = async <T>(sql: string, params: (string | null)[], map: (r: SqlRow) => T): Promise<T | undefined> => {
@@ -120,6 +132,24 @@ export function createSqlStorage(db: SqlDriver): Storage {
       return n === 1;
     },
     findTeacherByEmail: (email) => one('SELECT * FROM teachers WHERE email = ?', [email], toTeacher),
+    findTeacherById: (id) => one('SELECT * FROM teachers WHERE id = ?', [id], toTeacher),
+    setTeacherPassword: (change) =>
+      db.transaction(async (tx) => {
+        const guard = change.expectedHash === undefined ? '' : ' AND password_hash = ?';
+        const params = change.expectedHash === undefined ? [] : [change.expectedHash];
+        const n = await tx.run(`UPDATE teachers SET password_hash = ? WHERE id = ?${guard}`, [
+          change.passwordHash,
+          change.teacherId,
+          ...params,
+        ]);
+        if (n !== 1) return null;
+        return endSignIns(tx, change.teacherId, change.at, change.keepTokenId);
+      }, null),
+    removeTeacher: (teacherId, at) =>
+      db.transaction(async (tx) => {
+        if ((await tx.run('DELETE FROM teachers WHERE id = ?', [teacherId])) !== 1) return null;
+        return endSignIns(tx, teacherId, at, null);
+      }, null),
     async createClass(row) {
       // A repeated id is a no-op (seeding from two processes at once); a repeated join code is an error.
       await db.run(

@@ -152,6 +152,16 @@ export interface TeacherAccount {
   readonly createdAt: string;
 }
 
+export interface TeacherPasswordChange {
+  readonly teacherId: string;
+  readonly passwordHash: string;
+  /** When the other sign-ins end (their revokedAt). */
+  readonly at: string;
+  /** The sign-in that made the change, kept; null ends them all (an administrator's reset). */
+  readonly keepTokenId: string | null;
+  readonly expectedHash?: string;
+}
+
 export interface ClassRow {
   readonly id: string;
   readonly schoolId: string;
@@ -242,6 +252,19 @@ export interface Storage {
   /** False when the email is taken. */
   createTeacher(row: TeacherAccount): Promise<boolean>;
   findTeacherByEmail(email: string): Promise<TeacherAccount | undefined>;
+  findTeacherById(id: string): Promise<TeacherAccount | undefined>;
+  /**
+   * In one transaction: the teacher's new password hash, and every sign-in of theirs ended (teacher tokens
+   * without a class) but `keepTokenId`'s. Devices enrolled with their token (class tablets, a child's tablet)
+   * keep working. With `expectedHash`, nothing changes unless the stored hash is still that one (two changes
+   * at once: the second finds the first's). The number of sign-ins ended; null when nothing changed.
+   */
+  setTeacherPassword(change: TeacherPasswordChange): Promise<number | null>;
+  /**
+   * Removes the teacher's account (email and password) and ends their sign-ins, in one transaction; their
+   * synced records, classes and enrolled devices stay. The number of sign-ins ended; null when no such teacher.
+   */
+  removeTeacher(teacherId: string, at: string): Promise<number | null>;
   /** Same id again: no-op. A join code already in use: throws. */
   createClass(row: ClassRow): Promise<void>;
   getClass(id: string): Promise<ClassRow | undefined>;

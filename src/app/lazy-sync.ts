@@ -27,6 +27,7 @@ export function lazySyncController(
     listDevices: async () => (await engine).listDevices(),
     newJoinCode: async (classId) => (await engine).newJoinCode(classId),
     revokeDevice: async (deviceTokenId) => (await engine).revokeDevice(deviceTokenId),
+    changePassword: async (current, next) => (await engine).changePassword(current, next),
     stationSignIn: async (studentId) => (await engine).stationSignIn(studentId),
     stationSignOut: async () => (await engine).stationSignOut(),
     enrollAs: async (role) => (await engine).enrollAs(role),

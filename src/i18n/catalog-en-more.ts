@@ -12,6 +12,7 @@ import { targetsEn } from './messages/targets.en.ts';
 import { exportsEn } from './messages/exports.en.ts';
 import { familyEn } from './messages/family.en.ts';
 import { schoolEn } from './messages/school.en.ts';
+import { accountEn } from './messages/account.en.ts';
 import { pathsEn } from './messages/paths.en.ts';
 import { syncEn } from './messages/sync.en.ts';
 import { rolesEn } from './messages/roles.en.ts';
@@ -28,6 +29,7 @@ export const englishMore = {
   ...exportsEn,
   ...familyEn,
   ...schoolEn,
+  ...accountEn,
   ...pathsEn,
   ...syncEn,
   ...rolesEn,

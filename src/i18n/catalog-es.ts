@@ -11,6 +11,7 @@ import { targetsEs } from './messages/targets.es.ts';
 import { exportsEs } from './messages/exports.es.ts';
 import { familyEs } from './messages/family.es.ts';
 import { schoolEs } from './messages/school.es.ts';
+import { accountEs } from './messages/account.es.ts';
 import { pathsEs } from './messages/paths.es.ts';
 import { syncEs } from './messages/sync.es.ts';
 import { rolesEs } from './messages/roles.es.ts';
@@ -29,6 +30,7 @@ export const es: Catalog = {
   ...exportsEs,
   ...familyEs,
   ...schoolEs,
+  ...accountEs,
   ...pathsEs,
   ...syncEs,
   ...rolesEs,

@@ -8,6 +8,7 @@ export * from './change.ts';
 export const PROTOCOL_VERSION = 1;
 export * from './wire.ts';
 export * from './validate.ts';
+export * from './password-strength.ts';
 export * from './seeded-random.ts';
 export * from './write-roles.ts';
 export * from './record-shapes.ts';

@@ -5,6 +5,7 @@
 import type { Change } from './change.ts';
 import { isSyncedTable, SYNCED_TABLES } from './tables.ts';
 import type {
+  ChangePasswordRequest,
   CreateClassRequest,
   DeviceStatusReport,
   EnrollRequest,
@@ -279,6 +280,16 @@ export function validateSignIn(value: unknown): Validated<SignInRequest> {
   checkString(value.password, 'password', errors, 1, 200);
   if (value.deviceId !== undefined) checkId(value.deviceId, 'deviceId', errors);
   return errors.length > 0 ? fail(errors) : ok(value as unknown as SignInRequest);
+}
+
+/** `POST /auth/password`: the length rules here; how guessable the new one is, in password-strength.ts. */
+export function validateChangePassword(value: unknown): Validated<ChangePasswordRequest> {
+  if (!isPlainObject(value)) return fail([`body must be a JSON object, got ${describe(value)}`]);
+  const errors: string[] = [];
+  checkKeys(value, ['currentPassword', 'newPassword'], errors);
+  checkString(value.currentPassword, 'currentPassword', errors, 1, 200);
+  checkString(value.newPassword, 'newPassword', errors, 10, 200);
+  return errors.length > 0 ? fail(errors) : ok(value as unknown as ChangePasswordRequest);
 }
 
 export function validateEnroll(value: unknown): Validated<EnrollRequest> {

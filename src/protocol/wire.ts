@@ -72,6 +72,10 @@ export const ERROR_CODES = [
   'hashMismatch',
   'familyLinkRevoked',
   'familyLinkExpired',
+  /** POST /auth/password: the current password given is not the account's (403). */
+  'wrongPassword',
+  /** A new password the shared rules refuse (400); `details[0]` is the PasswordWeakness. */
+  'weakPassword',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -191,6 +195,21 @@ export interface SignInRequest {
   readonly email: string;
   readonly password: string;
   readonly deviceId?: string;
+}
+
+/**
+ * A signed-in teacher account changes its own password (`POST /auth/password`). The answer (200) keeps this
+ * token and ends every other sign-in of the account.
+ */
+export interface ChangePasswordRequest {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+}
+
+export interface ChangePasswordResponse {
+  readonly changed: true;
+  /** How many other sign-ins of the account were ended. */
+  readonly signedOut: number;
 }
 
 /**

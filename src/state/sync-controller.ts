@@ -35,6 +35,12 @@ export interface SyncController {
   newJoinCode(classId: string): Promise<string>;
   /** Revokes another device's token. Refuses this device's own token: use disconnect for that. */
   revokeDevice(deviceTokenId: string): Promise<void>;
+  /**
+   * A teacher's own sign-in, online only: the account's new password. Rejects with code 'wrongPassword',
+   * 'weakPassword' (`details[0]`: the PasswordWeakness), 'tooManyRequests', 'network' or another server code;
+   * on success the account's other sign-ins have ended and this tablet stays connected.
+   */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   /** A child signed in at a station; true when the child's records were fetched (connected stations). */
   stationSignIn(studentId: string): Promise<boolean>;
   stationSignOut(): Promise<void>;

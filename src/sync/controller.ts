@@ -14,7 +14,13 @@ import {
 } from '#db';
 import { CURSOR_START, type SignUpRequest } from '#protocol';
 import { enroll, postAsDevice, signIn, signUp } from './connect.ts';
-import { issueJoinCode, listServerClasses, listServerDevices, revokeDevice } from './school-admin.ts';
+import {
+  changeAccountPassword,
+  issueJoinCode,
+  listServerClasses,
+  listServerDevices,
+  revokeDevice,
+} from './school-admin.ts';
 import { enrollHandedOver, type HandOverRole } from './hand-over.ts';
 import { browserSchedulerEnv, createSyncScheduler, type SchedulerEnv, type SyncScheduler } from './scheduler.ts';
 import { fetchAttachment, type FetchAttachmentResult } from './media-round.ts';
@@ -140,6 +146,17 @@ export function createSyncController(options: SyncControllerOptions) {
         throw new SyncError('This is this tablet’s own connection; use Disconnect instead.', 'ownDevice', false);
       }
       await revokeDevice(connection, deviceTokenId, doFetch);
+    },
+    /**
+     * The signed-in teacher account's password (a teacher's own sign-in, not a class tablet): the server
+     * checks the current one and ends the account's other sign-ins; this tablet stays connected.
+     */
+    async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      const connection = await teacherConnection();
+      if (connection.scope.classId !== undefined) {
+        throw new SyncError('Only a teacher’s own sign-in changes the account’s password.', 'forbidden', false);
+      }
+      await changeAccountPassword(connection, { currentPassword, newPassword }, doFetch);
     },
     /**
      * A child signed in at a station: the server lets the station's token read that child's records, and

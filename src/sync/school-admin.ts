@@ -1,8 +1,17 @@
 /**
  * What a teacher's device asks the server about its school: the classes with their join codes, the
- * devices enrolled, a new join code, revoking a device. Online only: nothing here is kept on the device.
+ * devices enrolled, a new join code, revoking a device, the account's password. Online only: nothing here
+ * is kept on the device.
  */
-import type { ClassListResponse, ClassSummary, DeviceListResponse, DeviceSummary, JoinCodeResponse } from '#protocol';
+import type {
+  ChangePasswordRequest,
+  ChangePasswordResponse,
+  ClassListResponse,
+  ClassSummary,
+  DeviceListResponse,
+  DeviceSummary,
+  JoinCodeResponse,
+} from '#protocol';
 import type { Connection } from '#db';
 import { callAsDevice } from './connect.ts';
 
@@ -27,4 +36,14 @@ export async function issueJoinCode(connection: Caller, classId: string, doFetch
 
 export async function revokeDevice(connection: Caller, deviceTokenId: string, doFetch?: typeof fetch): Promise<void> {
   await callAsDevice(connection, 'DELETE', `/devices/${encodeURIComponent(deviceTokenId)}`, undefined, doFetch);
+}
+
+/** The signed-in account's new password; the account's other sign-ins end, this connection stays. */
+export async function changeAccountPassword(
+  connection: Caller,
+  request: ChangePasswordRequest,
+  doFetch?: typeof fetch,
+): Promise<ChangePasswordResponse> {
+  const response = await callAsDevice(connection, 'POST', '/auth/password', request, doFetch);
+  return (await response.json()) as ChangePasswordResponse;
 }

@@ -27,6 +27,8 @@ export class SyncError extends Error {
     message: string,
     readonly code: string,
     readonly retryable: boolean,
+    /** The server's `error.details`, when it sent some (e.g. a weak password's reason). */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
   }
@@ -99,5 +101,5 @@ export async function toSyncError(response: Response): Promise<SyncError> {
   const message = body?.error.message ?? `The server answered ${response.status}.`;
   // Server trouble and throttling pass; a refused token or an outdated app do not fix themselves.
   const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-  return new SyncError(message, code, retryable);
+  return new SyncError(message, code, retryable, body?.error.details ?? []);
 }

@@ -77,6 +77,7 @@ describe('the sync engine loaded after the first screen', () => {
       listDevices: () => controller.listDevices(),
       newJoinCode: () => controller.newJoinCode('c'),
       revokeDevice: () => controller.revokeDevice('t'),
+      changePassword: () => controller.changePassword('old', 'new'),
       stationSignIn: () => controller.stationSignIn('s'),
       stationSignOut: () => controller.stationSignOut(),
       enrollAs: () => controller.enrollAs({ kind: 'station', classId: 'c' }),

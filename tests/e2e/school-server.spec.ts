@@ -7,18 +7,45 @@ async function openSettings(page: Page) {
   await page.goto('/settings');
 }
 
-test('a new school signs up from Settings and lands on its classes and devices', async ({ page }) => {
+test('a new school signs up from Settings, lands on its classes and devices, and changes its password', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
   await openSettings(page);
   await page.getByRole('button', { name: 'New school? Create an account' }).click();
   const form = page.getByRole('form', { name: 'Create a school and a teacher account' });
+  const email = `rivera-${Date.now()}@riverside.test`;
   await form.getByLabel('School name').fill('Riverside Elementary');
   await form.getByLabel('Your name, as colleagues see it').fill('Ms Rivera');
-  await form.getByLabel('Email').fill(`rivera-${Date.now()}@riverside.test`);
+  await form.getByLabel('Email').fill(email);
   await form.getByLabel(/Choose a password/).fill('a long enough password');
   await form.getByRole('button', { name: 'Create the school and sign in' }).click();
   await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Classes and devices' })).toBeVisible();
   await expect(page.getByText(/No classes on the server yet/)).toBeVisible();
+
+  // Settings → Change password, on a portrait tablet: the server checks the current one and takes the new.
+  const change = page.getByRole('region', { name: 'Change password' });
+  await change.getByLabel('Current password').fill('a long enough password');
+  await change.getByLabel('New password (at least 10 characters)').fill('lantern orchard kettle');
+  await change.getByLabel('New password again').fill('lantern orchard kettle');
+  const submit = change.getByRole('button', { name: 'Change password' });
+  const box = await submit.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(48);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(768);
+  await submit.click();
+  await expect(change.getByRole('status')).toContainText('Password changed.');
+
+  // Signed out and in again: the old password no longer opens the account, the new one does.
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('button', { name: 'I already have an account' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Email or password is wrong');
+  await page.getByLabel('Password', { exact: true }).fill('lantern orchard kettle');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
 });
 
 test('a station joins with the code shown to the teacher, who sees it, revokes it and makes a new code', async ({

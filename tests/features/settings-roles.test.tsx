@@ -41,6 +41,7 @@ function controller(enrollAs: (role: HandOverRole) => Promise<boolean>): SyncCon
     listDevices: unused,
     newJoinCode: unused,
     revokeDevice: unused,
+    changePassword: unused,
     stationSignIn: async () => false,
     stationSignOut: async () => undefined,
     enrollAs: vi.fn(enrollAs),

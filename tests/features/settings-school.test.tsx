@@ -72,6 +72,7 @@ function fakeController(store: Store, classes: ClassSummary[], devices: DeviceSu
         d.deviceTokenId === id ? { ...d, revokedAt: '2026-09-02T10:00:00.000Z' } : d,
       );
     }),
+    changePassword: vi.fn(async () => undefined),
     stationSignIn: vi.fn(async () => false),
     stationSignOut: vi.fn(async () => undefined),
     enrollAs: vi.fn(async () => false),

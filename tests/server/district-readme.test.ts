@@ -36,6 +36,10 @@ describe('README: Host it for a district', () => {
     expect(scripts['school:add-teacher']).toBe('node --import tsx server/admin/cli.ts add-teacher');
     expect(section).toContain('npm run school:list');
     expect(scripts['school:list']).toBe('node --import tsx server/admin/cli.ts list-schools');
+    expect(section).toContain('npm run school:reset-password -- --email');
+    expect(scripts['school:reset-password']).toBe('node --import tsx server/admin/cli.ts reset-password');
+    expect(section).toContain('npm run school:remove-teacher -- --email');
+    expect(scripts['school:remove-teacher']).toBe('node --import tsx server/admin/cli.ts remove-teacher');
   });
 
   it('names only variables the server reads', () => {

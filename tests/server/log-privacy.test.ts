@@ -3,8 +3,8 @@
  * a teacher pushes a child with a note and a photo, a station signs the child in, pulls, a family link is
  * made and opened, the app's page for the child is loaded, a bad push quotes the child's name back, and a
  * database failure whose message names the child becomes a 500. Every log line is JSON; none holds the
- * child's name, the note, the child's or the evidence's id, the family link's secret, a bearer token or a
- * query string; requests are logged by their route's pattern.
+ * child's name, the note, the child's or the evidence's id, the family link's secret, a bearer token, a
+ * password (a teacher changes theirs) or a query string; requests are logged by their route's pattern.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,6 +117,14 @@ describe('logs', () => {
     ).toBe(200);
     expect((await fetch(`${server.base}/family/${link.body.token}`)).status).toBe(200);
 
+    // Passwords: a wrong current one, a weak new one, then a change; none of them in the logs.
+    const NEW_PASSWORD = 'Quackenbush orchard kettle';
+    const password = (currentPassword: string, newPassword: string) =>
+      server.call('POST', '/api/v1/auth/password', { token, body: { currentPassword, newPassword } });
+    expect((await password('a wrong current password', NEW_PASSWORD)).status).toBe(403);
+    expect((await password(school.password, 'Password2024!')).status).toBe(400);
+    expect((await password(school.password, NEW_PASSWORD)).status).toBe(200);
+
     // A refused push quotes a preview of what was sent in its answer: never in the logs.
     const bad = await server.call('POST', '/api/v1/sync/push', {
       token,
@@ -148,6 +156,10 @@ describe('logs', () => {
       token,
       station.token,
       school.email,
+      school.password,
+      'a wrong current password',
+      'Password2024!',
+      NEW_PASSWORD,
       'tab=path',
       'since=0',
     ]) {
@@ -157,6 +169,7 @@ describe('logs', () => {
     expect(urls).toContain('/api/v1/sync/push');
     expect(urls).toContain('/api/v1/sync/pull');
     expect(urls).toContain('/api/v1/family/:token');
+    expect(urls).toContain('/api/v1/auth/password');
     expect(urls).toContain('/api/v1/blobs/:sha256');
     expect(urls).toContain('/student/…');
     const failure = records.find((r) => r.msg === 'unhandled error');

@@ -341,6 +341,69 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     expect(await storage.findFamilyLinkByHash(link.tokenHash)).toEqual({ ...link, revokedAt: AT });
   });
 
+  it('sets a teacher’s password from the hash it expects, ending their sign-ins but one, never a device’s', async () => {
+    const school = await seedSchool(storage);
+    const teacher = {
+      id: newId('t'),
+      schoolId: school.schoolId,
+      email: `${newId('e')}@x.org`,
+      displayName: 'T',
+      passwordHash: 'old',
+      createdAt: AT,
+    };
+    expect(await storage.createTeacher(teacher)).toBe(true);
+    const token = (
+      id: string,
+      kind: 'teacher' | 'station' | 'student',
+      classId: string | null,
+      teacherId: string | null,
+    ) => ({
+      id,
+      tokenHash: newId('hash'),
+      kind,
+      schoolId: school.schoolId,
+      classId,
+      studentId: kind === 'student' ? 'stu-1' : null,
+      teacherId,
+      deviceId: id,
+      deviceName: null,
+      createdAt: AT,
+      expiresAt: null,
+      revokedAt: null,
+    });
+    const [kept, other, colleague, classTablet, childTablet, station] = [
+      token(newId('kept'), 'teacher', null, teacher.id),
+      token(newId('other'), 'teacher', null, teacher.id),
+      token(newId('colleague'), 'teacher', null, newId('t')),
+      token(newId('class'), 'teacher', school.classId, teacher.id),
+      token(newId('child'), 'student', school.classId, teacher.id),
+      token(newId('station'), 'station', school.classId, null),
+    ] as const;
+    for (const t of [kept, other, colleague, classTablet, childTablet, station]) await storage.createDeviceToken(t);
+    const revoked = async () =>
+      (await storage.listDeviceTokens(school.schoolId)).filter((t) => t.revokedAt !== null).map((t) => t.id);
+
+    const change = { teacherId: teacher.id, passwordHash: 'new', at: AT, keepTokenId: kept.id };
+    expect(await storage.setTeacherPassword({ ...change, expectedHash: 'not the stored one' })).toBeNull();
+    expect((await storage.findTeacherById(teacher.id))?.passwordHash).toBe('old');
+    expect(await revoked()).toEqual([]);
+    expect(await storage.setTeacherPassword({ ...change, expectedHash: 'old' })).toBe(1);
+    expect(await storage.findTeacherById(teacher.id)).toEqual({ ...teacher, passwordHash: 'new' });
+    expect(await revoked()).toEqual([other.id]);
+    expect(await storage.setTeacherPassword({ ...change, teacherId: newId('nobody') })).toBeNull();
+
+    // An administrator's reset keeps none; removal ends the account and its sign-ins, never the devices.
+    expect(await storage.setTeacherPassword({ ...change, passwordHash: 'reset', keepTokenId: null })).toBe(1);
+    expect((await revoked()).sort()).toEqual([kept.id, other.id].sort());
+    const again = token(newId('again'), 'teacher', null, teacher.id);
+    await storage.createDeviceToken(again);
+    expect(await storage.removeTeacher(teacher.id, AT)).toBe(1);
+    expect(await storage.findTeacherById(teacher.id)).toBeUndefined();
+    expect(await storage.findTeacherByEmail(teacher.email)).toBeUndefined();
+    expect((await revoked()).sort()).toEqual([kept.id, other.id, again.id].sort());
+    expect(await storage.removeTeacher(teacher.id, AT)).toBeNull();
+  });
+
   it('stores blobs once per school and knows which evidence cites them', async () => {
     s = await seedSchool(storage);
     const sha = 'a'.repeat(64);

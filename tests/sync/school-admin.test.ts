@@ -1,7 +1,7 @@
 /**
  * The teacher's side of the school server through the device's sync controller, against a real server:
  * sign-up, a roster class reaching the server with a join code, enrolling a station and a teacher tablet,
- * listing and revoking devices, a new join code; and clear failures offline or without a teacher connection.
+ * listing and revoking devices, a new join code, the account's password; and clear failures offline or without a teacher connection.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import {
   importRoster,
   listClasses,
   listStudents,
+  readSyncStatus,
   rosterId,
   saveConnection,
   seedFirstRun,
@@ -162,6 +163,33 @@ describe('the teacher’s side of the school server', () => {
     await expect(tablet.sync.enroll(server.base, { joinCode: code, kind: 'teacher' })).rejects.toMatchObject({
       code: 'validation',
     });
+  });
+
+  it('changes the account’s password: this tablet stays connected, the account’s other tablet must sign in again', async () => {
+    const teacher = track(device());
+    await teacher.sync.signUp(server.base, account);
+    const laptop = track(device());
+    await laptop.sync.signIn(server.base, account.email, account.password);
+
+    await expect(teacher.sync.changePassword('not the password', 'lantern orchard kettle')).rejects.toMatchObject({
+      code: 'wrongPassword',
+    });
+    await expect(teacher.sync.changePassword(account.password, 'Ms Rivera reads 42')).rejects.toMatchObject({
+      code: 'weakPassword',
+      details: ['containsName'],
+    });
+    await teacher.sync.changePassword(account.password, 'lantern orchard kettle');
+
+    await teacher.sync.syncNow();
+    expect((await readSyncStatus(teacher.store)).lastError).toBeNull();
+    await expect(teacher.sync.listDevices()).resolves.toBeDefined();
+    await expect(laptop.sync.listDevices()).rejects.toMatchObject({ code: 'unauthorized' });
+    const again = track(device());
+    await expect(again.sync.signIn(server.base, account.email, account.password)).rejects.toThrow(
+      /Email or password is wrong/,
+    );
+    await again.sync.signIn(server.base, account.email, 'lantern orchard kettle');
+    expect(await getConnection(again.store)).toMatchObject({ kind: 'teacher' });
   });
 
   it('says when the server cannot be reached, or when this device is not a connected teacher', async () => {

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDemoRetired, readSyncStatus, useStore } from '#db';
 import { useSyncController } from '#state/sync-controller.ts';
 import { useT } from '#ui/useT.ts';
+import { ChangePasswordPanel } from './ChangePasswordPanel.tsx';
 import { ClassesAndDevices } from './ClassesAndDevices.tsx';
 import { JoinClassForm } from './JoinClassForm.tsx';
 import { NotSavedPanel } from './NotSavedPanel.tsx';
@@ -62,6 +63,10 @@ export function ServerPanel() {
       </section>
       {connection.kind === 'teacher' ? (
         <ClassesAndDevices key={connection.deviceTokenId} connection={connection} />
+      ) : null}
+      {/* The account's own sign-in only: a class tablet holds a token of its own, not the account's password. */}
+      {connection.kind === 'teacher' && connection.scope.classId === undefined ? (
+        <ChangePasswordPanel key={connection.deviceTokenId} />
       ) : null}
     </>
   );

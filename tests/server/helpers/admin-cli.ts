@@ -10,7 +10,7 @@ export interface CommandRun {
   readonly out: string;
 }
 
-/** `command` is create-school, add-teacher or list-schools; `stdin` is piped in (the password's line). */
+/** `command` is one of server/admin/cli.ts's (create-school, add-teacher, reset-password…); `stdin` is piped in (the password's line). */
 export function adminCommand(env: NodeJS.ProcessEnv, command: string, args: string[], stdin = ''): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', command, ...args], {
