@@ -7,8 +7,10 @@
  * self and inclusive time. Not a metric: a tool to read before and after a change.
  *
  * `node --import tsx bench/year-profile.ts [visits] [--dist=dist,../other/dist] [--children=N]
- * [--evidence=N] [--photos=N] [--media] [--rounds=N] [--profile]` (a year of N children with N × 2,000 pieces by default, as each
- * child has in the full year; build with `npx vite build --minify false` to read function names).
+ * [--evidence=N] [--photos=N] [--media] [--rounds=N] [--profile] [--screens=studentPage,myPath]` (a year of N children with
+ * N × 2,000 pieces by default, as each child has in the full year; `--screens` times only those screens, visiting the
+ * student page untimed when a screen is reached from it; build with `npx vite build --minify false` to read function
+ * names).
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -35,6 +37,7 @@ const top = Number(arg('top') ?? 25);
 const withProfile = process.argv.includes('--profile');
 const withTrace = process.argv.includes('--trace');
 const dists = (arg('dist') ?? 'dist').split(',').map((d) => resolve(d));
+const timed = new Set<string>(arg('screens')?.split(',') ?? SCREENS);
 
 const traces = new Map<string, Map<string, number>>();
 
@@ -87,7 +90,7 @@ try {
         await runVisits(page, cdp, kids, build, times, profiles);
       }
     }
-    for (const screen of SCREENS)
+    for (const screen of SCREENS.filter((s) => timed.has(s)))
       console.log(
         `${screen.padEnd(16)} ${dists.map((d) => `${d.split('/').slice(-2).join('/')}: ${Math.round(median(times.get(`${d}|${screen}`)!))} ms (${times.get(`${d}|${screen}`)!.map(Math.round).join(', ')})`).join('  |  ')}`,
       );
@@ -131,7 +134,7 @@ async function runVisits(
     const profile = withProfile
       ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
       : null;
-    if (visit === 0) return;
+    if (visit === 0 || !timed.has(screen)) return;
     const key = `${build}|${screen}`;
     times.set(key, [...(times.get(key) ?? []), ms]);
     if (profile) profiles.set(key, [...(profiles.get(key) ?? []), profile]);
@@ -141,15 +144,19 @@ async function runVisits(
     await toClass(page, kids.length);
     await record('studentPage', visit, () => timeVisit(page, tap(`/student/${kid.id}`), READY.studentPage(kid.name)));
     await settle(page);
-    await record('conferenceOpen', visit, () =>
-      timeVisit(page, tap(`/conference/${kid.id}`), READY.conference(kid.name)),
-    );
-    await page.goBack();
-    await page.waitForFunction(READY.studentPage(kid.name));
-    await settle(page);
-    await record('familyReport', visit, () =>
-      timeVisit(page, tap(`/family-report/${kid.id}`), READY.familyReport(kid.name)),
-    );
+    if (timed.has('conferenceOpen')) {
+      await record('conferenceOpen', visit, () =>
+        timeVisit(page, tap(`/conference/${kid.id}`), READY.conference(kid.name)),
+      );
+      await page.goBack();
+      await page.waitForFunction(READY.studentPage(kid.name));
+      await settle(page);
+    }
+    if (timed.has('familyReport'))
+      await record('familyReport', visit, () =>
+        timeVisit(page, tap(`/family-report/${kid.id}`), READY.familyReport(kid.name)),
+      );
+    if (!timed.has('myPath')) continue;
     await toClass(page, kids.length);
     await record('myPath', visit, () => timeVisit(page, navigate(`/my-path/${kid.id}`), READY.myPath(kid.name)));
   }

@@ -26,6 +26,8 @@ export interface BulkRead {
    * (`[a+b]`), every row whose first part is.
    */
   getAllBetween<T>(table: string, index: string | null, first: string, last: string): Promise<T[]>;
+  /** See readNewest (below). */
+  getNewest<T>(table: string, index: string, key: string, limit: number, keep?: (row: T) => boolean): Promise<T[]>;
 }
 
 export async function bulkRead<R>(
@@ -54,6 +56,8 @@ export async function bulkRead<R>(
       request<unknown>(tx.objectStore(table).get(key)).then((row) => fromDisk(table)(row) as T | undefined),
     getAll: (table) => rows(table, tx.objectStore(table).getAll()),
     getAllBetween: (table, index, first, last) => rows(table, source(table, index).getAll(between(index, first, last))),
+    getNewest: (table, index, key, limit, keep) =>
+      readNewest(tx.objectStore(table).index(index), key, limit, (row) => fromDisk(table)(row), keep),
   });
 }
 
@@ -72,4 +76,32 @@ export function keyRuns(wanted: ReadonlySet<string>, all: readonly string[]): [s
     else runs.push((run = [key, key]));
   }
   return runs;
+}
+
+/**
+ * The last `limit` rows of a compound index (`[a+b]`) whose first part is `key`, last first, that `keep`
+ * accepts (rows as read back: `fromDisk`): e.g. a child's newest evidence by `[studentId+observedAt]`. A
+ * cursor read backwards, so a page of a year of rows reads the page and no more.
+ */
+function readNewest<T>(
+  index: IDBIndex,
+  key: string,
+  limit: number,
+  fromDisk: (row: unknown) => unknown,
+  keep: (row: T) => boolean = () => true,
+): Promise<T[]> {
+  const found: T[] = [];
+  if (limit <= 0) return Promise.resolve(found);
+  return new Promise((resolve, reject) => {
+    const req = index.openCursor(IDBKeyRange.bound([key], [key, []]), 'prev');
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return resolve(found);
+      const row = fromDisk(cursor.value) as T;
+      if (keep(row)) found.push(row);
+      if (found.length < limit) cursor.continue();
+      else resolve(found);
+    };
+  });
 }

@@ -86,14 +86,7 @@ export async function readClassProgress<S>(store: Store, maker: SummaryMaker<S>)
     const versions = (versionsRow?.value as ProgressVersions | undefined) ?? NO_VERSIONS;
     const listed = group ? classList(students, group.id) : [];
     const cached = new Map(cache.map((row) => [row.studentId, row]));
-    const current = (student: StudentRecord) => {
-      const row = cached.get(student.id);
-      const isCurrent =
-        row?.key === maker.key &&
-        row.content === versions.content &&
-        row.student === (versions.students[student.id] ?? 0);
-      return isCurrent ? row : undefined;
-    };
+    const current = (student: StudentRecord) => currentSummary(cached.get(student.id), maker.key, versions);
     const stale = listed.filter((student) => !current(student));
     const inputs = group && stale.length > 0 ? await readInputs(tx, group, stale, students, shared) : [];
     const [targets, frameworks] = await shared;
@@ -113,6 +106,17 @@ export async function readClassProgress<S>(store: Store, maker: SummaryMaker<S>)
     })),
     made: made.size,
   };
+}
+
+/** The cached row when it was made from these versions with this key (else undefined: make it again). */
+export function currentSummary(
+  row: ProgressCacheRow | undefined,
+  key: string,
+  versions: ProgressVersions,
+): ProgressCacheRow | undefined {
+  const isCurrent =
+    row?.key === key && row.content === versions.content && row.student === (versions.students[row.studentId] ?? 0);
+  return isCurrent ? row : undefined;
 }
 
 /** The children on a class list: live, in the class, not archived, by name (as listStudents gives them). */
@@ -176,7 +180,12 @@ async function readInputs(
  * inside a live query, where Dexie allows no writes). A write that came in between moved the versions on,
  * so such a summary is simply made again next time.
  */
-function saveLater(store: Store, key: string, versions: ProgressVersions, made: ReadonlyMap<string, unknown>): void {
+export function saveLater(
+  store: Store,
+  key: string,
+  versions: ProgressVersions,
+  made: ReadonlyMap<string, unknown>,
+): void {
   const rows = [...made].map(([studentId, summary]): ProgressCacheRow => ({
     studentId,
     key,

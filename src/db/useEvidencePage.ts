@@ -36,3 +36,24 @@ export function useEvidencePage(
     showMore: () => setCount((n) => n + pageSize),
   };
 }
+
+/**
+ * useEvidencePage for a screen that read the first page itself, with the rest of what it shows (and reads it
+ * again after each write): that page until "show more" asks for more, then the longer page, live.
+ */
+export function useEvidencePageFrom(studentId: string, first: EvidencePage, pageSize: number): EvidencePager {
+  const store = useStore();
+  const [count, setCount] = useState(pageSize);
+  const isLonger = count > pageSize;
+  const longer = useLiveQuery<EvidencePage | null, null>(
+    () => (isLonger ? listRecentEvidence(store, studentId, count) : null),
+    [store, studentId, count, isLonger],
+    null,
+  );
+  const page = isLonger ? (longer ?? first) : first;
+  return {
+    records: page.records,
+    hasMore: page.hasMore,
+    showMore: () => setCount((n) => n + pageSize),
+  };
+}

@@ -1,5 +1,5 @@
 import type { EvidenceKind } from '#protocol';
-import { RULES_VERSION, type EvidenceInput, type StudentProgress, type TargetProgress } from '#rules';
+import { RULES_VERSION, type EvidenceInput, type Explanation, type StudentProgress, type TargetProgress } from '#rules';
 import { evaluateProgress, type ProgressSource } from './progress-input.ts';
 
 /**
@@ -17,6 +17,11 @@ export interface ProgressSummary extends Pick<
 > {
   /** Path order, as the rules give them. */
   readonly targets: readonly TargetSummary[];
+  /**
+   * Why the current target stands where it does (the rules' explanation of it), so a child's page can paint
+   * the current target with its reasons before the rules run over the year; null without a current target.
+   */
+  readonly currentExplanation: Explanation | null;
 }
 
 /** A child's submission waiting for the teacher, as the overview lists it. */
@@ -36,12 +41,14 @@ export interface StudentSummary {
 }
 
 /** Bump when StudentSummary changes shape or meaning: summaries an older app cached are then made again. */
-const SUMMARY_SHAPE = 1;
+const SUMMARY_SHAPE = 2;
 
 export function summarizeProgress(progress: StudentProgress): ProgressSummary {
   return {
     targets: progress.targets.map(({ targetId, status, isSkipped }) => ({ targetId, status, isSkipped })),
     currentTargetId: progress.currentTargetId,
+    currentExplanation:
+      progress.currentTargetId === null ? null : (progress.byTargetId[progress.currentTargetId]?.explanation ?? null),
     nextStep: progress.nextStep,
     masteredCount: progress.masteredCount,
     neededCount: progress.neededCount,

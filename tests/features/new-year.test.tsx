@@ -7,7 +7,7 @@ import NewYearPage from '#features/year/NewYearPage.tsx';
 import RosterPage from '#features/roster/RosterPage.tsx';
 import StudentPage from '#features/student/StudentPage.tsx';
 import { Route, Routes } from 'react-router-dom';
-import { renderWithStore } from '#tests/helpers/render.tsx';
+import { renderSuspendingWithStore, renderWithStore } from '#tests/helpers/render.tsx';
 import { seedYearClass } from '#tests/helpers/year-class.ts';
 import { testStore } from '#tests/helpers/test-store.ts';
 
@@ -88,7 +88,7 @@ describe('a new school year on the tablet', { timeout: 30_000 }, () => {
     expect((await listPersonRecords(store, added!.id)).map((r) => r.student.id)).toEqual([studentIds[0], added!.id]);
     view.unmount();
 
-    renderWithStore(
+    await renderSuspendingWithStore(
       <Routes>
         <Route path="/student/:studentId" element={<StudentPage />} />
       </Routes>,

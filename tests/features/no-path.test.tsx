@@ -65,7 +65,7 @@ describe('a child with no path yet is not told their path is complete', { timeou
     expect(within(roster).getByRole('link', { name: /Ada/ })).toHaveTextContent('Path complete');
     cleanup();
 
-    renderWithStore(<Screens />, store, { route: '/student/s-kevin' });
+    await renderSuspendingWithStore(<Screens />, store, { route: '/student/s-kevin' });
     const next = await screen.findByTestId('next-step');
     expect(next).toHaveTextContent('No path yet — set the class path');
     expect(within(next).getByRole('link', { name: 'set the class path' })).toHaveAttribute('href', '/class-path');

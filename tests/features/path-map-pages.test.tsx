@@ -6,7 +6,7 @@ import { seedFirstRun } from '#db';
 import MyPathPage from '#features/my-path/MyPathPage.tsx';
 import StudentPathPage from '#features/paths/StudentPathPage.tsx';
 import StudentPage from '#features/student/StudentPage.tsx';
-import { renderWithStore } from '#tests/helpers/render.tsx';
+import { renderSuspendingWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 // Liam, of the demo class: two letter-name targets skipped with a reason.
@@ -15,7 +15,7 @@ const LIAM = 'demo-student-2';
 async function renderAt(route: string) {
   const store = testStore();
   await seedFirstRun(store);
-  renderWithStore(
+  await renderSuspendingWithStore(
     <Routes>
       <Route path="/student/:studentId" element={<StudentPage />} />
       <Route path="/student/:studentId/path" element={<StudentPathPage />} />

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { seedFirstRun } from '#db';
 import StudentPage from '#features/student/StudentPage.tsx';
 import { sharedCodes, targetLabel } from '#ui/target-text.ts';
-import { renderWithStore } from '#tests/helpers/render.tsx';
+import { renderSuspendingWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 describe('targets that share a code are told apart', { timeout: 30_000 }, () => {
@@ -13,7 +13,7 @@ describe('targets that share a code are told apart', { timeout: 30_000 }, () => 
     const store = testStore();
     store.env.setNow(Date.now());
     await seedFirstRun(store);
-    renderWithStore(
+    await renderSuspendingWithStore(
       <Routes>
         <Route path="/student/:studentId" element={<StudentPage />} />
       </Routes>,

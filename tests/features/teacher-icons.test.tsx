@@ -10,7 +10,7 @@ import { ACTIVE_CLASS_KEY, getSetting, listStudents, seedFirstRun } from '#db';
 import { ClassPage } from '#features/class/ClassPage.tsx';
 import StudentPage from '#features/student/StudentPage.tsx';
 import { TARGET_ICONS } from '#ui/pictures.ts';
-import { renderSuspendingWithStore, renderWithStore } from '#tests/helpers/render.tsx';
+import { renderSuspendingWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 async function seededStore() {
@@ -41,7 +41,7 @@ describe('target icons on teacher screens', () => {
     expect(container.querySelectorAll('img.target-icon-inline[src*="drawings/icons/"]').length).toBeGreaterThan(0);
     unmount();
 
-    const page = renderWithStore(<Screens />, store, { route: `/student/${students[1]!.id}` });
+    const page = await renderSuspendingWithStore(<Screens />, store, { route: `/student/${students[1]!.id}` });
     await screen.findByRole('heading', { level: 1, name: students[1]!.displayName });
     expect(hasEmoji(page.container.textContent ?? '')).toBe(false);
     expect(page.container.querySelector('.current-target img.target-icon-inline')).not.toBeNull();
@@ -51,7 +51,7 @@ describe('target icons on teacher screens', () => {
 describe('student page, tablet first', () => {
   it('shows the current target and the quick observation before the folded map and list', async () => {
     const { store, students } = await seededStore();
-    renderWithStore(<Screens />, store, { route: `/student/${students[1]!.id}` });
+    await renderSuspendingWithStore(<Screens />, store, { route: `/student/${students[1]!.id}` });
     await screen.findByRole('heading', { level: 1, name: students[1]!.displayName });
     const observation = screen.getByRole('heading', { name: 'Quick observation' });
     const map = screen.getByText(/^Path map: \d+ stops/);

@@ -1,21 +1,22 @@
 import { Link } from 'react-router-dom';
 import type { TargetRecord } from '#db';
-import type { StudentProgress } from '#rules';
+import type { ProgressSummary } from '#ui/progress-summary.ts';
 import { pathState } from '#ui/path-state.ts';
 import { TargetIcon } from '#ui/TargetIcon.tsx';
 import { targetStatement } from '#ui/target-text.ts';
 import { useRulesMessage } from '#ui/useRulesMessage.ts';
 import { useT } from '#ui/useT.ts';
 
+/** From the child's summary of the rules' answer (progress-summary.ts): it paints before the rules run. */
 export function CurrentTargetCard(props: {
-  progress: StudentProgress;
+  progress: Pick<ProgressSummary, 'currentTargetId' | 'nextStep' | 'currentExplanation'>;
   targetsById: ReadonlyMap<string, TargetRecord>;
 }) {
   const { t, language } = useT();
   const say = useRulesMessage();
   const { progress } = props;
   const current = progress.currentTargetId ? props.targetsById.get(progress.currentTargetId) : undefined;
-  const explanation = progress.currentTargetId ? progress.byTargetId[progress.currentTargetId]?.explanation : undefined;
+  const explanation = progress.currentExplanation;
 
   return (
     <section className="card current-target" aria-labelledby="current-title">

@@ -1,9 +1,17 @@
 import { memo, useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router-dom';
-import { loadStudentProgressData, useEvidencePage, useStore, type StudentProgressData, type TargetRecord } from '#db';
+import {
+  readStudentPage,
+  STUDENT_PAGE_TABLES,
+  useEvidencePageFrom,
+  useSuspendingLiveRead,
+  type StudentPageRead,
+  type StudentProgressData,
+  type Store,
+  type TargetRecord,
+} from '#db';
 import type { StudentProgress } from '#rules';
-import { evaluateProgress } from '#ui/progress-input.ts';
+import { studentSummaries, type ProgressSummary, type StudentSummary } from '#ui/progress-summary.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { PathMap } from '#ui/path-map/PathMap.tsx';
 import { useT } from '#ui/useT.ts';
@@ -15,48 +23,76 @@ import { EarlierYears } from './EarlierYears.tsx';
 import { HandTabletForm } from './HandTabletForm.tsx';
 import './student.css';
 import { ObservationForm } from './ObservationForm.tsx';
+import { useFullProgress } from './useFullProgress.ts';
 
 const SHORT_PATH = 8;
 
-interface Parts {
-  readonly data: StudentProgressData;
-  readonly progress: StudentProgress;
-  readonly targetsById: ReadonlyMap<string, TargetRecord>;
+type Data = Omit<StudentProgressData, 'evidence'>;
+type PageRead = StudentPageRead<StudentSummary>;
+
+/** One read function per child, kept: useSuspendingLiveRead wants a stable one. */
+const readers = new Map<string, (store: Store) => Promise<PageRead | null>>();
+
+function readerOf(studentId: string): (store: Store) => Promise<PageRead | null> {
+  let read = readers.get(studentId);
+  if (!read) {
+    read = (store) => readStudentPage(store, studentId, studentSummaries(new Date()), EVIDENCE_PAGE);
+    readers.set(studentId, read);
+  }
+  return read;
 }
 
 export default function StudentPage() {
   const { studentId = '' } = useParams();
+  // Another child's page (an earlier year's record links to it) is a page of its own, read afresh.
+  return <StudentPageOf key={studentId} studentId={studentId} />;
+}
+
+/**
+ * One read for the first screenful (readStudentPage: the child, their summary of the rules' answer, the newest
+ * evidence), read again after every write to what it shows; the page suspends until it is in, so the class
+ * page stays up until this one can show. The rules' whole answer (the path's every status) follows after paint.
+ */
+function StudentPageOf({ studentId }: { studentId: string }) {
   const { t } = useT();
-  const store = useStore();
-  // The parts below are memoized on the data and the rules' answer: the evidence list's page arriving
-  // renders the list alone.
-  const view = useLiveQuery(async () => {
-    const data = await loadStudentProgressData(store, studentId);
-    return data ? { data, progress: evaluateProgress(data, new Date()) } : null;
-  }, [store, studentId]);
-  // Read at once, beside the progress: the list need not wait for the page to render first.
-  const evidence = useEvidencePage(studentId, EVIDENCE_PAGE);
-  const targets = view?.data.targets;
-  const targetsById = useMemo(() => new Map((targets ?? []).map((target) => [target.id, target])), [targets]);
+  const page = useSuspendingLiveRead(readerOf(studentId), STUDENT_PAGE_TABLES);
+  if (page === null) return <p>{t('common.notFound')}</p>;
+  return <StudentView page={page} />;
+}
 
-  if (view === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (view === null) return <p>{t('common.notFound')}</p>;
-  const { data, progress } = view;
-
+function StudentView({ page }: { page: PageRead }) {
+  const progress = useFullProgress(page);
+  const evidence = useEvidencePageFrom(page.data.student.id, page.newest, EVIDENCE_PAGE);
+  const { data, summary } = page;
+  const targets = data.targets;
+  const targetsById = useMemo(() => new Map(targets.map((target) => [target.id, target])), [targets]);
   return (
     <article className="page student-page" aria-labelledby="student-name">
-      <StudentNow data={data} progress={progress} targetsById={targetsById} />
-      {/* The list's page arrives on its own: only the list renders again for it. */}
+      <StudentNow data={data} summary={summary.progress} targetsById={targetsById} />
+      {/* "Show more" reads a longer page: only the list renders again for it. */}
       <EvidenceList page={evidence} targetsById={targetsById} scale={data.scale} />
-      <StudentMore data={data} progress={progress} targetsById={targetsById} />
+      <StudentMore
+        data={data}
+        pathLength={summary.progress.targets.length}
+        progress={progress}
+        targetsById={targetsById}
+      />
     </article>
   );
 }
 
 /** The child, the way to their other screens, and the day's work: the current target and a quick observation. */
-const StudentNow = memo(function StudentNow({ data, progress, targetsById }: Parts) {
+const StudentNow = memo(function StudentNow({
+  data,
+  summary,
+  targetsById,
+}: {
+  readonly data: Data;
+  readonly summary: ProgressSummary;
+  readonly targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
   const { t } = useT();
-  const pathTargets = progress.targets.flatMap((p) => targetsById.get(p.targetId) ?? []);
+  const pathTargets = summary.targets.flatMap((p) => targetsById.get(p.targetId) ?? []);
   return (
     <>
       <Link to="/class" className="back-link">
@@ -81,11 +117,11 @@ const StudentNow = memo(function StudentNow({ data, progress, targetsById }: Par
       {/* Tablet first: what the child works on now beside the quick observation, in the first screenful;
           the 36-stop map and every target's reasons fold away below, opened when wanted. */}
       <div className="two-columns student-now">
-        <CurrentTargetCard progress={progress} targetsById={targetsById} />
+        <CurrentTargetCard progress={summary} targetsById={targetsById} />
         <ObservationForm
           studentId={data.student.id}
           targets={pathTargets.length > 0 ? pathTargets : data.targets}
-          defaultTargetId={progress.currentTargetId ?? undefined}
+          defaultTargetId={summary.currentTargetId ?? undefined}
           scale={data.scale}
         />
       </div>
@@ -94,34 +130,39 @@ const StudentNow = memo(function StudentNow({ data, progress, targetsById }: Par
 });
 
 /** Earlier years, the path as a map and as a list (folded when long), and handing the tablet over. */
-const StudentMore = memo(function StudentMore({ data, progress, targetsById }: Parts) {
+const StudentMore = memo(function StudentMore({
+  data,
+  pathLength,
+  progress,
+  targetsById,
+}: {
+  readonly data: Data;
+  readonly pathLength: number;
+  /** The rules' whole answer, null until it is made (after the first paint). */
+  readonly progress: StudentProgress | null;
+  readonly targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
   const { t } = useT();
   // A short path fits below the day's work open; a long one (36 stops, 125 in a year) folds away until asked
   // for, and is not even made until then.
-  const isShortPath = progress.targets.length <= SHORT_PATH;
+  const isShortPath = pathLength <= SHORT_PATH;
   return (
     <>
       <EarlierYears studentId={data.student.id} />
-      <Fold
-        className="card student-fold"
-        open={isShortPath}
-        summary={t('student.fold.map', { count: progress.targets.length })}
-      >
-        {() => (
-          <PathMap
-            progress={progress}
-            entries={data.path?.entries ?? []}
-            targetsById={targetsById}
-            audience="teacher"
-          />
-        )}
+      <Fold className="card student-fold" open={isShortPath} summary={t('student.fold.map', { count: pathLength })}>
+        {() =>
+          progress && (
+            <PathMap
+              progress={progress}
+              entries={data.path?.entries ?? []}
+              targetsById={targetsById}
+              audience="teacher"
+            />
+          )
+        }
       </Fold>
-      <Fold
-        className="card student-fold"
-        open={isShortPath}
-        summary={t('student.fold.list', { count: progress.targets.length })}
-      >
-        {() => <PathList progress={progress} targetsById={targetsById} audience="teacher" />}
+      <Fold className="card student-fold" open={isShortPath} summary={t('student.fold.list', { count: pathLength })}>
+        {() => progress && <PathList progress={progress} targetsById={targetsById} audience="teacher" />}
       </Fold>
       <HandTabletForm student={data.student} />
     </>
