@@ -35,10 +35,28 @@ function upTo<T extends { readonly t: number }>(list: readonly T[] | undefined, 
   return list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
 }
 
-/** Whether a list is already in (t, id) order: then sorting it would only copy it. */
-function isInOrder(list: readonly TimedEvidence[]): boolean {
-  for (let i = 1; i < list.length; i++) if (compareTimed(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
+/**
+ * Puts a target's evidence in (t, id) order, in place. The records mostly come in the order they were
+ * observed, with a few entered late: an insertion sort moves those few without the copies and calls of
+ * Array.prototype.sort. A list far from order (after some moves per entry) is handed to that sort instead.
+ * compareTimed is a total order (the tie is the record's index), so both give the same list.
+ */
+function sortByTime(list: TimedEvidence[]): void {
+  let budget = 8 * list.length;
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    if (compareTimed(list[j]!, x) <= 0) continue;
+    do {
+      list[j + 1] = list[j]!;
+      j--;
+    } while (j >= 0 && compareTimed(list[j]!, x) > 0 && --budget > 0);
+    list[j + 1] = x;
+    if (budget <= 0) {
+      list.sort(compareTimed);
+      return;
+    }
+  }
 }
 
 /** Only a teacher marks mastered or reopens; the student and the teacher may pick what comes next. */
@@ -108,7 +126,7 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
     }
     if (placed && (newestOnPath === null || compareTimed(x, newestOnPath) > 0)) newestOnPath = x;
   }
-  for (const list of evidenceByTarget.values()) if (!isInOrder(list)) list.sort(compareTimed);
+  for (const list of evidenceByTarget.values()) sortByTime(list);
 
   const decisions: TimedDecision[] = input.decisions
     .map((d, i) => ({ t: parseTime(d.decidedAt, 'decidedAt'), id: d.id, tie: i, d }))
@@ -158,7 +176,7 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
       score: ev.score,
       items: ev.items,
       explanation: ev.explanation,
-      evidenceIds: ev.counted.map((x) => x.id),
+      evidenceIds: ev.countedIds,
       activityIds: ev.allActivityIds,
       override: ev.override,
       plannedDate,

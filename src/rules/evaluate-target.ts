@@ -71,8 +71,11 @@ export interface TargetEvaluation {
   readonly explanation: Explanation;
   /** Counted evidence, oldest first. */
   readonly counted: readonly TimedEvidence[];
+  /** The ids of `counted`. */
+  readonly countedIds: readonly string[];
   /** Non-voided evidence after any reopen, oldest first (counted plus pending review and unscored). */
   readonly activity: readonly TimedEvidence[];
+  /** Every id of the target's evidence; the very list of countedIds when all of it counts (read only). */
   readonly allActivityIds: readonly string[];
   readonly override: OverrideInfo | null;
   readonly itemResult: ItemMasteryResult | null;
@@ -124,6 +127,7 @@ export function validateTargetRule(target: TargetInput): void {
 function computeRule(
   target: TargetInput,
   counted: readonly TimedEvidence[],
+  countedIds: readonly string[],
   scale: ScaleContext,
   items: readonly ItemInput[] | null,
 ) {
@@ -131,7 +135,7 @@ function computeRule(
   if (rule.kind === 'score') {
     const result: MasteryResult = scoreOrdered(
       countedLevels(counted),
-      counted.map((x) => x.id),
+      countedIds,
       rule.method,
       scale.masteryLevel,
       scale.masteryLabel,
@@ -166,7 +170,8 @@ export function evaluateTarget(
     : null;
   const activity = latest?.d.kind === 'reopen' ? evidence.filter((x) => x.t > latest.t) : evidence;
   const counted = relevantOf(target, activity);
-  const { result, itemResult } = computeRule(target, counted, scale, items);
+  const countedIds = counted.map((x) => x.id);
+  const { result, itemResult } = computeRule(target, counted, countedIds, scale, items);
 
   let isMastered = result.isMastered;
   let message: RulesMessage = result.explanation.message;
@@ -192,8 +197,11 @@ export function evaluateTarget(
     items: itemResult?.items ?? [],
     explanation: message === result.explanation.message ? result.explanation : { ...result.explanation, message },
     counted,
+    countedIds,
     activity,
-    allActivityIds: evidence.map((x) => x.id),
+    // Counted evidence is a sub-list of the evidence in the same order: the same length means the same ids.
+    // A year's outputs hold one list where they held three (less to allocate, less for the GC to copy).
+    allActivityIds: counted.length === evidence.length ? countedIds : evidence.map((x) => x.id),
     override,
     itemResult,
   };

@@ -158,6 +158,11 @@ function applyMethod(
   }
 }
 
+/** The ids that are not '' (scores without one); the list itself when all have one (read only, shared). */
+function withoutEmpty(ids: readonly string[]): readonly string[] {
+  return ids.includes('') ? ids.filter((id) => id !== '') : ids;
+}
+
 /**
  * Scores already filtered and ordered (evaluateStudent sorts a student's evidence once): their levels and
  * their ids ('' for none), side by side.
@@ -207,7 +212,7 @@ export function scoreOrdered(
       isMastered: outcome.isMastered,
       score: outcome.score,
       threshold: masteryLevel,
-      evidenceIds: (outcome.used === null ? ids : outcome.used.map((i) => ids[i]!)).filter((id) => id !== ''),
+      evidenceIds: withoutEmpty(outcome.used === null ? ids : outcome.used.map((i) => ids[i]!)),
       values: outcome.values,
       arithmetic: outcome.arithmetic,
       message,
