@@ -15,6 +15,15 @@ export interface SqlExecutor {
    * measured no faster, the B-trees are the cost).
    */
   runMany(head: string, width: number, rows: readonly SqlValue[][], tail?: string): Promise<void>;
+  /**
+   * PostgreSQL only: a statement in its own syntax (`$1`, arrays as `$2::text[]`) that each connection
+   * prepares once under `name`, for the push's few fixed statements (postgres-slice.ts).
+   */
+  readonly prepared?: (
+    name: string,
+    sql: string,
+    params: readonly (SqlValue | readonly SqlValue[])[],
+  ) => Promise<SqlRow[]>;
 }
 
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
