@@ -33,6 +33,15 @@ SELECT 1, r.tbl, r.record_id, NULL, NULL, r.fields, r.class_id, r.student_id
     WHERE school_id = $1 AND tbl = k.tbl AND record_id = k.record_id LIMIT 1) r`;
 
 /**
+ * `ROWS FROM` over the JSON arrays in parameters $first…: one column per array, zipped in order. A column
+ * travels as one JSON text (JSON.stringify of the column, native; pg's own text[] parameters escape every
+ * element in JavaScript, which for the fields' JSON cost more than the rest of the push) and arrives as
+ * text or NULL.
+ */
+const zipped = (first: number, count: number): string =>
+  `ROWS FROM (${Array.from({ length: count }, (_, i) => `json_array_elements_text($${first + i}::json)`).join(', ')})`;
+
+/**
  * Every row a slice writes, then the school's newest sequence number. New records are a plain INSERT (one
  * that exists already, which the school's lock rules out, fails the transaction instead of being
  * overwritten); changed ones replace their document. Log rows take their numbers in the arrays' order. The
@@ -42,25 +51,25 @@ SELECT 1, r.tbl, r.record_id, NULL, NULL, r.fields, r.class_id, r.student_id
 const WRITE_SQL = `
 WITH created AS (
   INSERT INTO records (school_id, tbl, record_id, class_id, student_id, fields)
-  SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+  SELECT * FROM ${zipped(2, 6)}
 ), changed AS (
   INSERT INTO records (school_id, tbl, record_id, class_id, student_id, fields)
-  SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+  SELECT * FROM ${zipped(8, 6)}
   ON CONFLICT (school_id, tbl, record_id) DO UPDATE SET fields = excluded.fields
 ), logged AS (
   INSERT INTO change_log (change_id, content_hash, tbl, record_id, fields, n_fields, hlc, class_id, student_id,
     device_id, received_at, school_id)
-  SELECT l.change_id, l.content_hash, l.tbl, l.record_id, l.fields, l.n_fields, l.hlc, l.class_id, l.student_id,
-    l.device_id, l.received_at, $1
-    FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::text[],
-      $21::text[], $22::text[], $23::text[], $24::text[]) WITH ORDINALITY
+  SELECT l.change_id, l.content_hash, l.tbl, l.record_id, l.fields, l.n_fields::int, l.hlc, l.class_id,
+    l.student_id, l.device_id, l.received_at, $1
+    FROM ${zipped(14, 11)} WITH ORDINALITY
       AS l(change_id, content_hash, tbl, record_id, fields, n_fields, hlc, class_id, student_id, device_id,
         received_at, n)
     ORDER BY l.n
   RETURNING seq
 ), cited AS (
   INSERT INTO blob_refs (school_id, sha256, class_id, student_id, granted)
-  SELECT * FROM unnest($25::text[], $26::text[], $27::text[], $28::text[], $29::int[])
+  SELECT school_id, sha256, class_id, student_id, granted::int
+    FROM ${zipped(25, 5)} AS r(school_id, sha256, class_id, student_id, granted)
   ON CONFLICT (school_id, sha256, student_id) DO UPDATE
     SET granted = CASE WHEN excluded.granted = 1 THEN 1 ELSE blob_refs.granted END
 )
@@ -112,14 +121,14 @@ export async function readSlicePostgres(
   return { applied, records };
 }
 
-/** One array per column of `rows`. */
-function columns<T>(rows: readonly T[], width: number, values: (row: T) => SqlValue[]): SqlValue[][] {
+/** One JSON array per column of `rows` (see `zipped`). */
+function columns<T>(rows: readonly T[], width: number, values: (row: T) => SqlValue[]): string[] {
   const out: SqlValue[][] = Array.from({ length: width }, () => []);
   for (const row of rows) {
     const v = values(row);
     for (let i = 0; i < width; i++) out[i]!.push(v[i]!);
   }
-  return out;
+  return out.map((column) => JSON.stringify(column));
 }
 
 export async function writeSlicePostgres(
