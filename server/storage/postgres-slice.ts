@@ -36,10 +36,13 @@ SELECT 1, r.tbl, r.record_id, NULL, NULL, r.fields, r.class_id, r.student_id
  * `ROWS FROM` over the JSON arrays in parameters $first…: one column per array, zipped in order. A column
  * travels as one JSON text (JSON.stringify of the column, native; pg's own text[] parameters escape every
  * element in JavaScript, which for the fields' JSON cost more than the rest of the push) and arrives as
- * text or NULL.
+ * text or NULL; the column at `json` (the fields) is an array of JSON documents as they are, not of
+ * strings, so nothing escapes them on the way, and arrives as json, its text verbatim.
  */
-const zipped = (first: number, count: number): string =>
-  `ROWS FROM (${Array.from({ length: count }, (_, i) => `json_array_elements_text($${first + i}::json)`).join(', ')})`;
+const zipped = (first: number, count: number, json: number): string =>
+  `ROWS FROM (${Array.from({ length: count }, (_, i) =>
+    i === json ? `json_array_elements($${first + i}::json)` : `json_array_elements_text($${first + i}::json)`,
+  ).join(', ')})`;
 
 /**
  * Every row a slice writes, then the school's newest sequence number. New records are a plain INSERT (one
@@ -51,17 +54,19 @@ const zipped = (first: number, count: number): string =>
 const WRITE_SQL = `
 WITH created AS (
   INSERT INTO records (school_id, tbl, record_id, class_id, student_id, fields)
-  SELECT * FROM ${zipped(2, 6)}
+  SELECT school_id, tbl, record_id, class_id, student_id, fields::text
+    FROM ${zipped(2, 6, 5)} AS r(school_id, tbl, record_id, class_id, student_id, fields)
 ), changed AS (
   INSERT INTO records (school_id, tbl, record_id, class_id, student_id, fields)
-  SELECT * FROM ${zipped(8, 6)}
+  SELECT school_id, tbl, record_id, class_id, student_id, fields::text
+    FROM ${zipped(8, 6, 5)} AS r(school_id, tbl, record_id, class_id, student_id, fields)
   ON CONFLICT (school_id, tbl, record_id) DO UPDATE SET fields = excluded.fields
 ), logged AS (
   INSERT INTO change_log (change_id, content_hash, tbl, record_id, fields, n_fields, hlc, class_id, student_id,
     device_id, received_at, school_id)
-  SELECT l.change_id, l.content_hash, l.tbl, l.record_id, l.fields, l.n_fields::int, l.hlc, l.class_id,
+  SELECT l.change_id, l.content_hash, l.tbl, l.record_id, l.fields::text, l.n_fields::int, l.hlc, l.class_id,
     l.student_id, l.device_id, l.received_at, $1
-    FROM ${zipped(14, 11)} WITH ORDINALITY
+    FROM ${zipped(14, 11, 4)} WITH ORDINALITY
       AS l(change_id, content_hash, tbl, record_id, fields, n_fields, hlc, class_id, student_id, device_id,
         received_at, n)
     ORDER BY l.n
@@ -69,7 +74,7 @@ WITH created AS (
 ), cited AS (
   INSERT INTO blob_refs (school_id, sha256, class_id, student_id, granted)
   SELECT school_id, sha256, class_id, student_id, granted::int
-    FROM ${zipped(25, 5)} AS r(school_id, sha256, class_id, student_id, granted)
+    FROM ${zipped(25, 5, -1)} AS r(school_id, sha256, class_id, student_id, granted)
   ON CONFLICT (school_id, sha256, student_id) DO UPDATE
     SET granted = CASE WHEN excluded.granted = 1 THEN 1 ELSE blob_refs.granted END
 )
@@ -121,14 +126,17 @@ export async function readSlicePostgres(
   return { applied, records };
 }
 
-/** One JSON array per column of `rows` (see `zipped`). */
-function columns<T>(rows: readonly T[], width: number, values: (row: T) => SqlValue[]): string[] {
+/**
+ * One JSON array per column of `rows` (see `zipped`); the column at `json` holds JSON texts, which go into
+ * the array as they are.
+ */
+function columns<T>(rows: readonly T[], width: number, json: number, values: (row: T) => SqlValue[]): string[] {
   const out: SqlValue[][] = Array.from({ length: width }, () => []);
   for (const row of rows) {
     const v = values(row);
     for (let i = 0; i < width; i++) out[i]!.push(v[i]!);
   }
-  return out.map((column) => JSON.stringify(column));
+  return out.map((column, i) => (i === json ? `[${column.join(',')}]` : JSON.stringify(column)));
 }
 
 export async function writeSlicePostgres(
@@ -145,7 +153,7 @@ export async function writeSlicePostgres(
     w.scope.studentId,
     w.document ?? JSON.stringify(w.fields),
   ];
-  const log = columns(write.log, 11, (e) => [
+  const log = columns(write.log, 11, 4, (e) => [
     e.changeId,
     e.contentHash,
     e.table,
@@ -158,7 +166,7 @@ export async function writeSlicePostgres(
     e.deviceId,
     e.receivedAt,
   ]);
-  const cited = columns(refs, 5, (r) => [
+  const cited = columns(refs, 5, -1, (r) => [
     r.schoolId,
     r.sha256,
     r.classId,
@@ -170,11 +178,13 @@ export async function writeSlicePostgres(
     ...columns(
       write.records.filter((w) => w.isNew),
       6,
+      5,
       record,
     ),
     ...columns(
       write.records.filter((w) => !w.isNew),
       6,
+      5,
       record,
     ),
     ...log,
