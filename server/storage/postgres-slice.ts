@@ -2,8 +2,8 @@
  * A push slice's reads and writes on PostgreSQL, in one statement each: with BEGIN (and the school's lock)
  * and COMMIT, a slice is four round trips instead of one per query (applied change ids, records per table,
  * records, log, blob citations, the high-water mark). Both statements have fixed text, prepared once per
- * connection, and take their rows as arrays, one per column (`unnest`), so neither their text nor their
- * plan depends on how many rows a slice has.
+ * connection, and take their rows as JSON arrays, one per column (see `zipped`), so neither their text nor
+ * their plan depends on how many rows a slice has.
  *
  * Plans: every lookup is one probe of a unique index per id (`records` by its key, `change_log` by
  * (school_id, change_id), the mark by (school_id, seq)) and every write is an INSERT whose ON CONFLICT goes
@@ -23,12 +23,12 @@ import type { AppliedChange, BlobRef, RecordKey, SliceRead, SliceWrite, StoredRe
  */
 export const READ_SQL = `
 SELECT 0 AS kind, c.tbl, c.record_id, c.change_id, c.hlc, c.content_hash AS doc, NULL AS class_id, NULL AS student_id
-  FROM unnest($2::text[]) AS k(change_id)
+  FROM json_array_elements_text($2::json) AS k(change_id)
   CROSS JOIN LATERAL (SELECT tbl, record_id, change_id, hlc, content_hash FROM change_log
     WHERE school_id = $1 AND change_id = k.change_id LIMIT 1) c
 UNION ALL
 SELECT 1, r.tbl, r.record_id, NULL, NULL, r.fields, r.class_id, r.student_id
-  FROM unnest($3::text[], $4::text[]) AS k(tbl, record_id)
+  FROM ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json)) AS k(tbl, record_id)
   CROSS JOIN LATERAL (SELECT tbl, record_id, fields, class_id, student_id FROM records
     WHERE school_id = $1 AND tbl = k.tbl AND record_id = k.record_id LIMIT 1) r`;
 
@@ -101,7 +101,12 @@ export async function readSlicePostgres(
     tables.push(k.table);
     ids.push(k.recordId);
   }
-  const rows = await prepared('wp_read_slice', READ_SQL, [schoolId, [...new Set(changeIds)], tables, ids]);
+  const rows = await prepared('wp_read_slice', READ_SQL, [
+    schoolId,
+    JSON.stringify([...new Set(changeIds)]),
+    JSON.stringify(tables),
+    JSON.stringify(ids),
+  ]);
   const applied = new Map<string, AppliedChange>();
   const records: StoredRecord[] = [];
   for (const row of rows) {
