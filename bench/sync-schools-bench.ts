@@ -26,10 +26,10 @@ const adminUrl = (): string =>
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
-async function admin(sql: string): Promise<void> {
+async function admin(sql: string): Promise<pg.QueryResultRow[]> {
   const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();
-  await client.query(sql).finally(() => client.end());
+  return (await client.query(sql).finally(() => client.end())).rows;
 }
 
 /** A server process (push-server-process.ts) on the database; resolves with its port once it listens. */
@@ -60,6 +60,12 @@ function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
+/** CPU ms of each PostgreSQL backend serving `database` now (one that connects later counts from 0). */
+async function backendsCpuMs(database: string): Promise<Map<number, number>> {
+  const rows = await admin(`SELECT pid FROM pg_stat_activity WHERE datname = '${database}'`);
+  return new Map(rows.map((r) => [Number(r.pid), processCpuMs(Number(r.pid)) ?? 0]));
+}
+
 export async function benchSchoolsParallel(): Promise<Metric> {
   const name = `waypoint_bench_district_${process.pid}_${Date.now()}`;
   await admin(`CREATE DATABASE ${name}`);
@@ -76,6 +82,7 @@ export async function benchSchoolsParallel(): Promise<Metric> {
     for (let i = 0; i < SCHOOLS; i++) schools.push(await setUpBenchSchool(bases[i % PROCESSES]!, `school${i}`));
     const outboxes = schools.map((school) => ({ school, bodies: Array.from({ length: PUSHES }, () => school.body()) }));
     const cpuBefore = processes.map((p) => processCpuMs(p.pid));
+    const backendsBefore = await backendsCpuMs(name);
     const t0 = performance.now();
     await Promise.all(
       outboxes.map(async ({ school, bodies }) => {
@@ -84,12 +91,17 @@ export async function benchSchoolsParallel(): Promise<Metric> {
     );
     const seconds = (performance.now() - t0) / 1000;
     const total = SCHOOLS * PUSHES * BATCH_SIZE;
+    let backendsMs = 0;
+    for (const [pid, ms] of await backendsCpuMs(name)) backendsMs += ms - (backendsBefore.get(pid) ?? 0);
     const cpu = processes.map((p, i) => {
       const [before, after] = [cpuBefore[i], processCpuMs(p.pid)];
       return before === null || before === undefined || after === null ? null : after - before;
     });
+    const perChange = (ms: number): string => `${Math.round((ms / total) * 1000)} µs`;
     const cpuNote = cpu.every((c) => c !== null)
-      ? `; server processes used ${cpu.map((c) => `${((c / seconds / 10) | 0).toString()}%`).join(' and ')} of a core`
+      ? `; server processes used ${cpu.map((c) => `${((c / seconds / 10) | 0).toString()}%`).join(' and ')} of a core` +
+        `; CPU per change: ${perChange(cpu.reduce((a, c) => a + c, 0))} in the server processes, ` +
+        `${perChange(backendsMs)} in PostgreSQL's backends`
       : '';
     return {
       value: Math.round(total / seconds),

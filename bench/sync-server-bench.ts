@@ -149,19 +149,33 @@ const cpuMs = (): number => {
   return (user + system) / 1000;
 };
 
+/** Called around the timed pushes (outside the clock), e.g. to read another process's CPU. */
+export interface TimingHooks {
+  before?(): Promise<void>;
+  after?(): Promise<void>;
+}
+
 /** One school's BATCHES pushes, one after another, to the server at `base`: the rate and this process's CPU. */
 export async function timePushes(
   base: string,
-): Promise<{ changesPerSec: number; cpuMsPer1000: number; seconds: number }> {
+  hooks: TimingHooks = {},
+): Promise<{ changesPerSec: number; cpuMsPer1000: number; seconds: number; changes: number }> {
   const school = await setUpBenchSchool(base, 'bench');
   const bodies = Array.from({ length: BATCHES }, () => school.body());
+  await hooks.before?.();
   const cpuBefore = cpuMs();
   const started = performance.now();
   for (const body of bodies) await school.push(body);
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuMs() - cpuBefore;
+  await hooks.after?.();
   const total = BATCHES * BATCH_SIZE;
-  return { changesPerSec: Math.round(total / seconds), cpuMsPer1000: Math.round((cpu / total) * 1000), seconds };
+  return {
+    changesPerSec: Math.round(total / seconds),
+    cpuMsPer1000: Math.round((cpu / total) * 1000),
+    seconds,
+    changes: total,
+  };
 }
 
 export async function benchPushChangesPerSec(

@@ -15,6 +15,11 @@ export interface SqlExecutor {
    * measured no faster, the B-trees are the cost).
    */
   runMany(head: string, width: number, rows: readonly SqlValue[][], tail?: string): Promise<void>;
+  /**
+   * PostgreSQL only: a statement in its own syntax (`$1`, …) that each connection prepares once under
+   * `name`, for the push's two fixed statements (postgres-slice.ts, whose rows travel as JSON arrays).
+   */
+  readonly prepared?: (name: string, sql: string, params: readonly SqlValue[]) => Promise<SqlRow[]>;
 }
 
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');

@@ -89,6 +89,7 @@ function executorFor(client: pg.Pool | pg.PoolClient, types: ColumnTypes): SqlEx
     all: async (sql, params = []) => (await client.query(toPgPlaceholders(sql), params as SqlValue[])).rows as SqlRow[],
     run,
     runMany: (head, width, rows, tail) => runManyJson(client, types, head, width, rows, tail),
+    prepared: async (name, text, values) => (await client.query({ name, text, values: values as SqlValue[] })).rows,
   };
 }
 

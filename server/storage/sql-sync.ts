@@ -1,6 +1,7 @@
 /** The change log and current-state queries of sql-storage.ts, shared by SQLite and PostgreSQL. */
 import type { SyncedTable } from '#protocol';
 import type { SqlExecutor, SqlRow, SqlValue } from './driver.ts';
+import { readSlicePostgres, writeSlicePostgres } from './postgres-slice.ts';
 import type {
   AppliedChange,
   BlobRef,
@@ -185,9 +186,35 @@ function dedupeRefs(refs: readonly BlobRef[]): BlobRef[] {
   return [...byKey.values()];
 }
 
-/** The operations of one push transaction, which writes for `schoolId` only (see pull above). */
+/** The per-school lock is what keeps this school's pullers from skipping a row: never write past it. */
+function checkSchool(entries: readonly LogEntry[], schoolId: string): void {
+  const stray = entries.find((e) => e.scope.schoolId !== schoolId);
+  if (stray) throw new Error(`a push transaction of one school wrote a change of another (${stray.changeId})`);
+}
+
+/**
+ * The operations of one push transaction, which writes for `schoolId` only (see pull above). A slice's
+ * reads and writes are one statement each on PostgreSQL (postgres-slice.ts); SQLite, with no round trips
+ * to save, runs the separate operations.
+ */
 export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
-  return {
+  const prepared = db.prepared;
+  const tx: SyncTx = {
+    async readSlice(changeIds, keys) {
+      if (prepared) return readSlicePostgres(prepared, schoolId, changeIds, keys);
+      return {
+        applied: await tx.findAppliedChanges(schoolId, changeIds),
+        records: await tx.loadRecords(schoolId, keys),
+      };
+    },
+    async writeSlice(write) {
+      checkSchool(write.log, schoolId);
+      if (prepared) return writeSlicePostgres(prepared, schoolId, write, dedupeRefs(write.blobRefs));
+      await tx.saveRecords(write.records);
+      await tx.appendLog(write.log);
+      await tx.addBlobRefs(write.blobRefs);
+      return tx.maxSeq();
+    },
     async findAppliedChanges(schoolId, changeIds) {
       const found = new Map<string, AppliedChange>();
       for (const part of chunks(changeIds)) {
@@ -229,9 +256,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
       );
     },
     async appendLog(entries: readonly LogEntry[]) {
-      // The per-school lock is what keeps this school's pullers from skipping a row: never write past it.
-      const stray = entries.find((e) => e.scope.schoolId !== schoolId);
-      if (stray) throw new Error(`a push transaction of one school wrote a change of another (${stray.changeId})`);
+      checkSchool(entries, schoolId);
       await db.runMany(
         `INSERT INTO change_log (change_id, content_hash, device_id, tbl, record_id, fields, n_fields, hlc, school_id,
            class_id, student_id, received_at)`,
@@ -296,6 +321,7 @@ export function syncTx(db: SqlExecutor, schoolId: string): SyncTx {
       return rows[0] ? toClassRow(rows[0]) : undefined;
     },
   };
+  return tx;
 }
 
 export const toClassRow = (r: SqlRow): ClassRow => ({

@@ -109,8 +109,32 @@ export interface BlobRef {
   readonly granted: boolean | null;
 }
 
+/** What a slice of a push reads first: which of its change ids the school holds, and the records it touches. */
+export interface SliceRead {
+  readonly applied: Map<string, AppliedChange>;
+  /** The stored records among the keys asked for (those not stored yet are absent). */
+  readonly records: StoredRecord[];
+}
+
+/** All a slice of a push writes, at its end. */
+export interface SliceWrite {
+  readonly records: readonly RecordWrite[];
+  readonly log: readonly LogEntry[];
+  readonly blobRefs: readonly BlobRef[];
+}
+
 /** Operations inside one push transaction. */
 export interface SyncTx {
+  /**
+   * findAppliedChanges and loadRecords at once (PostgreSQL: one statement, one round trip); the push
+   * calls this, the two separate ones stay for the storage contract.
+   */
+  readSlice(changeIds: readonly string[], keys: readonly RecordKey[]): Promise<SliceRead>;
+  /**
+   * saveRecords, appendLog and addBlobRefs at once, then maxSeq (PostgreSQL: one statement): answers the
+   * school's newest sequence number after the slice's rows.
+   */
+  writeSlice(write: SliceWrite): Promise<number>;
   /** The given change ids this school already holds. */
   findAppliedChanges(schoolId: string, changeIds: readonly string[]): Promise<Map<string, AppliedChange>>;
   loadRecords(schoolId: string, keys: readonly RecordKey[]): Promise<StoredRecord[]>;

@@ -177,10 +177,9 @@ export async function applyPush(
     // event loop a whole batch would run as one long task and every other class would wait for all of it.
     await new Promise((resolve) => setImmediate(resolve));
     const serialized = new Map(slice.map((c) => [c.changeId, serializeChange(c)]));
-    top = await storage.syncTransaction(principal.schoolId, async (tx) => {
-      await applySlice(tx, { principal, deviceId, receivedAt, classIds, serialized, outcome }, slice);
-      return tx.maxSeq();
-    });
+    top = await storage.syncTransaction(principal.schoolId, (tx) =>
+      applySlice(tx, { principal, deviceId, receivedAt, classIds, serialized, outcome }, slice),
+    );
   }
   if (inTime.length === 0) top = await storage.syncTransaction(principal.schoolId, (tx) => tx.maxSeq());
   const order = changes.map((c) => c.changeId);
@@ -200,12 +199,9 @@ interface SliceContext {
   readonly outcome: Outcome;
 }
 
-async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Change[]): Promise<void> {
+/** Applies one slice in its transaction; answers the school's newest sequence number after it. */
+async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Change[]): Promise<number> {
   const { principal, outcome } = ctx;
-  const applied = await tx.findAppliedChanges(
-    principal.schoolId,
-    changes.map((c) => c.changeId),
-  );
   const keys = changes.map((c) => ({ table: c.table, recordId: c.recordId }));
   for (const c of changes) {
     const studentId = c.fields.studentId;
@@ -213,8 +209,12 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
       keys.push({ table: 'students', recordId: studentId });
     }
   }
+  const { applied, records } = await tx.readSlice(
+    changes.map((c) => c.changeId),
+    keys,
+  );
   const working = new Map<string, Working>();
-  for (const r of await tx.loadRecords(principal.schoolId, keys)) {
+  for (const r of records) {
     working.set(keyOf(r.table, r.recordId), { ...r, isNew: false, fields: { ...r.fields }, dirty: new Set() });
   }
   const scopeContext = {
@@ -335,11 +335,10 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
       fields: w.fields,
       ...(w.document !== undefined ? { document: w.document } : {}),
     }));
-  await tx.saveRecords(writes);
-  await tx.appendLog(log);
-  await tx.addBlobRefs(citations.refs());
+  const top = await tx.writeSlice({ records: writes, log, blobRefs: citations.refs() });
   for (const [rejection, key] of refusedRecords) {
     const record = working.get(key);
     outcome.rejected.set(rejection.changeId, { ...rejection, current: stateFor(principal, record) });
   }
+  return top;
 }

@@ -87,6 +87,35 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     expect(pulled?.fields).toEqual({ picture: 'dog' });
   });
 
+  it('stores and pulls field values exactly as pushed, new records and changed ones alike', async () => {
+    s = await seedSchool(storage);
+    const id = await student();
+    const tricky = [
+      'quote " backslash \\ and \\" both',
+      '{"json":"as text","n":[1,2]}',
+      'ünï ✓ 🦊 line\u2028sep\ttab\nnewline',
+      "it's NULL",
+    ];
+    const note = tricky.join(' | ');
+    const evidenceId = newId('ev');
+    const created = change('evidence', evidenceId, teacherEvidence(id, { note, level: 3 }), hlc(2000));
+    const renamed = change('students', id, { displayName: tricky[2] }, hlc(2000));
+    const r = await applyPush(storage, s.teacher, 'dev-a', [created, renamed], AT);
+    expect(r.rejected).toEqual([]);
+    const records = await storage.getRecords(s.schoolId, [
+      { table: 'evidence', recordId: evidenceId },
+      { table: 'students', recordId: id },
+    ]);
+    const byTable = new Map(records.map((rec) => [rec.table, rec]));
+    expect(byTable.get('evidence')?.fields.note).toEqual({ value: note, hlc: hlc(2000) });
+    expect(byTable.get('evidence')?.fields.recordedBy?.value).toEqual({ kind: 'teacher', id: 'teacher-1' });
+    expect(byTable.get('students')?.fields.displayName).toEqual({ value: tricky[2], hlc: hlc(2000) });
+    expect(byTable.get('students')?.fields.picture?.value).toBe('cat');
+    const pulled = new Map((await pullAll(storage, s.teacher)).changes.map((c) => [c.changeId, c]));
+    expect(pulled.get(created.changeId)?.fields).toEqual(created.fields);
+    expect(pulled.get(renamed.changeId)?.fields).toEqual(renamed.fields);
+  });
+
   it('keeps evidence immutable except its APPEND_ONLY fields, and applies the rest of the batch', async () => {
     s = await seedSchool(storage);
     const stu = await student();
