@@ -7,7 +7,7 @@
  * self and inclusive time. Not a metric: a tool to read before and after a change.
  *
  * `node --import tsx bench/year-profile.ts [visits] [--dist=dist,../other/dist] [--children=N]
- * [--evidence=N] [--photos=N] [--media] [--rounds=N] [--profile]` (a year of N children with N × 2,000 pieces by default, as each
+ * [--evidence=N] [--photos=N] [--media] [--rounds=N] [--profile] [--screens=conferenceOpen,…]` (a year of N children with N × 2,000 pieces by default, as each
  * child has in the full year; build with `npx vite build --minify false` to read function names).
  */
 import { readFile } from 'node:fs/promises';
@@ -35,6 +35,8 @@ const top = Number(arg('top') ?? 25);
 const withProfile = process.argv.includes('--profile');
 const withTrace = process.argv.includes('--trace');
 const dists = (arg('dist') ?? 'dist').split(',').map((d) => resolve(d));
+// Only these screens are timed and profiled (the student page is still visited on the way to the conference).
+const timed = new Set((arg('screens') ?? SCREENS.join(',')).split(','));
 
 const traces = new Map<string, Map<string, number>>();
 
@@ -87,7 +89,7 @@ try {
         await runVisits(page, cdp, kids, build, times, profiles);
       }
     }
-    for (const screen of SCREENS)
+    for (const screen of SCREENS.filter((s) => timed.has(s)))
       console.log(
         `${screen.padEnd(16)} ${dists.map((d) => `${d.split('/').slice(-2).join('/')}: ${Math.round(median(times.get(`${d}|${screen}`)!))} ms (${times.get(`${d}|${screen}`)!.map(Math.round).join(', ')})`).join('  |  ')}`,
       );
@@ -118,6 +120,7 @@ async function runVisits(
   profiles: Map<string, CpuProfile[]>,
 ): Promise<void> {
   const record = async (screen: Screen, visit: number, go: () => Promise<number>) => {
+    if (!timed.has(screen)) return void (await go());
     if (withProfile) await cdp.send('Profiler.start');
     if (withTrace) await startTrace(cdp);
     const ms = await go();
@@ -144,6 +147,7 @@ async function runVisits(
     await record('conferenceOpen', visit, () =>
       timeVisit(page, tap(`/conference/${kid.id}`), READY.conference(kid.name)),
     );
+    if (!timed.has('familyReport') && !timed.has('myPath')) continue;
     await page.goBack();
     await page.waitForFunction(READY.studentPage(kid.name));
     await settle(page);

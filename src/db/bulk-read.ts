@@ -26,6 +26,8 @@ export interface BulkRead {
    * (`[a+b]`), every row whose first part is.
    */
   getAllBetween<T>(table: string, index: string | null, first: string, last: string): Promise<T[]>;
+  /** The transaction itself, for the reads at the end of this file (they expand rows themselves). */
+  readonly idb: IDBTransaction;
 }
 
 export async function bulkRead<R>(
@@ -54,6 +56,7 @@ export async function bulkRead<R>(
       request<unknown>(tx.objectStore(table).get(key)).then((row) => fromDisk(table)(row) as T | undefined),
     getAll: (table) => rows(table, tx.objectStore(table).getAll()),
     getAllBetween: (table, index, first, last) => rows(table, source(table, index).getAll(between(index, first, last))),
+    idb: tx,
   });
 }
 
@@ -72,4 +75,36 @@ export function keyRuns(wanted: ReadonlySet<string>, all: readonly string[]): [s
     else runs.push((run = [key, key]));
   }
   return runs;
+}
+
+/**
+ * Up to `count` rows whose compound `index` starts with `prefix`, from the greatest key down (a child's
+ * newest evidence on `[studentId+observedAt]`), leaving out the rows `keep` refuses, and whether more kept
+ * rows follow. A cursor walked backwards: IndexedDB's getAll reads forwards only, and a year holds
+ * thousands of rows where a page shows a dozen. Synced rows only (their stamps are expanded).
+ */
+export function getNewestWithPrefix<T>(
+  tx: BulkRead,
+  table: string,
+  index: string,
+  prefix: string,
+  count: number,
+  keep: (row: T) => boolean,
+): Promise<{ readonly rows: T[]; readonly hasMore: boolean }> {
+  const range = IDBKeyRange.bound([prefix], [prefix, []]);
+  const cursor = tx.idb.objectStore(table).index(index).openCursor(range, 'prev');
+  const rows: T[] = [];
+  return new Promise((resolve, reject) => {
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB read failed'));
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return resolve({ rows, hasMore: false });
+      const row = expandRow(at.value) as T;
+      if (keep(row)) {
+        if (rows.length === count) return resolve({ rows, hasMore: true });
+        rows.push(row);
+      }
+      at.continue();
+    };
+  });
 }
