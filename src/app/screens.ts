@@ -9,24 +9,11 @@ function screen<T extends ComponentType>(load: () => Promise<{ readonly default:
   return lazy(async () => (await Promise.all([load(), loadLanguage('en').catch(() => undefined)]))[0]);
 }
 
-/** Once the page is idle (the child's page shown and its lists filled in), or within two seconds. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 500);
-}
+/** The conference's code: its screen, and the preload of a child's conference (ConferencePreload.tsx). */
+export const loadConference = () => import('#features/conference/ConferencePage.tsx');
+export const loadConferencePreload = () => import('#features/conference/conference-reader.ts');
 
-const loadConference = () => import('#features/conference/ConferencePage.tsx');
-
-/**
- * The child's page, and then, while the teacher reads it, the code of the conference, the screen a teacher
- * most often opens from there: a tap on Conference then waits for the child's data only, not for the
- * conference's chunk to come in and be parsed.
- */
-export const StudentPage = screen(async () => {
-  const page = await import('#features/student/StudentPage.tsx');
-  whenIdle(() => void loadConference().catch(() => undefined));
-  return page;
-});
+export const StudentPage = screen(() => import('#features/student/StudentPage.tsx'));
 export const SettingsPage = screen(() => import('#features/settings/SettingsPage.tsx'));
 export const StationPage = screen(() => import('#features/station/StationPage.tsx'));
 export const ConferencePage = screen(loadConference);

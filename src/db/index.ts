@@ -64,7 +64,7 @@ export * from './backup-merge.ts';
 export * from './desk-repository.ts';
 export { readConference, CONFERENCE_TABLES, type ConferenceRead, type ConferenceVersions } from './conference-read.ts';
 export { onTablesChanged } from './table-changes.ts';
-export { useSuspendingLiveRead } from './useSuspendingLiveRead.ts';
+export { preloadSuspendingRead, useSuspendingLiveRead } from './useSuspendingLiveRead.ts';
 export { useEvidencePage, type EvidencePager } from './useEvidencePage.ts';
 export { useCaptureRoom, type CaptureRoom } from './useCaptureRoom.ts';
 export { useAttachment, type AttachmentState, type FetchMissingAttachment } from './useAttachment.ts';

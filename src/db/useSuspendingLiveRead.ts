@@ -90,6 +90,19 @@ export function useSuspendingLiveRead<T>(read: Read<T>, tables: readonly string[
   return shown;
 }
 
+/**
+ * Starts a screen's first read before the screen is shown (the screen a tap will likely open), so that
+ * showing it waits less or not at all; the screen then takes this read as its first (a write meanwhile is
+ * answered by one more read once it shows). Not shown within FIRST_READ_MAX_AGE_MS, it is dropped.
+ */
+export function preloadSuspendingRead<T>(store: Store, read: Read<T>, tables: readonly string[]): Promise<T> {
+  const entry = firstRead(store, read, tables);
+  setTimeout(() => {
+    if (firstReads.get(store)?.get(read) === entry) forgetFirstRead(store, read, entry);
+  }, FIRST_READ_MAX_AGE_MS);
+  return entry.promise as Promise<T>;
+}
+
 function firstRead(store: Store, read: AnyRead, tables: readonly string[]): FirstRead {
   let reads = firstReads.get(store);
   if (!reads) firstReads.set(store, (reads = new Map()));

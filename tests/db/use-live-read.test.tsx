@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { getSetting, setSetting, StoreProvider, useSuspendingLiveRead, type Store } from '#db';
+import { getSetting, preloadSuspendingRead, setSetting, StoreProvider, useSuspendingLiveRead, type Store } from '#db';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 /** A read of one setting that counts its calls and, while `gate` is set, waits for it after reading. */
@@ -100,5 +100,49 @@ describe('a screen that suspends until its first read', () => {
     await mount(store, read);
     expect(await screen.findByRole('button', { name: 'value 5, clicks 0' })).toBeInTheDocument();
     vi.restoreAllMocks();
+  });
+
+  it('takes a read preloaded before the screen showed as its first read', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 3);
+    const { read, calls } = countedRead();
+    expect(await preloadSuspendingRead(store, read, ['settings'])).toBe(3);
+    await mount(store, read);
+    expect(await screen.findByRole('button', { name: 'value 3, clicks 0' })).toBeInTheDocument();
+    expect(calls.count).toBe(1);
+  });
+
+  it('hands each later read what the screen shows, and renders nothing for a read that returns it', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 1);
+    const seen: (number | undefined)[] = [];
+    let renders = 0;
+    // Reads again only when the setting moved past what is shown: the write of another key keeps it.
+    const read = async (s: Store, previous?: { value: number }) => {
+      seen.push(previous?.value);
+      const value = (await getSetting<number>(s, 'x')) ?? 0;
+      return previous?.value === value ? previous : { value };
+    };
+    function Counted() {
+      renders += 1;
+      return <p>value {useSuspendingLiveRead(read, ['settings']).value}</p>;
+    }
+    await act(async () => {
+      render(
+        <StoreProvider store={store}>
+          <Suspense fallback={null}>
+            <Counted />
+          </Suspense>
+        </StoreProvider>,
+      );
+    });
+    expect(await screen.findByText('value 1')).toBeInTheDocument();
+    const rendersShown = renders;
+    await act(async () => setSetting(store, 'y', 1));
+    await vi.waitFor(() => expect(seen).toEqual([undefined, 1]));
+    expect(renders).toBe(rendersShown);
+    await act(async () => setSetting(store, 'x', 2));
+    expect(await screen.findByText('value 2')).toBeInTheDocument();
+    expect(seen).toEqual([undefined, 1, 1]);
   });
 });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { recordEvidence, voidEvidence } from '#db';
 import type { Evidence } from '#protocol';
-import { TIMELINE_PAGE } from '#features/conference/EvidenceTimeline.tsx';
+import { TIMELINE_PAGE } from '#features/conference/conference-reader.ts';
 import { LOWER, renderConference, seededConference } from './conference-helpers.tsx';
 
 const teacher = { kind: 'teacher', id: 't' } as const;

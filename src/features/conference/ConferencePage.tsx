@@ -4,9 +4,8 @@ import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { useT } from '#ui/useT.ts';
 import { useConferenceNav } from './conference-nav.ts';
-import { conferenceReader } from './conference-reader.ts';
+import { conferenceReader, TIMELINE_PAGE } from './conference-reader.ts';
 import { ConferenceOverview } from './ConferenceOverview.tsx';
-import { TIMELINE_PAGE } from './EvidenceTimeline.tsx';
 import { CheckScreen } from './CheckScreen.tsx';
 import { CheckResult } from './CheckResult.tsx';
 import { ObservationPanel } from './ObservationPanel.tsx';
@@ -27,7 +26,7 @@ function Conference({ studentId }: { studentId: string }) {
   const nav = useConferenceNav();
   // One read for all the first paint shows (readConference); the screen suspends until it is in, so the
   // child's page stays up meanwhile and the conference shows whole, in one frame.
-  const read = useSuspendingLiveRead(conferenceReader(studentId, TIMELINE_PAGE), CONFERENCE_TABLES);
+  const read = useSuspendingLiveRead(conferenceReader(studentId), CONFERENCE_TABLES);
   const timeline = useTimelinePager(studentId, read?.timeline ?? NO_PAGE, TIMELINE_PAGE);
 
   if (read === null) return <p>{t('common.notFound')}</p>;
