@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import type { DeviceRole } from '#db';
 import { useT } from '#ui/useT.ts';
 import { ClassPage } from '#features/class/ClassPage.tsx';
+import { ConferencePreload } from './ConferencePreload.tsx';
 import { LockedScreen } from './LockedScreen.tsx';
 import { SetupPageMissing } from './SetupPageMissing.tsx';
 import * as screens from './screens.ts';
@@ -53,7 +54,15 @@ function TeacherRoutes() {
     <Routes>
       <Route path="/" element={<Navigate to="/class" replace />} />
       <Route path="/class" element={<ClassPage />} />
-      <Route path="/student/:studentId" element={<screens.StudentPage />} />
+      <Route
+        path="/student/:studentId"
+        element={
+          <>
+            <screens.StudentPage />
+            <ConferencePreload />
+          </>
+        }
+      />
       <Route path="/student/:studentId/path" element={<screens.StudentPathPage />} />
       <Route path="/class-path" element={<screens.ClassPathPage />} />
       <Route path="/new-year" element={<screens.NewYearPage />} />

@@ -9,10 +9,14 @@ function screen<T extends ComponentType>(load: () => Promise<{ readonly default:
   return lazy(async () => (await Promise.all([load(), loadLanguage('en').catch(() => undefined)]))[0]);
 }
 
+/** The conference's code: its screen, and the preload of a child's conference (ConferencePreload.tsx). */
+export const loadConference = () => import('#features/conference/ConferencePage.tsx');
+export const loadConferencePreload = () => import('#features/conference/conference-reader.ts');
+
 export const StudentPage = screen(() => import('#features/student/StudentPage.tsx'));
 export const SettingsPage = screen(() => import('#features/settings/SettingsPage.tsx'));
 export const StationPage = screen(() => import('#features/station/StationPage.tsx'));
-export const ConferencePage = screen(() => import('#features/conference/ConferencePage.tsx'));
+export const ConferencePage = screen(loadConference);
 export const MyPathPage = screen(() => import('#features/my-path/MyPathPage.tsx'));
 export const BackupPage = screen(() => import('#features/backup/BackupPage.tsx'));
 export const OverviewPage = screen(() => import('#features/overview/OverviewPage.tsx'));

@@ -62,6 +62,7 @@ export * from './backup-format.ts';
 export * from './backup-restore.ts';
 export * from './backup-merge.ts';
 export * from './desk-repository.ts';
+export { readConference, CONFERENCE_TABLES, type ConferenceRead, type ConferenceVersions } from './conference-read.ts';
 export { onTablesChanged } from './table-changes.ts';
 export { preloadSuspendingRead, useSuspendingLiveRead } from './useSuspendingLiveRead.ts';
 export { useEvidencePage, useEvidencePageFrom, type EvidencePager } from './useEvidencePage.ts';

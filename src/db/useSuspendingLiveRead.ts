@@ -1,9 +1,12 @@
-import { use, useLayoutEffect, useState } from 'react';
+import { use, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from './store-context.tsx';
 import type { Store } from './store.ts';
 import { onTablesChanged } from './table-changes.ts';
 
-type Read<T> = (store: Store) => Promise<T>;
+/** `previous`: what the screen shows now (absent for the first read); returning it unchanged renders nothing. */
+type Read<T> = (store: Store, previous?: T) => Promise<T>;
+/** Any read, as the first reads are kept (they are never handed a previous value). */
+type AnyRead = (store: Store, previous?: never) => Promise<unknown>;
 
 interface FirstRead {
   readonly promise: Promise<unknown>;
@@ -15,7 +18,7 @@ interface FirstRead {
   readonly stop: () => void;
 }
 
-const firstReads = new WeakMap<Store, Map<Read<unknown>, FirstRead>>();
+const firstReads = new WeakMap<Store, Map<AnyRead, FirstRead>>();
 /** A first read not shown for this long (its render was abandoned) is not used: it would show an old "now". */
 const FIRST_READ_MAX_AGE_MS = 60_000;
 /**
@@ -43,6 +46,12 @@ export function useSuspendingLiveRead<T>(read: Read<T>, tables: readonly string[
   const initial = use(first.promise) as T;
   const [latest, setLatest] = useState<{ readonly value: T } | null>(null);
   const [error, setError] = useState<unknown>(undefined);
+  const shown = latest ? latest.value : initial;
+  // What a later read is handed as `previous` (set after each render that shows something new).
+  const shownRef = useRef(shown);
+  useLayoutEffect(() => {
+    shownRef.current = shown;
+  }, [shown]);
 
   useLayoutEffect(() => {
     forgetFirstRead(store, read, first);
@@ -58,8 +67,8 @@ export function useSuspendingLiveRead<T>(read: Read<T>, tables: readonly string[
       try {
         do {
           again = false;
-          const value = await read(store);
-          if (!again && !closed) setLatest({ value });
+          const value = await read(store, shownRef.current);
+          if (!again && !closed && value !== shownRef.current) setLatest({ value });
         } while (again && !closed);
       } catch (failure) {
         if (!closed) setError(failure);
@@ -78,10 +87,24 @@ export function useSuspendingLiveRead<T>(read: Read<T>, tables: readonly string[
   }, [store, read, first, tables.join()]);
 
   if (error !== undefined) throw error;
-  return latest ? latest.value : initial;
+  return shown;
 }
 
-function firstRead(store: Store, read: Read<unknown>, tables: readonly string[]): FirstRead {
+/**
+ * Starts a screen's first read before the screen is shown (the screen a tap will likely open, or the app's
+ * first screen while the tablet's role is still being read), so that
+ * showing it waits less or not at all; the screen then takes this read as its first (a write meanwhile is
+ * answered by one more read once it shows). Not shown within FIRST_READ_MAX_AGE_MS, it is dropped.
+ */
+export function preloadSuspendingRead<T>(store: Store, read: Read<T>, tables: readonly string[]): Promise<T> {
+  const entry = firstRead(store, read, tables);
+  setTimeout(() => {
+    if (firstReads.get(store)?.get(read) === entry) forgetFirstRead(store, read, entry);
+  }, FIRST_READ_MAX_AGE_MS);
+  return entry.promise as Promise<T>;
+}
+
+function firstRead(store: Store, read: AnyRead, tables: readonly string[]): FirstRead {
   let reads = firstReads.get(store);
   if (!reads) firstReads.set(store, (reads = new Map()));
   const kept = reads.get(read);
@@ -110,14 +133,6 @@ function firstRead(store: Store, read: Read<unknown>, tables: readonly string[])
 }
 
 /**
- * Starts a screen's first read before the screen renders (the app's first screen, as the app starts, while
- * it still reads the tablet's role): the screen then finds it done and shows at once.
- */
-export function preloadSuspendingRead<T>(store: Store, read: Read<T>, tables: readonly string[]): void {
-  firstRead(store, read, tables);
-}
-
-/**
  * Marks the promise with its outcome the way React's `use` reads it, so a render after it settled uses the
  * value at once. Otherwise `use` suspends on it all the same, and an update outside a transition (the role
  * read that brings in the first screen) commits the Suspense fallback, whose content React then holds back
@@ -125,14 +140,19 @@ export function preloadSuspendingRead<T>(store: Store, read: Read<T>, tables: re
  */
 function settledInPlace<T>(promise: Promise<T>): Promise<T> {
   const marked = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
+  // Block bodies: a handler returning the (rejected) promise would make the chain reject, unhandled.
   promise.then(
-    (value) => Object.assign(marked, { status: 'fulfilled', value }),
-    (reason: unknown) => Object.assign(marked, { status: 'rejected', reason }),
+    (value) => {
+      Object.assign(marked, { status: 'fulfilled', value });
+    },
+    (reason: unknown) => {
+      Object.assign(marked, { status: 'rejected', reason });
+    },
   );
   return promise;
 }
 
-function forgetFirstRead(store: Store, read: Read<unknown>, entry: FirstRead): void {
+function forgetFirstRead(store: Store, read: AnyRead, entry: FirstRead): void {
   entry.stop();
   const reads = firstReads.get(store);
   if (reads?.get(read) === entry) reads.delete(read);

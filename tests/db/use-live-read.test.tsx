@@ -106,7 +106,7 @@ describe('a screen that suspends until its first read', () => {
     const store = testStore();
     await setSetting(store, 'x', 7);
     const { read, calls } = countedRead();
-    preloadSuspendingRead(store, read, ['settings']);
+    void preloadSuspendingRead(store, read, ['settings']);
     await new Promise((resolve) => setTimeout(resolve, 20)); // the read is done before the screen renders
     let fallbacks = 0;
     function Fallback() {
@@ -125,5 +125,49 @@ describe('a screen that suspends until its first read', () => {
     expect(screen.getByRole('button', { name: 'value 7, clicks 0' })).toBeInTheDocument();
     expect(fallbacks).toBe(0);
     expect(calls.count).toBe(1);
+  });
+
+  it('takes a read preloaded before the screen showed as its first read', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 3);
+    const { read, calls } = countedRead();
+    expect(await preloadSuspendingRead(store, read, ['settings'])).toBe(3);
+    await mount(store, read);
+    expect(await screen.findByRole('button', { name: 'value 3, clicks 0' })).toBeInTheDocument();
+    expect(calls.count).toBe(1);
+  });
+
+  it('hands each later read what the screen shows, and renders nothing for a read that returns it', async () => {
+    const store = testStore();
+    await setSetting(store, 'x', 1);
+    const seen: (number | undefined)[] = [];
+    let renders = 0;
+    // Reads again only when the setting moved past what is shown: the write of another key keeps it.
+    const read = async (s: Store, previous?: { value: number }) => {
+      seen.push(previous?.value);
+      const value = (await getSetting<number>(s, 'x')) ?? 0;
+      return previous?.value === value ? previous : { value };
+    };
+    function Counted() {
+      renders += 1;
+      return <p>value {useSuspendingLiveRead(read, ['settings']).value}</p>;
+    }
+    await act(async () => {
+      render(
+        <StoreProvider store={store}>
+          <Suspense fallback={null}>
+            <Counted />
+          </Suspense>
+        </StoreProvider>,
+      );
+    });
+    expect(await screen.findByText('value 1')).toBeInTheDocument();
+    const rendersShown = renders;
+    await act(async () => setSetting(store, 'y', 1));
+    await vi.waitFor(() => expect(seen).toEqual([undefined, 1]));
+    expect(renders).toBe(rendersShown);
+    await act(async () => setSetting(store, 'x', 2));
+    expect(await screen.findByText('value 2')).toBeInTheDocument();
+    expect(seen).toEqual([undefined, 1, 1]);
   });
 });

@@ -7,7 +7,7 @@ import { LOWER, mapStop, renderConference, seededConference } from './conference
 describe('one-on-one check', { timeout: 30_000 }, () => {
   it('checks all 26 lowercase letters in 27 taps and keys, and saves one evidence record', async () => {
     const { store, student } = await seededConference();
-    renderConference(store, student.id);
+    await renderConference(store, student.id);
     const user = userEvent.setup();
     await user.click(within(await mapStop(/lowercase/)).getByText('RF.K.1d'));
 
@@ -38,7 +38,7 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
   it('resumes a paused check after a reload with the same random order, answers and position', async () => {
     const { store, student } = await seededConference();
     const search = `?view=check&target=${LOWER}`;
-    renderConference(store, student.id, search);
+    await renderConference(store, student.id, search);
     const user = userEvent.setup();
     // Shuffled is the default order.
     expect(await screen.findByRole('radio', { name: 'Shuffled' })).toHaveAttribute('aria-checked', 'true');
@@ -54,7 +54,7 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
     });
 
     cleanup(); // the tab closes
-    renderConference(store, student.id, search);
+    await renderConference(store, student.id, search);
     expect(await screen.findByText('Item 4 of 26')).toBeInTheDocument();
     expect(screen.getByText('3 of 26 answered')).toBeInTheDocument();
     const resumed = within(screen.getByRole('list', { name: 'Answers so far' })).getAllByRole('listitem');
@@ -64,7 +64,7 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
 
   it('offers "Before you start" first, above the first item, shuffled by default; the options go with the first answer', async () => {
     const { store, student } = await seededConference();
-    renderConference(store, student.id, `?view=check&target=${LOWER}`);
+    await renderConference(store, student.id, `?view=check&target=${LOWER}`);
     const user = userEvent.setup();
     const options = await screen.findByRole('group', { name: 'Before you start' });
     const item = screen.getByTestId('check-item');
@@ -84,7 +84,7 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
 
   it('goes back with the arrow key to change an answer, then on to the next open item', async () => {
     const { store, student } = await seededConference();
-    renderConference(store, student.id, `?view=check&target=${LOWER}`);
+    await renderConference(store, student.id, `?view=check&target=${LOWER}`);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('radio', { name: 'In order' }));
     await screen.findByText('Item 1 of 26');
@@ -124,7 +124,7 @@ describe('one-on-one check', { timeout: 30_000 }, () => {
       itemResults: letters.map((id) => ({ itemId: id, result: 'xyz'.includes(id) ? 'notYet' : 'correct' })),
       recordedBy: { kind: 'teacher', id: 't' },
     });
-    renderConference(store, student.id, `?view=check&target=${LOWER}`);
+    await renderConference(store, student.id, `?view=check&target=${LOWER}`);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('checkbox', { name: 'Retest only the 3 items not known yet' }));
     await user.click(screen.getByRole('radio', { name: 'In order' }));

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { ACTIVE_CLASS_KEY, getSetting, listStudents, seedFirstRun } from '#db';
 import ConferencePage from '#features/conference/ConferencePage.tsx';
-import { renderWithStore } from '#tests/helpers/render.tsx';
+import { renderSuspendingWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 export const LOWER = 'lt-names-lower';
@@ -15,8 +15,9 @@ export async function seededConference() {
   return { store, student };
 }
 
+/** The conference suspends until its first read is in (readConference): awaited, inside act. */
 export function renderConference(store: ReturnType<typeof testStore>, studentId: string, search = '', language = 'en') {
-  return renderWithStore(
+  return renderSuspendingWithStore(
     <Routes>
       <Route path="/conference/:studentId" element={<ConferencePage />} />
     </Routes>,

@@ -15,7 +15,7 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
       needsReview: true,
       recordedBy: { kind: 'student', id: student.id },
     });
-    renderConference(store, student.id);
+    await renderConference(store, student.id);
     const user = userEvent.setup();
 
     const stop = await mapStop(/Names each lowercase/);
@@ -68,7 +68,7 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
 
   it('marks a target mastered and reopens it, each only with a reason, and the map follows the rules', async () => {
     const { store, student } = await seededConference();
-    renderConference(store, student.id);
+    await renderConference(store, student.id);
     const user = userEvent.setup();
     const notStarted = async () =>
       within(await screen.findByRole('list', { name: 'Learning path map' }))
@@ -108,7 +108,7 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
 
   it('saves an observation for several targets on an earlier day, and confirms after the write', async () => {
     const { store, student } = await seededConference();
-    renderConference(store, student.id, `?view=observe&target=${LOWER}`);
+    await renderConference(store, student.id, `?view=observe&target=${LOWER}`);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Observation or work sample' });
     await user.click(within(form).getByRole('checkbox', { name: /RF.K.1d.*uppercase/ }));
@@ -126,7 +126,7 @@ describe('conference overview and evidence', { timeout: 30_000 }, () => {
 
   it('prints flashcards of the items not known yet, in Spanish too', async () => {
     const { store, student } = await seededConference();
-    renderConference(store, student.id, `?view=cards&target=${LOWER}`, 'es');
+    await renderConference(store, student.id, `?view=cards&target=${LOWER}`, 'es');
     expect(await screen.findByRole('button', { name: /Imprimir/ })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: `Practicar en casa con ${student.displayName}` })).toBeInTheDocument();
   });
@@ -136,7 +136,7 @@ describe('the student’s choice', { timeout: 30_000 }, () => {
   it('is the next target: Noah keeps his capital letters and Start check; the teacher may start the choice now', async () => {
     const { store } = await seededConference();
     const noah = (await store.db.students.get('demo-student-6'))!;
-    renderConference(store, noah.id);
+    await renderConference(store, noah.id);
     const user = userEvent.setup();
     expect(await screen.findByTestId('conference-current')).toHaveTextContent(
       'RF.K.1d I can name all the capital letters.',

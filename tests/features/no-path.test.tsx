@@ -71,13 +71,13 @@ describe('a child with no path yet is not told their path is complete', { timeou
     expect(within(next).getByRole('link', { name: 'set the class path' })).toHaveAttribute('href', '/class-path');
     cleanup();
 
-    renderWithStore(<Screens />, store, { route: '/conference/s-kevin' });
+    await renderSuspendingWithStore(<Screens />, store, { route: '/conference/s-kevin' });
     const now = await screen.findByRole('region', { name: 'Working on now' });
     expect(now).toHaveTextContent('No path yet — set the class path');
     expect(now).not.toHaveTextContent(/complete/);
     cleanup();
 
-    renderWithStore(<Screens />, store, { route: '/conference/s-ada' });
+    await renderSuspendingWithStore(<Screens />, store, { route: '/conference/s-ada' });
     expect(await screen.findByRole('region', { name: 'Working on now' })).toHaveTextContent(
       'Path complete: every target on the path is mastered.',
     );

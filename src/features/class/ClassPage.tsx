@@ -22,7 +22,7 @@ function readClass(store: Store) {
 
 /** Starts the class page's read as the app starts, before the tablet's role is read (see main.tsx). */
 export function preloadClassPage(store: Store): void {
-  preloadSuspendingRead(store, readClass, CLASS_PROGRESS_TABLES);
+  void preloadSuspendingRead(store, readClass, CLASS_PROGRESS_TABLES);
 }
 
 /** The class roster: each child with what they are working on now. */

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { EvidencePager, StudentProgressData } from '#db';
+import type { EvidencePager, EvidenceRecord, StudentProgressData } from '#db';
 import type { StudentProgress } from '#rules';
 import type { ConferenceNav } from './conference-nav.ts';
 import { CurrentStepCard } from './CurrentStepCard.tsx';
@@ -14,15 +14,17 @@ interface Props {
   readonly progress: StudentProgress;
   readonly nav: ConferenceNav;
   readonly timeline: EvidencePager;
+  /** The records of the student's submissions waiting for review (read with the rest: readConference). */
+  readonly waiting: readonly EvidenceRecord[];
 }
 
 /** The conference at a glance: the step now, what waits, the whole path, and the evidence behind it. */
-export function ConferenceOverview({ data, progress, nav, timeline }: Props) {
+export function ConferenceOverview({ data, progress, nav, timeline, waiting }: Props) {
   const targetsById = useMemo(() => new Map(data.targets.map((t) => [t.id, t])), [data.targets]);
   return (
     <div className="conference-overview">
       <div className="two-columns">
-        <StepNow data={data} progress={progress} nav={nav} targetsById={targetsById} />
+        <StepNow data={data} progress={progress} nav={nav} targetsById={targetsById} waiting={waiting} />
         <EvidenceTimeline data={data} page={timeline} targetsById={targetsById} />
       </div>
       <ConferenceMap data={data} progress={progress} nav={nav} />
@@ -36,12 +38,12 @@ const StepNow = memo(function StepNow(
     readonly targetsById: ReadonlyMap<string, StudentProgressData['targets'][number]>;
   },
 ) {
-  const { data, progress, nav, targetsById } = props;
+  const { data, progress, nav, targetsById, waiting } = props;
   return (
     <div>
       <CurrentStepCard data={data} progress={progress} nav={nav} />
       <PausedChecks studentId={data.student.id} targetsById={targetsById} nav={nav} />
-      <ReviewQueue data={data} targetsById={targetsById} />
+      <ReviewQueue data={data} waiting={waiting} targetsById={targetsById} />
       <StudentChoice data={data} progress={progress} />
     </div>
   );

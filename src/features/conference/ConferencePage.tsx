@@ -1,34 +1,37 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router-dom';
-import { loadStudentProgressData, useEvidencePage, useStore } from '#db';
+import { CONFERENCE_TABLES, useStore, useSuspendingLiveRead } from '#db';
 import { evaluateProgress } from '#ui/progress-input.ts';
 import { Picture } from '#ui/Picture.tsx';
 import { useT } from '#ui/useT.ts';
 import { useConferenceNav } from './conference-nav.ts';
+import { conferenceReader, TIMELINE_PAGE } from './conference-reader.ts';
 import { ConferenceOverview } from './ConferenceOverview.tsx';
-import { TIMELINE_PAGE } from './EvidenceTimeline.tsx';
 import { CheckScreen } from './CheckScreen.tsx';
 import { CheckResult } from './CheckResult.tsx';
 import { ObservationPanel } from './ObservationPanel.tsx';
 import { Flashcards } from './Flashcards.tsx';
+import { useTimelinePager } from './useTimelinePager.ts';
 import './conference.css';
 
 /** One student, one teacher: where they are, a quick check, evidence, and the next step agreed together. */
 export default function ConferencePage() {
   const { studentId = '' } = useParams();
+  // Another child is another conference: its own first read, its own timeline pages.
+  return <Conference key={studentId} studentId={studentId} />;
+}
+
+function Conference({ studentId }: { studentId: string }) {
   const { t } = useT();
   const store = useStore();
   const nav = useConferenceNav();
-  const view = useLiveQuery(async () => {
-    const data = await loadStudentProgressData(store, studentId);
-    return data ? { data, progress: evaluateProgress(data, new Date(store.env.now())) } : null;
-  }, [store, studentId]);
-  // Read at once, beside the progress: the timeline need not wait for the page to render first.
-  const timeline = useEvidencePage(studentId, TIMELINE_PAGE);
+  // One read for all the first paint shows (readConference); the screen suspends until it is in, so the
+  // child's page stays up meanwhile and the conference shows whole, in one frame.
+  const read = useSuspendingLiveRead(conferenceReader(studentId), CONFERENCE_TABLES);
+  const timeline = useTimelinePager(studentId, read?.timeline ?? NO_PAGE, TIMELINE_PAGE);
 
-  if (view === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (view === null) return <p>{t('common.notFound')}</p>;
-  const { data, progress } = view;
+  if (read === null) return <p>{t('common.notFound')}</p>;
+  const { data, waiting } = read;
+  const progress = evaluateProgress(data, new Date(store.env.now()));
   const screen = nav.view;
 
   return (
@@ -49,7 +52,7 @@ export default function ConferencePage() {
         <h1 id="conference-title">{t('conference.title', { name: data.student.displayName })}</h1>
       </header>
       {screen.kind === 'overview' ? (
-        <ConferenceOverview data={data} progress={progress} nav={nav} timeline={timeline} />
+        <ConferenceOverview data={data} progress={progress} nav={nav} timeline={timeline} waiting={waiting} />
       ) : null}
       {screen.kind === 'check' ? (
         <CheckScreen key={screen.targetId} data={data} targetId={screen.targetId} nav={nav} />
@@ -64,3 +67,5 @@ export default function ConferencePage() {
     </article>
   );
 }
+
+const NO_PAGE = { records: [], hasMore: false } as const;

@@ -2,6 +2,7 @@ import type { EvidenceRecord, TargetRecord } from '#db';
 import type { MasteryScale } from '#protocol';
 import { mediumDateFormat } from '#i18n';
 import { levelLabel, targetListLabel } from '#ui/target-text.ts';
+import { useAfterFirstPaint } from '#ui/useAfterFirstPaint.ts';
 import { useT } from '#ui/useT.ts';
 import { StoredAttachment } from './StoredAttachment.tsx';
 
@@ -14,6 +15,8 @@ export function EvidenceCard(props: {
   headId?: string;
 }) {
   const { t, language } = useT();
+  // The attachments' bytes are read (or fetched) once the card is painted: until then they show as loading.
+  const isPainted = useAfterFirstPaint();
   const e = props.evidence;
   const date = mediumDateFormat(language);
   const level = props.scale.levels.find((l) => l.value === e.level);
@@ -40,9 +43,7 @@ export function EvidenceCard(props: {
       {e.note ? <p className="evidence-note">{e.note}</p> : null}
       {e.blobIds && e.blobIds.length > 0 ? (
         <div className="attachments">
-          {e.blobIds.map((id, i) => (
-            <StoredAttachment key={id} blobId={id} index={i} />
-          ))}
+          {isPainted ? e.blobIds.map((id, i) => <StoredAttachment key={id} blobId={id} index={i} />) : null}
         </div>
       ) : null}
       {e.needsReview && !e.reviewedAt ? <div className="tag">{t('student.waitingReview')}</div> : null}

@@ -3,9 +3,6 @@ import { useT } from '#ui/useT.ts';
 import { EvidenceCard } from './EvidenceCard.tsx';
 import { VoidEvidence } from './VoidEvidence.tsx';
 
-/** How many pieces the timeline shows at first and adds with each "show more". */
-export const TIMELINE_PAGE = 12;
-
 /**
  * Recent evidence, newest observation first, with photos, drawings and recordings inline: a page at a time,
  * read as it is shown (a year holds thousands of pieces).

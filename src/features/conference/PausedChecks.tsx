@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { deleteDraft, listDrafts, useStore, type TargetRecord } from '#db';
 import { targetLabel } from '#ui/target-text.ts';
+import { useAfterFirstPaint } from '#ui/useAfterFirstPaint.ts';
 import { useT } from '#ui/useT.ts';
 import { answeredCount, isCheckDraft } from './check-session.ts';
 import type { ConferenceNav } from './conference-nav.ts';
@@ -13,7 +14,13 @@ export function PausedChecks(props: {
 }) {
   const { t, language } = useT();
   const store = useStore();
-  const drafts = useLiveQuery(() => listDrafts(store, `check:${props.studentId}:`), [store, props.studentId]);
+  // Read once the conference is painted, as the card always came in after it: the first frame waits on
+  // nothing but the conference's own read.
+  const isPainted = useAfterFirstPaint();
+  const drafts = useLiveQuery(
+    () => (isPainted ? listDrafts(store, `check:${props.studentId}:`) : undefined),
+    [store, props.studentId, isPainted],
+  );
   const paused = (drafts ?? []).flatMap((d) => (isCheckDraft(d.value) ? [{ key: d.key, draft: d.value }] : []));
   if (paused.length === 0) return null;
   return (

@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getEvidenceRecords, markReviewed, useStore, type StudentProgressData, type TargetRecord } from '#db';
+import { markReviewed, useStore, type EvidenceRecord, type StudentProgressData, type TargetRecord } from '#db';
 import { whileBusy } from '#state/activity-store.ts';
 import { useT } from '#ui/useT.ts';
 import { waitingForReview } from './conference-view.ts';
 import { EvidenceCard } from './EvidenceCard.tsx';
 
 /** The student's own submissions (station, own tablet) wait here until the teacher has looked at them. */
-export function ReviewQueue(props: { data: StudentProgressData; targetsById: ReadonlyMap<string, TargetRecord> }) {
+export function ReviewQueue(props: {
+  data: StudentProgressData;
+  /** The waiting records, whole: the cards show photos and notes, which the facts leave out. */
+  waiting: readonly EvidenceRecord[];
+  targetsById: ReadonlyMap<string, TargetRecord>;
+}) {
   const { t } = useT();
   const store = useStore();
   const [error, setError] = useState<string | null>(null);
-  const waitingIds = waitingForReview(props.data).map((e) => e.id);
-  // The cards show photos and notes, which the facts leave out: the few waiting records are read whole.
-  const waiting = useLiveQuery(() => getEvidenceRecords(store, waitingIds), [store, waitingIds.join()]) ?? [];
-  if (waitingIds.length === 0) return null;
+  const count = waitingForReview(props.data).length;
+  if (count === 0) return null;
 
   const review = async (id: string) => {
     setError(null);
@@ -27,9 +29,9 @@ export function ReviewQueue(props: { data: StudentProgressData; targetsById: Rea
 
   return (
     <section className="card review-queue" aria-labelledby="review-title">
-      <h2 id="review-title">{t('conference.review.title', { count: waitingIds.length })}</h2>
+      <h2 id="review-title">{t('conference.review.title', { count })}</h2>
       <ul className="plain-list" aria-labelledby="review-title">
-        {waiting.map((e) => (
+        {props.waiting.map((e) => (
           <li key={e.id}>
             <EvidenceCard
               evidence={e}
