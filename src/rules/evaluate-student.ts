@@ -1,14 +1,13 @@
-import type {
-  DecisionInput,
-  EvidenceInput,
-  StudentProgress,
-  StudentRulesInput,
-  TargetInput,
-  TargetProgress,
-} from './types.ts';
+import type { StudentProgress, StudentRulesInput, TargetInput, TargetProgress, DecisionInput } from './types.ts';
 import { validateMasteryLevel } from './score-methods.ts';
-import { evaluateTarget, type ScaleContext, type TargetEvaluation, type TimedDecision } from './evaluate-target.ts';
-import { EvidenceTable } from './evidence-table.ts';
+import {
+  evaluateTarget,
+  toTimed,
+  type ScaleContext,
+  type TargetEvaluation,
+  type TimedDecision,
+  type TimedEvidence,
+} from './evaluate-target.ts';
 import { DEFAULT_STALL, computeNextStep, computeStall, isOneShort } from './next-step.ts';
 import { pickCurrent, waitingChoice, type PathMoment, type Standing } from './current-target.ts';
 import { computePacing, isOverdue } from './pacing.ts';
@@ -36,30 +35,25 @@ function upTo<T extends { readonly t: number }>(list: readonly T[] | undefined, 
   return list === undefined ? [] : t === Number.POSITIVE_INFINITY ? list : list.filter((x) => x.t <= t);
 }
 
-/** upTo for rows of the evidence table. */
-function rowsUpTo(table: EvidenceTable, rows: readonly number[] | undefined, t: number): readonly number[] {
-  return rows === undefined ? [] : t === Number.POSITIVE_INFINITY ? rows : rows.filter((row) => table.t[row]! <= t);
-}
-
 /**
- * Puts a target's rows in (t, id, row) order, in place. The records mostly come in the order they were
+ * Puts a target's evidence in (t, id) order, in place. The records mostly come in the order they were
  * observed, with a few entered late: an insertion sort moves those few without the copies and calls of
  * Array.prototype.sort. A list far from order (after some moves per entry) is handed to that sort instead.
- * table.compare is a total order (the tie is the row), so both give the same list.
+ * compareTimed is a total order (the tie is the record's index), so both give the same list.
  */
-function sortByTime(table: EvidenceTable, list: number[]): void {
+function sortByTime(list: TimedEvidence[]): void {
   let budget = 8 * list.length;
   for (let i = 1; i < list.length; i++) {
     const x = list[i]!;
     let j = i - 1;
-    if (table.compare(list[j]!, x) <= 0) continue;
+    if (compareTimed(list[j]!, x) <= 0) continue;
     do {
       list[j + 1] = list[j]!;
       j--;
-    } while (j >= 0 && table.compare(list[j]!, x) > 0 && --budget > 0);
+    } while (j >= 0 && compareTimed(list[j]!, x) > 0 && --budget > 0);
     list[j + 1] = x;
     if (budget <= 0) {
-      list.sort((a, b) => table.compare(a, b));
+      list.sort(compareTimed);
       return;
     }
   }
@@ -115,25 +109,24 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
   // targets matter: each has its list from the start, so one lookup per target id both filters and finds it.
   // Reading the records in the order they come (not sorted) and sorting short lists, not the whole year,
   // halves what the sort costs; the newest evidence on the path is kept on the way, for findJustMastered.
+  const evidenceByTarget = new Map<string, TimedEvidence[]>(path.map((pt) => [pt.target.id, []]));
+  let newestOnPath: TimedEvidence | null = null;
   const evidence = input.evidence;
-  const table = new EvidenceTable(evidence.length);
-  const evidenceByTarget = new Map<string, number[]>(path.map((pt) => [pt.target.id, []]));
-  let newestOnPath = -1;
-  for (let row = 0; row < evidence.length; row++) {
-    const e = evidence[row]!;
+  for (let index = 0; index < evidence.length; index++) {
+    const e = evidence[index]!;
     if (e.voided) continue;
-    table.read(row, e);
-    const ids = e.targetIds;
+    const x = toTimed(e, index);
+    const ids = x.targetIds;
     let placed = false;
     for (let i = 0; i < ids.length; i++) {
       const list = evidenceByTarget.get(ids[i]!);
       if (list === undefined) continue;
       placed = true;
-      if (i === 0 || ids.indexOf(ids[i]!) === i) list.push(row);
+      if (i === 0 || ids.indexOf(ids[i]!) === i) list.push(x);
     }
-    if (placed && (newestOnPath < 0 || table.compare(row, newestOnPath) > 0)) newestOnPath = row;
+    if (placed && (newestOnPath === null || compareTimed(x, newestOnPath) > 0)) newestOnPath = x;
   }
-  for (const list of evidenceByTarget.values()) sortByTime(table, list);
+  for (const list of evidenceByTarget.values()) sortByTime(list);
 
   const decisions: TimedDecision[] = input.decisions
     .map((d, i) => ({ t: parseTime(d.decidedAt, 'decidedAt'), id: d.id, tie: i, d }))
@@ -151,8 +144,7 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
   const evaluateAt = (target: TargetInput, t: number): TargetEvaluation =>
     evaluateTarget(
       target,
-      table,
-      rowsUpTo(table, evidenceByTarget.get(target.id), t),
+      upTo(evidenceByTarget.get(target.id), t),
       upTo(overridesByTarget.get(target.id), t),
       scaleCtx,
       target.rule.kind === 'score' ? null : targetIndex.items(target),
@@ -234,7 +226,7 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
     current,
     neededCount,
     justMastered: current
-      ? findJustMastered(table, newestOnPath, evidence, decisions, byTargetId, targetsById, current.target.id)
+      ? findJustMastered(newestOnPath, decisions, byTargetId, targetsById, current.target.id)
       : null,
     stall: current ? computeStall(current, scaleCtx, today, stallSettings) : null,
     isOneShort: current ? isOneShort(current, scaleCtx) : false,
@@ -269,18 +261,14 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
  * teacher's markMastered) concerns a target that is now mastered and is not the current one.
  */
 function findJustMastered(
-  table: EvidenceTable,
-  /** The row of the newest evidence on the path, -1 without any. */
-  newestOnPath: number,
-  evidence: readonly EvidenceInput[],
+  newestOnPath: TimedEvidence | null,
   decisions: readonly TimedDecision[],
   byTargetId: Readonly<Record<string, TargetProgress>>,
   targetsById: ReadonlyMap<string, TargetInput>,
   currentId: string,
 ): TargetInput | null {
-  const latestT = newestOnPath < 0 ? Number.NEGATIVE_INFINITY : table.t[newestOnPath]!;
-  let latestTargets: readonly string[] =
-    newestOnPath < 0 ? [] : evidence[newestOnPath]!.targetIds.filter((id) => byTargetId[id] !== undefined);
+  const latestT = newestOnPath?.t ?? Number.NEGATIVE_INFINITY;
+  let latestTargets: readonly string[] = newestOnPath?.targetIds.filter((id) => byTargetId[id] !== undefined) ?? [];
   for (let i = decisions.length - 1; i >= 0; i--) {
     const x = decisions[i]!;
     if (!isOverrideDecision(x.d) || byTargetId[x.d.targetId] === undefined) continue;

@@ -1,5 +1,6 @@
 import type {
   DecisionInput,
+  EvidenceInput,
   Explanation,
   MasteryResult,
   OverrideInfo,
@@ -11,8 +12,42 @@ import type {
 } from './types.ts';
 import { scoreOrdered, validateLevel, validateMethod } from './score-methods.ts';
 import { computeItemMastery, type ItemCheck, type ItemMasteryResult } from './item-mastery.ts';
-import { datePart } from './time.ts';
-import type { EvidenceTable } from './evidence-table.ts';
+import { datePart, dayOf, parseTime } from './time.ts';
+
+/**
+ * Evidence with its parsed observedAt and the fields the rules read; lists of these are kept ordered by
+ * (t, id). A year is some 50 000 records scattered in memory: each is read once, here, and the rules then
+ * work on these small records instead of going back to it (that cost more than the arithmetic).
+ */
+export interface TimedEvidence {
+  readonly t: number;
+  readonly id: string;
+  readonly tie: number;
+  readonly observedAt: string;
+  readonly targetIds: EvidenceInput['targetIds'];
+  readonly level: EvidenceInput['level'];
+  readonly itemResults: EvidenceInput['itemResults'];
+  /** observedAt's day for a check, read while the record is at hand; null leaves it to datePart (and its error). */
+  readonly day: string | null;
+  /** A student's submission waits for the teacher before it can count toward mastery. */
+  readonly isPendingReview: boolean;
+}
+
+export function toTimed(e: EvidenceInput, tie: number): TimedEvidence {
+  const observedAt = e.observedAt;
+  const itemResults = e.itemResults;
+  return {
+    t: parseTime(observedAt, 'observedAt'),
+    id: e.id,
+    tie,
+    observedAt,
+    targetIds: e.targetIds,
+    level: e.level,
+    itemResults,
+    day: itemResults === undefined ? null : dayOf(observedAt),
+    isPendingReview: e.needsReview === true && !e.reviewedAt,
+  };
+}
 
 export interface TimedDecision {
   readonly t: number;
@@ -34,47 +69,45 @@ export interface TargetEvaluation {
   readonly score: number | null;
   readonly items: readonly ItemState[];
   readonly explanation: Explanation;
-  /** The student's evidence; the lists below are rows of it. */
-  readonly table: EvidenceTable;
   /** Counted evidence, oldest first. */
-  readonly counted: readonly number[];
+  readonly counted: readonly TimedEvidence[];
   /** The ids of `counted`. */
   readonly countedIds: readonly string[];
   /** Non-voided evidence after any reopen, oldest first (counted plus pending review and unscored). */
-  readonly activity: readonly number[];
+  readonly activity: readonly TimedEvidence[];
   /** Every id of the target's evidence; the very list of countedIds when all of it counts (read only). */
   readonly allActivityIds: readonly string[];
   readonly override: OverrideInfo | null;
   readonly itemResult: ItemMasteryResult | null;
 }
 
-export function isRelevant(target: TargetInput, table: EvidenceTable, row: number): boolean {
-  if (table.pending[row] === 1) return false;
-  return target.rule.kind === 'score' ? table.level[row] !== undefined : table.itemResults[row] !== undefined;
+export function isRelevant(target: TargetInput, x: TimedEvidence): boolean {
+  if (x.isPendingReview) return false;
+  return target.rule.kind === 'score' ? x.level !== undefined : x.itemResults !== undefined;
 }
 
 /** The evidence that counts toward the target's rule: most often all of it, then the list itself. */
-function relevantOf(target: TargetInput, table: EvidenceTable, rows: readonly number[]): readonly number[] {
-  for (let i = 0; i < rows.length; i++) {
-    if (!isRelevant(target, table, rows[i]!)) return rows.filter((row) => isRelevant(target, table, row));
+function relevantOf(target: TargetInput, evidence: readonly TimedEvidence[]): readonly TimedEvidence[] {
+  for (let i = 0; i < evidence.length; i++) {
+    if (!isRelevant(target, evidence[i]!)) return evidence.filter((x) => isRelevant(target, x));
   }
-  return rows;
+  return evidence;
 }
 
 /** The levels of counted evidence, each checked (counted evidence has one). */
-export function countedLevels(table: EvidenceTable, counted: readonly number[]): number[] {
-  return counted.map((row) => {
-    const level = table.level[row]!;
-    validateLevel(level, table.id[row]!);
+export function countedLevels(counted: readonly TimedEvidence[]): number[] {
+  return counted.map((x) => {
+    const level = x.level!;
+    validateLevel(level, x.id);
     return level;
   });
 }
 
-export function toChecks(table: EvidenceTable, counted: readonly number[]): ItemCheck[] {
-  return counted.map((row) => ({
-    id: table.id[row]!,
-    day: table.day[row] ?? datePart(table.observedAt[row]!, 'observedAt'),
-    results: table.itemResults[row] ?? [],
+export function toChecks(counted: readonly TimedEvidence[]): ItemCheck[] {
+  return counted.map((x) => ({
+    id: x.id,
+    day: x.day ?? datePart(x.observedAt, 'observedAt'),
+    results: x.itemResults ?? [],
   }));
 }
 
@@ -93,8 +126,7 @@ export function validateTargetRule(target: TargetInput): void {
 
 function computeRule(
   target: TargetInput,
-  table: EvidenceTable,
-  counted: readonly number[],
+  counted: readonly TimedEvidence[],
   countedIds: readonly string[],
   scale: ScaleContext,
   items: readonly ItemInput[] | null,
@@ -102,7 +134,7 @@ function computeRule(
   const rule = target.rule;
   if (rule.kind === 'score') {
     const result: MasteryResult = scoreOrdered(
-      countedLevels(table, counted),
+      countedLevels(counted),
       countedIds,
       rule.method,
       scale.masteryLevel,
@@ -112,7 +144,7 @@ function computeRule(
   }
   let itemResult: ItemMasteryResult;
   try {
-    itemResult = computeItemMastery(rule, items, toChecks(table, counted));
+    itemResult = computeItemMastery(rule, items, toChecks(counted));
   } catch (error) {
     throw new Error(`Target ${target.code} (${target.id}): ${(error as Error).message}`, { cause: error });
   }
@@ -126,9 +158,7 @@ function computeRule(
  */
 export function evaluateTarget(
   target: TargetInput,
-  table: EvidenceTable,
-  /** The target's rows of the table, in (observedAt, id) order. */
-  evidence: readonly number[],
+  evidence: readonly TimedEvidence[],
   overrides: readonly TimedDecision[],
   scale: ScaleContext,
   /** An item rule's items (targetItems(target)), as the caller keeps them; null for a score rule. */
@@ -138,11 +168,10 @@ export function evaluateTarget(
   const override: OverrideInfo | null = latest
     ? { kind: latest.d.kind as OverrideInfo['kind'], decisionId: latest.d.id, decidedAt: latest.d.decidedAt }
     : null;
-  const activity = latest?.d.kind === 'reopen' ? evidence.filter((row) => table.t[row]! > latest.t) : evidence;
-  const counted = relevantOf(target, table, activity);
-  const ids = table.id;
-  const countedIds = counted.map((row) => ids[row]!);
-  const { result, itemResult } = computeRule(target, table, counted, countedIds, scale, items);
+  const activity = latest?.d.kind === 'reopen' ? evidence.filter((x) => x.t > latest.t) : evidence;
+  const counted = relevantOf(target, activity);
+  const countedIds = counted.map((x) => x.id);
+  const { result, itemResult } = computeRule(target, counted, countedIds, scale, items);
 
   let isMastered = result.isMastered;
   let message: RulesMessage = result.explanation.message;
@@ -167,13 +196,12 @@ export function evaluateTarget(
     score: result.score,
     items: itemResult?.items ?? [],
     explanation: message === result.explanation.message ? result.explanation : { ...result.explanation, message },
-    table,
     counted,
     countedIds,
     activity,
     // Counted evidence is a sub-list of the evidence in the same order: the same length means the same ids.
     // A year's outputs hold one list where they held three (less to allocate, less for the GC to copy).
-    allActivityIds: counted.length === evidence.length ? countedIds : evidence.map((row) => ids[row]!),
+    allActivityIds: counted.length === evidence.length ? countedIds : evidence.map((x) => x.id),
     override,
     itemResult,
   };

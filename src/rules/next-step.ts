@@ -42,7 +42,7 @@ export function computeStall(
     }
   });
   const attemptsSinceProgress = counted.length - 1 - lastProgress;
-  const lastProgressDay = datePart(evaluation.table.observedAt[counted[lastProgress]!]!, 'observedAt');
+  const lastProgressDay = datePart(counted[lastProgress]!.observedAt, 'observedAt');
   const daysSinceProgress = daysBetween(lastProgressDay, today);
   return {
     isStalled: attemptsSinceProgress >= settings.attempts || daysSinceProgress >= settings.days,
@@ -56,17 +56,17 @@ export function computeStall(
 function progressMeasures(target: TargetInput, evaluation: TargetEvaluation, scale: ScaleContext): number[] {
   const rule = target.rule;
   if (rule.kind === 'score') {
-    const levels = countedLevels(evaluation.table, evaluation.counted);
+    const levels = countedLevels(evaluation.counted);
     return scoreProgressMeasures(levels, rule.method, scale.masteryLevel);
   }
-  return itemMeasures(rule, targetItems(target), toChecks(evaluation.table, evaluation.counted));
+  return itemMeasures(rule, targetItems(target), toChecks(evaluation.counted));
 }
 
 export function isOneShort(evaluation: TargetEvaluation, scale: ScaleContext): boolean {
   if (evaluation.isMastered) return false;
   const rule = evaluation.target.rule;
   if (rule.kind === 'score') {
-    const levels = countedLevels(evaluation.table, evaluation.counted);
+    const levels = countedLevels(evaluation.counted);
     return isOneShortByScore(levels, rule.method, scale.masteryLevel);
   }
   return evaluation.itemResult?.isOneDayShort ?? false;
