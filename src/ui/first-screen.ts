@@ -13,8 +13,12 @@ const shown = new Promise<void>((resolve) => {
   markShown = resolve;
 });
 
+let after: Promise<void> | null = null;
+
+/** One promise for every caller (each component speaking English asks): the wait counts from the first. */
 export function afterFirstScreen(): Promise<void> {
-  return Promise.race([shown, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+  after ??= Promise.race([shown, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+  return after;
 }
 
 /** Rendered beside the first screen inside its Suspense boundary: it mounts when that screen is in. */
