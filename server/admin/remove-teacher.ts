@@ -5,35 +5,20 @@
  * working, since the class still needs them; a colleague revokes any under Settings → School server. The
  * last teacher of a school is kept unless `--force`: no one could sign in to the school any more.
  */
-import { openStorageFromEnv, systemClock } from '#server/main.ts';
+import { systemClock } from '#server/main.ts';
 import type { AdminRun } from './admin-run.ts';
-import { findTeacher } from './find-teacher.ts';
-import { databaseLabel, missingDatabase, option } from './options.ts';
-import { signIns } from './reset-password.ts';
+import { signIns, withTeacher } from './find-teacher.ts';
+import { option } from './options.ts';
 
 export async function removeTeacher(args: readonly string[], run: AdminRun): Promise<number> {
-  const { env, log, usage } = run;
+  const { log, usage } = run;
   const email = option(args, '--email');
   const force = args.includes('--force');
   if (email === undefined) {
     log(usage);
     return 2;
   }
-  const missing = missingDatabase(env);
-  if (missing) {
-    log(`Nothing was removed: ${missing}`);
-    return 1;
-  }
-  const storage = openStorageFromEnv(env);
-  try {
-    await storage.migrate(systemClock.now());
-    const found = await findTeacher(storage, email);
-    if ('refusal' in found) {
-      log(`Nothing was removed: ${found.refusal}`);
-      log(`(The database: ${databaseLabel(env)}.)`);
-      return 1;
-    }
-    const { teacher, school } = found;
+  return withTeacher(email, run, 'Nothing was removed', async ({ teacher, school, storage }) => {
     if (school.teachers <= 1 && !force) {
       log(
         `Nothing was removed: ${teacher.email} is the last teacher of "${school.name}", and no one could sign in ` +
@@ -63,7 +48,5 @@ export async function removeTeacher(args: readonly string[], run: AdminRun): Pro
       );
     }
     return 0;
-  } finally {
-    await storage.close();
-  }
+  });
 }

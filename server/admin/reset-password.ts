@@ -7,16 +7,16 @@
  */
 import { validateNewTeacher } from '#protocol';
 import { hashPassword, verifyPassword } from '#server/http/credentials.ts';
-import { openStorageFromEnv, systemClock } from '#server/main.ts';
+import { systemClock } from '#server/main.ts';
 import type { AdminRun } from './admin-run.ts';
-import { findTeacher } from './find-teacher.ts';
+import { signIns, withTeacher } from './find-teacher.ts';
 import { generatePassword } from './generate-password.ts';
-import { databaseLabel, missingDatabase, option, PASSWORD_NOT_IN_ARGS, passwordInArgs } from './options.ts';
+import { option, PASSWORD_NOT_IN_ARGS, passwordInArgs } from './options.ts';
 import { STRONG_PASSWORD_HINT, weakPasswordReason } from './password-strength.ts';
 import { readPassword } from './read-password.ts';
 
 export async function resetPassword(args: readonly string[], run: AdminRun): Promise<number> {
-  const { env, io, log, usage } = run;
+  const { io, log, usage } = run;
   const email = option(args, '--email');
   const generate = args.includes('--generate');
   if (passwordInArgs(args)) {
@@ -27,21 +27,7 @@ export async function resetPassword(args: readonly string[], run: AdminRun): Pro
     log(usage);
     return 2;
   }
-  const missing = missingDatabase(env);
-  if (missing) {
-    log(`Nothing was changed: ${missing}`);
-    return 1;
-  }
-  const storage = openStorageFromEnv(env);
-  try {
-    await storage.migrate(systemClock.now());
-    const found = await findTeacher(storage, email);
-    if ('refusal' in found) {
-      log(`Nothing was changed: ${found.refusal}`);
-      log(`(The database: ${databaseLabel(env)}.)`);
-      return 1;
-    }
-    const { teacher, school } = found;
+  return withTeacher(email, run, 'Nothing was changed', async ({ teacher, school, storage }) => {
     const password = generate
       ? generatePassword(teacher)
       : await readPassword(io, `New password for ${teacher.email} (a teacher of "${school.name}"): `);
@@ -78,11 +64,5 @@ export async function resetPassword(args: readonly string[], run: AdminRun): Pro
         'Change password. Class tablets, stations and children’s tablets keep working.',
     );
     return 0;
-  } finally {
-    await storage.close();
-  }
-}
-
-export function signIns(n: number): string {
-  return `${n} sign-in${n === 1 ? '' : 's'}`;
+  });
 }
