@@ -5,6 +5,8 @@
  * content is in the DOM and the next frame is painted. Plain JavaScript in strings: tsx would wrap named
  * functions in a helper the page does not have.
  */
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { SETTLE_SCRIPT } from './overview-bench.ts';
 
@@ -35,6 +37,32 @@ export async function throttle(page: Page, rate = CPU_SLOWDOWN): Promise<CDPSess
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return cdp;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Serves the app to the page from the build folder `dist()` names at each request (the API still from the
+ * server at `base`), the service worker bypassed: two builds side by side on the same IndexedDB.
+ */
+export async function serveBuilds(page: Page, cdp: CDPSession, base: string, dist: () => string): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setBypassServiceWorker', { bypass: true });
+  await page.route(`${base}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.startsWith('/api/')) return route.continue();
+    const file = extname(path) ? join(dist(), path) : join(dist(), 'index.html');
+    const body = await readFile(file).catch(() => null);
+    if (!body) return route.fulfill({ status: 404 });
+    return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+  });
 }
 
 /** Resolves after the next frame is painted and the main thread is then idle. */

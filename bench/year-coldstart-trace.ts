@@ -12,12 +12,11 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { median } from './chromium.ts';
 import type { CDPSession } from 'playwright-core';
 import { emptyTally, tallyProfile, topLines, type CpuProfile } from './cpu-profile.ts';
-import { classShownInit, CPU_SLOWDOWN, openProfile, READY, settle, throttle } from './year-browser.ts';
+import { classShownInit, CPU_SLOWDOWN, openProfile, READY, serveBuilds, settle, throttle } from './year-browser.ts';
 import { pullYear } from './year-pull.ts';
 import { serveYear } from './year-server.ts';
 
@@ -31,14 +30,6 @@ const dists =
   arg('dist')
     ?.split(',')
     .map((d) => resolve(d)) ?? [];
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.html': 'text/html',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
 
 interface TraceEvent {
   readonly name: string;
@@ -74,17 +65,7 @@ try {
     const cdp = await throttle(page, CPU_SLOWDOWN);
     let dist = dists[0] ?? '';
     if (dists.length > 0) {
-      // Each build served from its own folder, the service worker bypassed, on the same IndexedDB.
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setBypassServiceWorker', { bypass: true });
-      await page.route(`${server.base}/**`, async (route) => {
-        const path = new URL(route.request().url()).pathname;
-        if (path.startsWith('/api/')) return route.continue();
-        const file = extname(path) ? join(dist, path) : join(dist, 'index.html');
-        const body = await readFile(file).catch(() => null);
-        if (!body) return route.fulfill({ status: 404 });
-        return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
-      });
+      await serveBuilds(page, cdp, server.base, () => dist);
     }
     const times = new Map<string, number[]>();
     for (let visit = 0; visit <= reloads * Math.max(1, dists.length); visit++) {
@@ -113,7 +94,6 @@ try {
         tallyProfile(profile, { self, inclusive }, { scale: 1 });
         console.log(`self:\n${topLines(self, 30, 1, 7)}\ninclusive:\n${topLines(inclusive, 30, 1, 7)}`);
       }
-      if (process.env.DUMP) (await import('node:fs')).writeFileSync(process.env.DUMP, JSON.stringify(events));
     }
     for (const [build, list] of times)
       console.log(`${build || 'served'}: median ${Math.round(median(list))} ms (${list.map(Math.round).join(', ')})`);

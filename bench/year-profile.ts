@@ -12,8 +12,7 @@
  * student page untimed when a screen is reached from it; build with `npx vite build --minify false` to read function
  * names).
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
@@ -21,7 +20,17 @@ import { yearRows } from '#tests/helpers/year-class/index.ts';
 import { median } from './chromium.ts';
 import { emptyTally, tallyProfile, topLines, type CpuProfile } from './cpu-profile.ts';
 import { pullYear } from './year-pull.ts';
-import { CPU_SLOWDOWN, navigate, openProfile, READY, settle, tap, throttle, timeVisit } from './year-browser.ts';
+import {
+  CPU_SLOWDOWN,
+  navigate,
+  openProfile,
+  READY,
+  serveBuilds,
+  settle,
+  tap,
+  throttle,
+  timeVisit,
+} from './year-browser.ts';
 import { serveYear } from './year-server.ts';
 
 const SCREENS = ['studentPage', 'conferenceOpen', 'familyReport', 'myPath'] as const;
@@ -41,15 +50,6 @@ const timed = new Set<string>(arg('screens')?.split(',') ?? SCREENS);
 
 const traces = new Map<string, Map<string, number>>();
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.html': 'text/html',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
 const server = await serveYear(
   { students: children, evidence, photos, clips: 40, drawings: 20, mediaScale: 'small' },
   // The media on the server, as in the year bench: the screens that show it fetch it on demand.
@@ -65,19 +65,10 @@ try {
   try {
     page.setDefaultTimeout(180_000);
     const cdp = await throttle(page, 1);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setBypassServiceWorker', { bypass: true });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     let dist = dists[0]!;
-    await page.route(`${server.base}/**`, async (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path.startsWith('/api/')) return route.continue();
-      const file = extname(path) ? join(dist, path) : join(dist, 'index.html');
-      const body = await readFile(file).catch(() => null);
-      if (!body) return route.fulfill({ status: 404 });
-      return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
-    });
+    await serveBuilds(page, cdp, server.base, () => dist);
     const times = new Map<string, number[]>();
     const profiles = new Map<string, CpuProfile[]>();
     for (let round = 0; round < rounds; round++) {
