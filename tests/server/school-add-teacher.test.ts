@@ -5,9 +5,7 @@
  * (docs/sync-protocol.md, "Roles"), reads and writes the whole school — the first teacher's class, its
  * children and their evidence — and nothing of another school. Refusals change nothing.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -19,10 +17,9 @@ import {
   type PushResponse,
   type SessionResponse,
 } from '#protocol';
-import { runAdminCommand } from '#server/admin/cli.ts';
 import { startFromEnv } from '#server/main.ts';
-import { adminCommand } from './helpers/admin-cli.ts';
-import { newPostgresDatabase, storageKinds } from './helpers/databases.ts';
+import { adminCommand, adminInProcess, newProductionEnv } from './helpers/admin-cli.ts';
+import { storageKinds } from './helpers/databases.ts';
 
 const { kinds } = await storageKinds();
 const PASSWORD = 'correct horse battery';
@@ -34,26 +31,8 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-/** A production environment over a new, empty database of this kind. */
-async function productionEnv(kind: 'sqlite' | 'postgres'): Promise<NodeJS.ProcessEnv> {
-  const dir = mkdtempSync(join(tmpdir(), 'waypoint-add-teacher-'));
-  cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' };
-  if (kind === 'postgres') {
-    const database = await newPostgresDatabase('addteacher');
-    cleanup.push(database.drop);
-    env.DATABASE_URL = database.url;
-  }
-  return env;
-}
-
-/** The command in this process (quicker for refusals), with `stdin` as the piped password. */
-async function inProcess(env: NodeJS.ProcessEnv, args: string[], stdin: string) {
-  const lines: string[] = [];
-  const input = Readable.from([stdin]);
-  const code = await runAdminCommand(args, env, { input, output: new PassThrough() }, (l) => lines.push(l));
-  return { code, out: lines.join('\n') };
-}
+const productionEnv = (kind: 'sqlite' | 'postgres') =>
+  newProductionEnv(kind, 'add-teacher', (remove) => cleanup.push(remove));
 
 async function listening(env: NodeJS.ProcessEnv) {
   const started = await startFromEnv(env);
@@ -219,9 +198,9 @@ describe.each(kinds)('npm run school:add-teacher on %s', (kind) => {
     async () => {
       const env = await productionEnv(kind);
       // Before any server ran: listing changes nothing, not even the schema, and says where it looked.
-      const unlisted = await inProcess(env, ['list-schools'], '');
+      const unlisted = await adminInProcess(env, ['list-schools'], '');
       expect(unlisted.code).toBe(1);
-      const none = await inProcess(env, ['add-teacher', ...okafor], `${COLLEAGUE_PASSWORD}\n`);
+      const none = await adminInProcess(env, ['add-teacher', ...okafor], `${COLLEAGUE_PASSWORD}\n`);
       expect(none.code).toBe(1);
       if (kind === 'sqlite') {
         // A forgotten DATA_DIR leaves no empty database behind that a later command could fill by mistake.
@@ -234,18 +213,18 @@ describe.each(kinds)('npm run school:add-teacher on %s', (kind) => {
         expect(none.out).toContain('this server has no school yet'); // add-teacher migrates first, as the server would
       }
 
-      expect((await inProcess(env, ['create-school', ...lakeside], `${PASSWORD}\n`)).code).toBe(0);
+      expect((await adminInProcess(env, ['create-school', ...lakeside], `${PASSWORD}\n`)).code).toBe(0);
       // One school: --school may be left out (a school server's case).
-      const only = await inProcess(
+      const only = await adminInProcess(
         env,
         ['add-teacher', '--email', 'lee@lakeside.test', '--name', 'Ms Lee'],
         `${COLLEAGUE_PASSWORD}\n`,
       );
       expect(only.code).toBe(0);
       expect(only.out).toContain('added to "Lakeside Elementary"');
-      expect((await inProcess(env, ['create-school', ...hillside], `${PASSWORD}\n`)).code).toBe(0);
+      expect((await adminInProcess(env, ['create-school', ...hillside], `${PASSWORD}\n`)).code).toBe(0);
       const sameName = ['--school', 'Lakeside Elementary', '--email', 'kim@other.test', '--name', 'Ms Kim'];
-      expect((await inProcess(env, ['create-school', ...sameName], `${PASSWORD}\n`)).code).toBe(0);
+      expect((await adminInProcess(env, ['create-school', ...sameName], `${PASSWORD}\n`)).code).toBe(0);
 
       const refusals: [string[], string, number, string][] = [
         [okafor, COLLEAGUE_PASSWORD, 1, 'this server has 3 schools: name one with --school'],
@@ -290,11 +269,11 @@ describe.each(kinds)('npm run school:add-teacher on %s', (kind) => {
         [['--school', 'Hillside', '--email', 'x@hillside.test'], COLLEAGUE_PASSWORD, 2, 'Usage:'],
       ];
       for (const [args, password, code, message] of refusals) {
-        const run = await inProcess(env, ['add-teacher', ...args], `${password}\n`);
+        const run = await adminInProcess(env, ['add-teacher', ...args], `${password}\n`);
         expect(run.out, args.join(' ')).toContain(message);
         expect(run.code, args.join(' ')).toBe(code);
       }
-      const listed = await inProcess(env, ['list-schools'], '');
+      const listed = await adminInProcess(env, ['list-schools'], '');
       const counts = listed.out
         .split('\n')
         .slice(1)
@@ -310,13 +289,13 @@ describe.each(kinds)('npm run school:add-teacher on %s', (kind) => {
       await server.push(chen.token, 'chen-ipad', [
         { table: 'schools', recordId: hillId!, fields: { name: 'Hillside Primary' } },
       ]);
-      const renamed = await inProcess(
+      const renamed = await adminInProcess(
         env,
         ['add-teacher', '--school', 'HILLSIDE PRIMARY', ...okafor],
         `${COLLEAGUE_PASSWORD}\n`,
       );
       expect(renamed.out).toContain(`added to "Hillside Primary" (id ${hillId})`);
-      expect((await inProcess(env, ['list-schools'], '')).out).toContain('Hillside Primary (made as "Hillside")');
+      expect((await adminInProcess(env, ['list-schools'], '')).out).toContain('Hillside Primary (made as "Hillside")');
       expect((await server.signIn('okafor@lakeside.test', COLLEAGUE_PASSWORD)).body.scope.schoolId).toBe(hillId);
     },
   );

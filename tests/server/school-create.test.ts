@@ -5,18 +5,13 @@
  * server does, reads the password from a pipe (never from its arguments), and the school it makes is the
  * one sign-up makes: the teacher signs in over HTTP and pulls the school, themself and the starter content.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, STARTER_HLC, type PulledChange, type SessionResponse } from '#protocol';
 import { starterRecords } from '#content/index.ts';
-import { runAdminCommand } from '#server/admin/cli.ts';
 import { startFromEnv, type Started } from '#server/main.ts';
 import { SCHEMA_VERSION } from '#server/storage/migrations.ts';
-import { newPostgresDatabase, storageKinds } from './helpers/databases.ts';
-import { adminCommand } from './helpers/admin-cli.ts';
+import { storageKinds } from './helpers/databases.ts';
+import { adminCommand, adminInProcess, newProductionEnv } from './helpers/admin-cli.ts';
 
 const { kinds } = await storageKinds();
 const PASSWORD = 'correct horse battery';
@@ -27,18 +22,8 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-/** A production environment over a new, empty database of this kind. */
-async function productionEnv(kind: 'sqlite' | 'postgres'): Promise<NodeJS.ProcessEnv> {
-  const dir = mkdtempSync(join(tmpdir(), 'waypoint-create-'));
-  cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' };
-  if (kind === 'postgres') {
-    const database = await newPostgresDatabase('create');
-    cleanup.push(database.drop);
-    env.DATABASE_URL = database.url;
-  }
-  return env;
-}
+const productionEnv = (kind: 'sqlite' | 'postgres') =>
+  newProductionEnv(kind, 'create', (remove) => cleanup.push(remove));
 
 const schoolCreate = (env: NodeJS.ProcessEnv, args: string[], stdin: string) =>
   adminCommand(env, 'create-school', args, stdin);
@@ -108,11 +93,10 @@ describe.each(kinds)('npm run school:create on %s', (kind) => {
       // Beside the running server: a second school; the same email again makes nothing.
       const second = ['--school', 'Hillside', '--email', 'mr.okafor@hillside.test', '--name', 'Mr Okafor'];
       expect((await schoolCreate(env, second, `${PASSWORD}\r\n`)).code).toBe(0);
-      const lines: string[] = [];
-      const input = Readable.from([`${PASSWORD}\n`]);
       const sameEmail = ['create-school', '--school', 'Another', ...lakeside.slice(2)];
-      expect(await runAdminCommand(sameEmail, env, { input, output: new PassThrough() }, (l) => lines.push(l))).toBe(1);
-      expect(lines.join('\n')).toContain('ms.rivera@lakeside.test already has an account');
+      const refused = await adminInProcess(env, sameEmail, `${PASSWORD}\n`);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain('ms.rivera@lakeside.test already has an account');
       const okafor = await fetch(`${base}/api/v1/auth/sign-in`, {
         method: 'POST',
         headers: json,
@@ -125,14 +109,7 @@ describe.each(kinds)('npm run school:create on %s', (kind) => {
 
   it('never takes the password from its arguments, and refuses a short or guessable one', async () => {
     const env = await productionEnv(kind);
-    const run = async (args: string[], stdin: string) => {
-      const lines: string[] = [];
-      const input = Readable.from([stdin]);
-      const code = await runAdminCommand(['create-school', ...args], env, { input, output: new PassThrough() }, (l) =>
-        lines.push(l),
-      );
-      return { code, out: lines.join('\n') };
-    };
+    const run = (args: string[], stdin: string) => adminInProcess(env, ['create-school', ...args], stdin);
     const inArgs = await run([...lakeside, '--password', PASSWORD], `${PASSWORD}\n`);
     expect(inArgs.code).toBe(2);
     expect(inArgs.out).toContain('never taken from the command line');

@@ -5,16 +5,11 @@
  * its sign-ins and keeps the school's data and devices; the last teacher stays unless forced. Refusals
  * change nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type SessionResponse } from '#protocol';
-import { runAdminCommand } from '#server/admin/cli.ts';
 import { startFromEnv } from '#server/main.ts';
-import { adminCommand } from './helpers/admin-cli.ts';
-import { newPostgresDatabase, storageKinds } from './helpers/databases.ts';
+import { adminCommand, adminInProcess, newProductionEnv } from './helpers/admin-cli.ts';
+import { storageKinds } from './helpers/databases.ts';
 
 const { kinds } = await storageKinds();
 const PASSWORD = 'correct horse battery';
@@ -27,25 +22,8 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function productionEnv(kind: 'sqlite' | 'postgres'): Promise<NodeJS.ProcessEnv> {
-  const dir = mkdtempSync(join(tmpdir(), 'waypoint-reset-'));
-  cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' };
-  if (kind === 'postgres') {
-    const database = await newPostgresDatabase('reset');
-    cleanup.push(database.drop);
-    env.DATABASE_URL = database.url;
-  }
-  return env;
-}
-
-async function inProcess(env: NodeJS.ProcessEnv, args: string[], stdin = '') {
-  const lines: string[] = [];
-  const code = await runAdminCommand(args, env, { input: Readable.from([stdin]), output: new PassThrough() }, (l) =>
-    lines.push(l),
-  );
-  return { code, out: lines.join('\n') };
-}
+const productionEnv = (kind: 'sqlite' | 'postgres') =>
+  newProductionEnv(kind, 'reset', (remove) => cleanup.push(remove));
 
 async function listening(env: NodeJS.ProcessEnv) {
   const started = await startFromEnv(env);
@@ -122,7 +100,7 @@ describe.each(kinds)('npm run school:reset-password and school:remove-teacher on
 
   it('refuses an unknown email, a weak or unchanged password, and a password in the arguments', async () => {
     const env = await productionEnv(kind);
-    expect((await inProcess(env, ['create-school', ...lakeside], `${PASSWORD}\n`)).code).toBe(0);
+    expect((await adminInProcess(env, ['create-school', ...lakeside], `${PASSWORD}\n`)).code).toBe(0);
     const rivera = ['--email', 'rivera@lakeside.test'];
     const refusals: [string[], string, number, string][] = [
       [['--email', 'nobody@lakeside.test'], RESET_PASSWORD, 1, 'no teacher account has the email nobody@lakeside.test'],
@@ -134,7 +112,7 @@ describe.each(kinds)('npm run school:reset-password and school:remove-teacher on
       [[], RESET_PASSWORD, 2, 'Usage:'],
     ];
     for (const [args, password, code, message] of refusals) {
-      const run = await inProcess(env, ['reset-password', ...args], `${password}\n`);
+      const run = await adminInProcess(env, ['reset-password', ...args], `${password}\n`);
       expect(run.out, args.join(' ')).toContain(message);
       expect(run.code, args.join(' ')).toBe(code);
     }
@@ -179,18 +157,18 @@ describe.each(kinds)('npm run school:reset-password and school:remove-teacher on
       expect((await adminCommand(env, 'list-schools', [])).out).toMatch(/\s1\s+\S+\s+Lakeside Elementary$/m);
 
       // The last teacher stays unless forced; an unknown email changes nothing.
-      const last = await inProcess(env, ['remove-teacher', '--email', 'rivera@lakeside.test']);
+      const last = await adminInProcess(env, ['remove-teacher', '--email', 'rivera@lakeside.test']);
       expect(last.out).toContain('is the last teacher of "Lakeside Elementary"');
       expect(last.code).toBe(1);
       expect(await server.session(rivera.token)).toBe(200);
-      expect((await inProcess(env, ['remove-teacher', '--email', 'okafor@lakeside.test'])).code).toBe(1);
-      expect((await inProcess(env, ['remove-teacher'])).out).toContain('Usage:');
-      const forced = await inProcess(env, ['remove-teacher', '--email', 'rivera@lakeside.test', '--force']);
+      expect((await adminInProcess(env, ['remove-teacher', '--email', 'okafor@lakeside.test'])).code).toBe(1);
+      expect((await adminInProcess(env, ['remove-teacher'])).out).toContain('Usage:');
+      const forced = await adminInProcess(env, ['remove-teacher', '--email', 'rivera@lakeside.test', '--force']);
       expect(forced.code).toBe(0);
       expect(await server.session(rivera.token)).toBe(401);
 
       // The email is free again: a teacher who comes back gets a new account.
-      expect((await inProcess(env, ['add-teacher', ...okafor], `${COLLEAGUE_PASSWORD}\n`)).code).toBe(0);
+      expect((await adminInProcess(env, ['add-teacher', ...okafor], `${COLLEAGUE_PASSWORD}\n`)).code).toBe(0);
       expect((await server.signIn('okafor@lakeside.test', COLLEAGUE_PASSWORD)).status).toBe(200);
     },
   );
