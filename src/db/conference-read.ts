@@ -1,9 +1,9 @@
-import { DEFAULT_SCALE, isUsableRecord } from '#protocol';
+import { isUsableRecord } from '#protocol';
 import { bulkRead } from './bulk-read.ts';
 import type { StudentEvidenceRow } from './evidence-facts.ts';
 import type { EvidencePage } from './evidence-repository.ts';
-import { alive, aliveOne, readable } from './live.ts';
-import type { StudentProgressData } from './progress-data.ts';
+import { aliveOne, readable } from './live.ts';
+import { progressInputOf, type StudentProgressData } from './progress-data.ts';
 import type {
   ClassRecord,
   DecisionRecord,
@@ -101,13 +101,8 @@ export async function readConference(
     const group = aliveOne(classes.find((c) => c.id === shownStudent.classId));
     const school = group ? aliveOne(schools.find((s) => s.id === group.schoolId)) : undefined;
     const data: StudentProgressData = {
-      student: shownStudent,
-      path: aliveOne(path),
-      targets: alive(targets).sort((a, b) => a.sequence - b.sequence),
-      itemSets: alive(itemSets),
+      ...progressInputOf({ student: shownStudent, path, targets, itemSets, decisions, school }),
       evidence: facts,
-      decisions: readable('decisions', decisions),
-      scale: school?.scale ?? DEFAULT_SCALE,
     };
     return {
       data,

@@ -3,13 +3,14 @@ import { getClass, getSchool } from './classes-repository.ts';
 import { listDecisionsForStudent } from './decisions-repository.ts';
 import type { EvidenceFact, StudentEvidenceRow } from './evidence-facts.ts';
 import { listItemSets, listTargets } from './frameworks-repository.ts';
-import { readable } from './live.ts';
+import { alive, aliveOne, readable } from './live.ts';
 import { getPath } from './paths-repository.ts';
 import type {
   DecisionRecord,
   EvidenceRecord,
   ItemSetRecord,
   PathRecord,
+  SchoolRecord,
   StudentRecord,
   TargetRecord,
 } from './records.ts';
@@ -30,6 +31,32 @@ export interface StudentProgressData<E extends EvidenceFact = EvidenceFact> {
   readonly evidence: readonly E[];
   readonly decisions: readonly DecisionRecord[];
   readonly scale: MasteryScale;
+}
+
+/** The rows one transaction read for a child's rules input (deleted ones still among them). */
+export interface ProgressRows {
+  readonly student: StudentRecord;
+  readonly path: PathRecord | undefined;
+  readonly targets: readonly TargetRecord[];
+  readonly itemSets: readonly ItemSetRecord[];
+  readonly decisions: readonly DecisionRecord[];
+  /** The school of the child's class, whose scale the rules use. */
+  readonly school: SchoolRecord | undefined;
+}
+
+/**
+ * The rules' input but the evidence, from rows read directly (bulk-read.ts: the student page, the conference):
+ * deleted rows and unusable decisions left out, the targets by sequence, the school's scale or the default.
+ */
+export function progressInputOf(rows: ProgressRows): Omit<StudentProgressData, 'evidence'> {
+  return {
+    student: rows.student,
+    path: aliveOne(rows.path),
+    targets: alive(rows.targets).sort((a, b) => a.sequence - b.sequence),
+    itemSets: alive(rows.itemSets),
+    decisions: readable('decisions', rows.decisions),
+    scale: aliveOne(rows.school)?.scale ?? DEFAULT_SCALE,
+  };
 }
 
 export async function loadStudentProgressData(store: Store, studentId: string): Promise<StudentProgressData | null> {

@@ -1,10 +1,10 @@
-import { DEFAULT_SCALE, isUsableRecord } from '#protocol';
+import { isUsableRecord } from '#protocol';
 import { bulkRead } from './bulk-read.ts';
 import { currentSummary, saveLater, type ProgressCacheRow, type SummaryMaker } from './class-progress.ts';
 import type { StudentEvidenceRow } from './evidence-facts.ts';
 import type { EvidencePage } from './evidence-repository.ts';
-import { alive, aliveOne, readable } from './live.ts';
-import type { StudentProgressData } from './progress-data.ts';
+import { aliveOne } from './live.ts';
+import { progressInputOf, type StudentProgressData } from './progress-data.ts';
 import type {
   ClassRecord,
   DecisionRecord,
@@ -96,14 +96,7 @@ export async function readStudentPage<S>(
     return { student: student!, path, versions, summary, factsRow, school, targets, itemSets, decisions, newest };
   });
   if (!read) return null;
-  const data: Omit<StudentProgressData, 'evidence'> = {
-    student: read.student,
-    path: aliveOne(read.path),
-    targets: alive(read.targets).sort((a, b) => a.sequence - b.sequence),
-    itemSets: alive(read.itemSets),
-    decisions: readable('decisions', read.decisions),
-    scale: aliveOne(read.school)?.scale ?? DEFAULT_SCALE,
-  };
+  const data = progressInputOf(read);
   const newest: EvidencePage = { records: read.newest.slice(0, pageSize), hasMore: read.newest.length > pageSize };
   if (read.summary) return { data, summary: read.summary.summary as S, newest, progressData: null };
   // Not current (a write since, a new day, a child the class views have not shown): made now, from the facts,
