@@ -5,14 +5,13 @@
  * marked; success said and the fields emptied. A fake SyncController; the route itself is tested in
  * tests/server/change-password.test.ts and through the real app in tests/e2e/school-server.spec.ts.
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { MemoryRouter } from 'react-router-dom';
-import { saveConnection, StoreProvider, type Connection } from '#db';
+import { saveConnection, type Connection } from '#db';
 import SettingsPage from '#features/settings/SettingsPage.tsx';
-import { useLanguageStore } from '#state/language-store.ts';
-import { SyncControllerContext, type SyncController } from '#state/sync-controller.ts';
+import type { SyncController } from '#state/sync-controller.ts';
+import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 const account: Connection = {
@@ -58,16 +57,7 @@ async function renderSettings(
   const store = testStore();
   await saveConnection(store, connection);
   const controller = controllerWith(changePassword);
-  useLanguageStore.setState({ language });
-  render(
-    <StoreProvider store={store}>
-      <SyncControllerContext.Provider value={controller}>
-        <MemoryRouter initialEntries={['/settings']}>
-          <SettingsPage />
-        </MemoryRouter>
-      </SyncControllerContext.Provider>
-    </StoreProvider>,
-  );
+  renderWithStore(<SettingsPage />, store, { route: '/settings', language, sync: controller });
   await screen.findByRole('heading', { level: 1 });
   return controller;
 }

@@ -3,22 +3,13 @@
  * hands it over on the server first (a station of the class, or the student's own device), and a hand-over
  * the server cannot take yet changes nothing and says why.
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  addStudent,
-  getDeviceRole,
-  saveConnection,
-  StoreProvider,
-  writeFields,
-  type Connection,
-  type Store,
-} from '#db';
+import { addStudent, getDeviceRole, saveConnection, writeFields, type Connection, type Store } from '#db';
 import { DeviceRolePanel } from '#features/settings/DeviceRolePanel.tsx';
-import { useLanguageStore } from '#state/language-store.ts';
-import { SyncControllerContext, type HandOverRole, type SyncController } from '#state/sync-controller.ts';
+import type { HandOverRole, SyncController } from '#state/sync-controller.ts';
+import { renderWithStore } from '#tests/helpers/render.tsx';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 const PIN = '3690';
@@ -66,16 +57,7 @@ async function connectedTablet() {
 }
 
 function renderPanel(store: Store, sync: SyncController) {
-  useLanguageStore.setState({ language: 'en' });
-  render(
-    <StoreProvider store={store}>
-      <SyncControllerContext.Provider value={sync}>
-        <MemoryRouter initialEntries={['/settings']}>
-          <DeviceRolePanel />
-        </MemoryRouter>
-      </SyncControllerContext.Provider>
-    </StoreProvider>,
-  );
+  renderWithStore(<DeviceRolePanel />, store, { route: '/settings', sync });
   return userEvent.setup();
 }
 

@@ -4,21 +4,24 @@ import { MemoryRouter } from 'react-router-dom';
 import { StoreProvider, type Store } from '#db';
 import { createSyncController } from '#sync';
 import { useLanguageStore } from '#state/language-store.ts';
-import { SyncControllerContext } from '#state/sync-controller.ts';
+import { SyncControllerContext, type SyncController } from '#state/sync-controller.ts';
+
+interface RenderOptions {
+  readonly route?: string;
+  readonly language?: string;
+  /** A stand-in sync controller; the real one, unconnected, when absent. */
+  readonly sync?: SyncController;
+}
 
 /**
- * Renders a screen with a store, the real (unconnected) sync controller and a router, in a language, inside
- * a Suspense boundary as the app's routes are (a screen may suspend until its first read is done).
+ * Renders a screen with a store, a sync controller and a router, in a language, inside a Suspense boundary
+ * as the app's routes are (a screen may suspend until its first read is done).
  */
-export function renderWithStore(
-  ui: ReactElement,
-  store: Store,
-  options: { route?: string; language?: string } = {},
-): RenderResult {
+export function renderWithStore(ui: ReactElement, store: Store, options: RenderOptions = {}): RenderResult {
   useLanguageStore.setState({ language: options.language ?? 'en' });
   return render(
     <StoreProvider store={store}>
-      <SyncControllerContext.Provider value={createSyncController({ store })}>
+      <SyncControllerContext.Provider value={options.sync ?? createSyncController({ store })}>
         <MemoryRouter initialEntries={[options.route ?? '/']}>
           <Suspense fallback={null}>{ui}</Suspense>
         </MemoryRouter>
@@ -34,7 +37,7 @@ export function renderWithStore(
 export async function renderSuspendingWithStore(
   ui: ReactElement,
   store: Store,
-  options: { route?: string; language?: string } = {},
+  options: RenderOptions = {},
 ): Promise<RenderResult> {
   let result: RenderResult | undefined;
   await act(async () => {
