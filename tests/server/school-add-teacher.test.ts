@@ -10,21 +10,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatHlc,
-  PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type Change,
   type PulledChange,
   type PushResponse,
   type SessionResponse,
 } from '#protocol';
-import { startFromEnv } from '#server/main.ts';
-import { adminCommand, adminInProcess, newProductionEnv } from './helpers/admin-cli.ts';
+import { adminCommand, adminInProcess, listeningServer, newProductionEnv } from './helpers/admin-cli.ts';
 import { storageKinds } from './helpers/databases.ts';
 
 const { kinds } = await storageKinds();
 const PASSWORD = 'correct horse battery';
 const COLLEAGUE_PASSWORD = 'purple tractor lantern';
-const json = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -35,20 +32,7 @@ const productionEnv = (kind: 'sqlite' | 'postgres') =>
   newProductionEnv(kind, 'add-teacher', (remove) => cleanup.push(remove));
 
 async function listening(env: NodeJS.ProcessEnv) {
-  const started = await startFromEnv(env);
-  cleanup.push(() => started.close());
-  await started.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = started.app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const base = `http://127.0.0.1:${address.port}/api/v1`;
-  const call = async <T>(method: string, path: string, token: string | null, body?: unknown) => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: r.status, body: (await r.json()) as T };
-  };
+  const call = await listeningServer(env, (stop) => cleanup.push(stop));
   const signIn = (email: string, password: string) =>
     call<SessionResponse>('POST', '/auth/sign-in', null, { email, password });
   const pullAll = async (token: string) => {

@@ -6,16 +6,14 @@
  * change nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, type SessionResponse } from '#protocol';
-import { startFromEnv } from '#server/main.ts';
-import { adminCommand, adminInProcess, newProductionEnv } from './helpers/admin-cli.ts';
+import type { SessionResponse } from '#protocol';
+import { adminCommand, adminInProcess, listeningServer, newProductionEnv } from './helpers/admin-cli.ts';
 import { storageKinds } from './helpers/databases.ts';
 
 const { kinds } = await storageKinds();
 const PASSWORD = 'correct horse battery';
 const COLLEAGUE_PASSWORD = 'purple tractor lantern';
 const RESET_PASSWORD = 'violet harbour compass';
-const json = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,20 +24,7 @@ const productionEnv = (kind: 'sqlite' | 'postgres') =>
   newProductionEnv(kind, 'reset', (remove) => cleanup.push(remove));
 
 async function listening(env: NodeJS.ProcessEnv) {
-  const started = await startFromEnv(env);
-  cleanup.push(() => started.close());
-  await started.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = started.app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const base = `http://127.0.0.1:${address.port}/api/v1`;
-  const call = async <T>(method: string, path: string, token: string | null, body?: unknown) => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: r.status, body: (await r.json()) as T };
-  };
+  const call = await listeningServer(env, (stop) => cleanup.push(stop));
   return {
     call,
     signIn: (email: string, password: string) =>

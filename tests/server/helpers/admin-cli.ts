@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '#protocol';
 import { runAdminCommand } from '#server/admin/cli.ts';
+import { startFromEnv } from '#server/main.ts';
 import { newPostgresDatabase } from './databases.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -61,4 +63,37 @@ export async function newProductionEnv(
     env.DATABASE_URL = database.url;
   }
   return env;
+}
+
+export interface ApiAnswer<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+export type ApiCall = <T>(method: string, path: string, token: string | null, body?: unknown) => Promise<ApiAnswer<T>>;
+
+/**
+ * The server the environment describes, started and listening on a free port beside the commands (as a
+ * production server runs while an administrator uses them), and a JSON call to its API. `cleanup` is handed
+ * what stops it.
+ */
+export async function listeningServer(
+  env: NodeJS.ProcessEnv,
+  cleanup: (stop: () => Promise<void>) => void,
+): Promise<ApiCall> {
+  const started = await startFromEnv(env);
+  cleanup(() => started.close());
+  await started.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = started.app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}/api/v1`;
+  const json = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+  return async <T>(method: string, path: string, token: string | null, body?: unknown) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: r.status, body: (await r.json()) as T };
+  };
 }
