@@ -25,7 +25,8 @@ export function warmIcons(names: readonly IconName[]): void {
 }
 
 function next(): void {
-  const src = queue.shift();
+  // Checked again here, not only when asked: a page (or a test's DOM) torn down meanwhile has no Image.
+  const src = typeof Image === 'undefined' ? undefined : queue.shift();
   if (src === undefined) {
     isRunning = false;
     return;
