@@ -10,7 +10,7 @@ import type { TeacherAccount } from '#server/storage/storage.ts';
 import { bearerToken, type RouteContext } from './context.ts';
 import { hashPassword, hashToken, verifyPassword } from './credentials.ts';
 import { HttpError } from './errors.ts';
-import { clientKey, issueToken, TEACHER_SESSION_MS, valid } from './route-helpers.ts';
+import { clientKey, issueToken, TEACHER_SESSION_MS, valid, WRONG_SIGN_IN } from './route-helpers.ts';
 import { createSchoolAccount } from '#server/school-account.ts';
 import { POLICIES, throttled } from './throttle.ts';
 
@@ -81,7 +81,7 @@ export function registerAuthRoutes(
         await ctx.throttles.hit(POLICIES.signInAddress, address, email);
         await ctx.throttles.hit(POLICIES.signInAccount, email);
       }
-      throw new HttpError(401, 'unauthorized', 'Email or password is wrong');
+      throw new HttpError(401, 'unauthorized', WRONG_SIGN_IN);
     }
     if (device) await ctx.throttles.clear(POLICIES.signInDevice, device);
     else await ctx.throttles.clear(POLICIES.signInAddress, address, email);
@@ -93,6 +93,8 @@ export function registerAuthRoutes(
       deviceId: body.deviceId ?? 'web',
       deviceName: null,
       expiresAt: new Date(ctx.clock.now() + TEACHER_SESSION_MS).toISOString(),
+      // The password may change while it was being checked (scrypt takes a while): then no token.
+      passwordHash: teacher.passwordHash,
     });
   });
 }
