@@ -20,12 +20,15 @@ const SIGN_UP_ACCEPTED: SignUpAccepted = {
     'If this email had no account, the school and its first teacher now exist. Sign in with this email and password.',
 };
 
-/** The id of a token the caller holds for this teacher (expired is fine, revoked is not): a known device. */
+/**
+ * The id of a teacher token the caller holds for this teacher (expired is fine, revoked is not): a known
+ * device. A child's tablet names the teacher who enrolled it but is the child's, so it is no such device.
+ */
 async function knownDevice(ctx: RouteContext, request: FastifyRequest, teacher: TeacherAccount | undefined) {
   const token = bearerToken(request);
   if (token === undefined || teacher === undefined) return null;
   const row = await ctx.storage.findDeviceTokenByHash(hashToken(token));
-  return row && row.revokedAt === null && row.teacherId === teacher.id ? row.id : null;
+  return row && row.kind === 'teacher' && row.revokedAt === null && row.teacherId === teacher.id ? row.id : null;
 }
 
 /** true: anyone may make a school; false: nobody; 'firstSchool': only while the server holds no school. */
