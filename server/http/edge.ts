@@ -22,6 +22,22 @@ function countColons(bytes: Buffer, max: number): number {
   return n;
 }
 
+const PROTOTYPE_KEY = new HttpError(
+  400,
+  'badRequest',
+  'The body holds a "__proto__" or "constructor" key, which no request uses; nothing was done',
+);
+
+/** Whether plain JSON.parse takes the text (so a refusal by the safe parser was for a prototype key). */
+function isPlainJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isCleanValue(value: unknown): boolean {
   if (typeof value === 'string') return value.length <= MAX_PARAM_LENGTH && isCleanText(value);
   if (Array.isArray(value)) return value.every(isCleanValue);
@@ -58,7 +74,12 @@ export function installEdgeChecks(app: FastifyInstance): void {
       );
       return;
     }
-    parseJson(request, bytes.toString('utf8'), done);
+    const text = bytes.toString('utf8');
+    parseJson(request, text, (error, value) => {
+      // The parser refuses prototype keys with the same words as broken JSON; say which it was.
+      if (error && isPlainJson(text)) done(PROTOTYPE_KEY, undefined);
+      else done(error, value);
+    });
   });
   app.addHook('preValidation', async (request) => checkAddress(request));
 }

@@ -6,9 +6,10 @@ import { serverPrincipal } from '#server/sync/principal.ts';
 import { applyPush } from '#server/sync/push.ts';
 import { isoAt, type RouteContext } from './context.ts';
 import { hashToken, newToken } from './credentials.ts';
-import { badRequest } from './errors.ts';
+import { badRequest, unauthorized } from './errors.ts';
 
 export const TEACHER_SESSION_MS = 30 * 24 * 3600 * 1000;
+export const WRONG_SIGN_IN = 'Email or password is wrong';
 
 export function valid<T>(result: Validated<T>): T {
   if (!result.ok) throw badRequest(result.errors[0] ?? 'Invalid request', result.errors);
@@ -45,12 +46,17 @@ interface TokenSpec {
   deviceId: string;
   deviceName: string | null;
   expiresAt: string | null;
+  /**
+   * A teacher's sign-in: the password hash it was checked against. The token is made only while the account
+   * still has it, so a sign-in with a password changed (or an account removed) meanwhile gets none.
+   */
+  passwordHash?: string;
 }
 
 export async function issueToken(ctx: RouteContext, spec: TokenSpec): Promise<SessionResponse> {
   const token = newToken();
   const id = randomUUID();
-  await ctx.storage.createDeviceToken({
+  const row = {
     kind: spec.kind,
     schoolId: spec.schoolId,
     classId: spec.classId,
@@ -63,7 +69,9 @@ export async function issueToken(ctx: RouteContext, spec: TokenSpec): Promise<Se
     studentId: spec.studentId ?? null,
     createdAt: isoAt(ctx.clock),
     revokedAt: null,
-  });
+  };
+  if (spec.passwordHash === undefined) await ctx.storage.createDeviceToken(row);
+  else if (!(await ctx.storage.createSignIn(row, spec.passwordHash))) throw unauthorized(WRONG_SIGN_IN);
   return {
     deviceTokenId: id,
     token,

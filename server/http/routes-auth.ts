@@ -10,7 +10,7 @@ import type { TeacherAccount } from '#server/storage/storage.ts';
 import { bearerToken, type RouteContext } from './context.ts';
 import { hashPassword, hashToken, verifyPassword } from './credentials.ts';
 import { HttpError } from './errors.ts';
-import { clientKey, issueToken, TEACHER_SESSION_MS, valid } from './route-helpers.ts';
+import { clientKey, issueToken, TEACHER_SESSION_MS, valid, WRONG_SIGN_IN } from './route-helpers.ts';
 import { createSchoolAccount } from '#server/school-account.ts';
 import { POLICIES, throttled } from './throttle.ts';
 
@@ -20,12 +20,15 @@ const SIGN_UP_ACCEPTED: SignUpAccepted = {
     'If this email had no account, the school and its first teacher now exist. Sign in with this email and password.',
 };
 
-/** The id of a token the caller holds for this teacher (expired is fine, revoked is not): a known device. */
+/**
+ * The id of a teacher token the caller holds for this teacher (expired is fine, revoked is not): a known
+ * device. A child's tablet names the teacher who enrolled it but is the child's, so it is no such device.
+ */
 async function knownDevice(ctx: RouteContext, request: FastifyRequest, teacher: TeacherAccount | undefined) {
   const token = bearerToken(request);
   if (token === undefined || teacher === undefined) return null;
   const row = await ctx.storage.findDeviceTokenByHash(hashToken(token));
-  return row && row.revokedAt === null && row.teacherId === teacher.id ? row.id : null;
+  return row && row.kind === 'teacher' && row.revokedAt === null && row.teacherId === teacher.id ? row.id : null;
 }
 
 /** true: anyone may make a school; false: nobody; 'firstSchool': only while the server holds no school. */
@@ -81,7 +84,7 @@ export function registerAuthRoutes(
         await ctx.throttles.hit(POLICIES.signInAddress, address, email);
         await ctx.throttles.hit(POLICIES.signInAccount, email);
       }
-      throw new HttpError(401, 'unauthorized', 'Email or password is wrong');
+      throw new HttpError(401, 'unauthorized', WRONG_SIGN_IN);
     }
     if (device) await ctx.throttles.clear(POLICIES.signInDevice, device);
     else await ctx.throttles.clear(POLICIES.signInAddress, address, email);
@@ -93,6 +96,8 @@ export function registerAuthRoutes(
       deviceId: body.deviceId ?? 'web',
       deviceName: null,
       expiresAt: new Date(ctx.clock.now() + TEACHER_SESSION_MS).toISOString(),
+      // The password may change while it was being checked (scrypt takes a while): then no token.
+      passwordHash: teacher.passwordHash,
     });
   });
 }

@@ -77,6 +77,27 @@ function endSignIns(tx: SqlExecutor, teacherId: string, at: string, keepTokenId:
   );
 }
 
+async function insertToken(db: SqlExecutor, t: DeviceTokenRow): Promise<void> {
+  await db.run(
+    `INSERT INTO device_tokens (id, token_hash, kind, school_id, class_id, student_id, teacher_id, device_id,
+       device_name, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      t.id,
+      t.tokenHash,
+      t.kind,
+      t.schoolId,
+      t.classId,
+      t.studentId,
+      t.teacherId,
+      t.deviceId,
+      t.deviceName,
+      t.createdAt,
+      t.expiresAt,
+      t.revokedAt,
+    ],
+  );
+}
+
 export function createSqlStorage(db: SqlDriver): Storage {
   let epoch: string | undefined;
   const one = async <T>(sql: string, params: (string | null)[], map: (r: SqlRow) => T): Promise<T | undefined> => {
@@ -170,26 +191,19 @@ export function createSqlStorage(db: SqlDriver): Storage {
       return n === 1;
     },
 
-    async createDeviceToken(t) {
-      await db.run(
-        `INSERT INTO device_tokens (id, token_hash, kind, school_id, class_id, student_id, teacher_id, device_id,
-           device_name, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          t.id,
-          t.tokenHash,
-          t.kind,
-          t.schoolId,
-          t.classId,
-          t.studentId,
+    createDeviceToken: (t) => insertToken(db, t),
+    createSignIn: (t, passwordHash) =>
+      db.transaction(async (tx) => {
+        // A write that changes nothing, to lock the teacher's row: a password change or removal holding it
+        // commits first (the hash then differs, or the row is gone) or waits for this token and ends it.
+        const n = await tx.run('UPDATE teachers SET password_hash = password_hash WHERE id = ? AND password_hash = ?', [
           t.teacherId,
-          t.deviceId,
-          t.deviceName,
-          t.createdAt,
-          t.expiresAt,
-          t.revokedAt,
-        ],
-      );
-    },
+          passwordHash,
+        ]);
+        if (n !== 1) return false;
+        await insertToken(tx, t);
+        return true;
+      }, null),
     findDeviceTokenByHash: (hash) => one('SELECT * FROM device_tokens WHERE token_hash = ?', [hash], toToken),
     getDeviceToken: (id) => one('SELECT * FROM device_tokens WHERE id = ?', [id], toToken),
     listDeviceTokens: async (schoolId) =>

@@ -298,6 +298,13 @@ export interface Storage {
   setJoinCode(classId: string, joinCode: string): Promise<boolean>;
 
   createDeviceToken(row: DeviceTokenRow): Promise<void>;
+  /**
+   * A teacher's sign-in token, made only if the account still has `passwordHash` (the one the sign-in
+   * checked), in one transaction that a password change or removal (setTeacherPassword, removeTeacher)
+   * either ends or finds already done: a sign-in with the old password in flight meanwhile gets no token.
+   * False when nothing was made.
+   */
+  createSignIn(row: DeviceTokenRow, passwordHash: string): Promise<boolean>;
   findDeviceTokenByHash(tokenHash: string): Promise<DeviceTokenRow | undefined>;
   getDeviceToken(id: string): Promise<DeviceTokenRow | undefined>;
   listDeviceTokens(schoolId: string): Promise<DeviceTokenRow[]>;

@@ -4,7 +4,7 @@
  * tablet, a child's tablet) and stations keep working. A wrong current password, a weak new one, a bad body
  * and every other role are refused, and a refusal changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION, type ChangePasswordResponse, type ErrorBody, type SessionResponse } from '#protocol';
 import { storageKinds } from './helpers/databases.ts';
 import { change, hlc, newId } from './helpers/fixtures.ts';
@@ -140,5 +140,77 @@ describe.each(available)('changing a teacher’s password on %s', (kind) => {
     expect((await changePassword(undefined, body)).status).toBe(401);
     expect((await changePassword('x'.repeat(43), body)).status).toBe(401);
     expect((await signIn(school.email, school.password)).status).toBe(200); // nothing changed
+  });
+
+  /**
+   * A sign-in reads the account, then spends a while on scrypt. Here the password changes (or the account is
+   * removed) exactly in between, every time: the sign-in checked the old password against the old hash, yet
+   * must get no token, since the change that ends every sign-in has already committed.
+   */
+  describe('a sign-in with the old password in flight while the password changes', () => {
+    async function signInWhile(school: SchoolSetup, meanwhile: () => Promise<void>) {
+      const read = server.storage.findTeacherByEmail.bind(server.storage);
+      const spy = vi.spyOn(server.storage, 'findTeacherByEmail').mockImplementationOnce(async (email) => {
+        const teacher = await read(email);
+        await meanwhile();
+        return teacher;
+      });
+      try {
+        return await signIn(school.email, school.password);
+      } finally {
+        spy.mockRestore();
+      }
+    }
+    const signInsOf = async (school: SchoolSetup) =>
+      (await server.storage.listDeviceTokens(school.teacher.scope.schoolId)).filter(
+        (t) => t.kind === 'teacher' && t.classId === null && t.revokedAt === null,
+      ).length;
+
+    it('gets no token when the teacher changes it (POST /auth/password)', async () => {
+      const school = await setUpSchool(server);
+      const late = await signInWhile(school, async () => {
+        const changed = await changePassword(school.teacher.token, {
+          currentPassword: school.password,
+          newPassword: NEW_PASSWORD,
+        });
+        expect(changed.body).toEqual({ changed: true, signedOut: 0 });
+      });
+      expect(late.status).toBe(401);
+      expect(late.body.error.code).toBe('unauthorized');
+      expect(await signInsOf(school)).toBe(1); // the tablet that changed it, nothing else
+      expect((await signIn(school.email, NEW_PASSWORD)).status).toBe(200);
+    });
+
+    it('gets no token when an administrator resets it or removes the account', async () => {
+      const school = await setUpSchool(server);
+      const teacherId = school.teacher.teacherId ?? '';
+      const reset = await signInWhile(school, async () => {
+        const [teacher] = [await server.storage.findTeacherById(teacherId)];
+        const ended = await server.storage.setTeacherPassword({
+          teacherId,
+          passwordHash: 'scrypt$16384$8$1$AAAA$BBBB', // as npm run school:reset-password stores a new one
+          at: new Date(server.clock.now()).toISOString(),
+          keepTokenId: null,
+          expectedHash: teacher?.passwordHash ?? '',
+        });
+        expect(ended).toBe(1);
+      });
+      expect(reset.status).toBe(401);
+      expect(await signInsOf(school)).toBe(0);
+
+      const other = await setUpSchool(server);
+      const removed = await signInWhile(other, async () => {
+        expect(await server.storage.removeTeacher(other.teacher.teacherId ?? '', new Date().toISOString())).toBe(1);
+      });
+      expect(removed.status).toBe(401);
+      expect(await signInsOf(other)).toBe(0);
+    });
+
+    it('still signs in when nothing changed meanwhile', async () => {
+      const school = await setUpSchool(server);
+      const onTime = await signInWhile(school, async () => {});
+      expect(onTime.status).toBe(200);
+      expect(await session(onTime.body.token)).toBe(200);
+    });
   });
 });

@@ -40,6 +40,42 @@ describe('family link answers', () => {
     expect(after.body.error.code).toBe('familyLinkRevoked');
   });
 
+  it('a deleted child’s link answers familyLinkRevoked, and no new link is made for them', async () => {
+    const gone = newId('gone');
+    const push = (fields: Record<string, unknown>, at: number) =>
+      server.call<PushResponse>('POST', '/api/v1/sync/push', {
+        token: school.teacher.token,
+        body: {
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId: 'dev',
+          changes: [change('students', gone, fields, hlc(at))],
+        },
+      });
+    expect((await push({ classId: school.classId, displayName: 'Leo', picture: 'owl' }, 1)).body.rejected).toEqual([]);
+    const made = await server.call<FamilyLinkResponse>('POST', '/api/v1/family-links', {
+      token: school.teacher.token,
+      body: { studentId: gone },
+    });
+    expect((await view(made.body.token)).status).toBe(200);
+
+    expect((await push({ deleted: true }, 2)).body.rejected).toEqual([]);
+    const after = await view(made.body.token);
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('familyLinkRevoked');
+    expect(JSON.stringify(after.body)).not.toContain('Leo');
+    const sha = 'a'.repeat(64);
+    expect((await server.call('GET', `/api/v1/family/${made.body.token}/blobs/${sha}`)).status).toBe(401);
+    const again = await server.call<ErrorBody>('POST', '/api/v1/family-links', {
+      token: school.teacher.token,
+      body: { studentId: gone },
+    });
+    expect(again.status).toBe(404);
+
+    // Undoing the delete brings the same link back.
+    expect((await push({ deleted: false }, 3)).body.rejected).toEqual([]);
+    expect((await view(made.body.token)).status).toBe(200);
+  });
+
   it('an expired link answers familyLinkExpired', async () => {
     const token = newToken();
     const past = new Date(server.clock.now() - 1000).toISOString();

@@ -78,7 +78,12 @@ describe.each(available)('bad input on %s', (kind) => {
     const cases: [string, () => Promise<{ status: number; body: unknown }>, RegExp][] = [
       ['truncated JSON', () => pushRaw('{"protocolVersion": 1, "changes": ['), /not valid JSON/],
       ['empty body', () => pushRaw(''), /empty/],
-      ['prototype poisoning', () => pushRaw('{"__proto__": {"admin": true}}'), /./],
+      ['prototype poisoning', () => pushRaw('{"__proto__": {"admin": true}}'), /"__proto__" or "constructor" key/],
+      [
+        'constructor poisoning',
+        () => pushRaw('{"constructor": {"prototype": {"admin": true}}}'),
+        /"__proto__" or "constructor" key/,
+      ],
       ['JSON null', () => pushRaw('null'), /must be a JSON object/],
       ['an array', () => pushRaw('[]'), /must be a JSON object/],
       ['text/plain', () => pushRaw('hello', { 'content-type': 'text/plain' }), /application\/json/],

@@ -314,6 +314,27 @@ describe('tokens', () => {
     server.clock.advance(16 * 60 * 1000);
     expect((await attempt(s.password)).status).toBe(200);
   });
+
+  it('a child’s tablet is not the teacher’s known device: its wrong sign-ins count as a stranger’s', async () => {
+    const s = await setUpSchool(server);
+    const kid = newId('kid');
+    expect(
+      (await push(s.teacher.token, [change('students', kid, { classId: s.classId }, hlc(1))])).body.rejected,
+    ).toEqual([]);
+    const tablet = await server.call<SessionResponse>('POST', '/api/v1/devices/enroll', {
+      token: s.teacher.token,
+      body: { joinCode: s.joinCode, kind: 'student', deviceId: newId('tablet'), studentId: kid },
+    });
+    expect(tablet.status).toBe(201);
+    const attempt = (password: string, token?: string) =>
+      server.call('POST', '/api/v1/auth/sign-in', { body: { email: s.email, password }, ...(token ? { token } : {}) });
+    // Enrolled with the teacher's token, it names the teacher, yet guessing from it gets no lane of its own.
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`, tablet.body.token)).status).toBe(401);
+    expect((await attempt(s.password)).status).toBe(429);
+    expect((await attempt(s.password, tablet.body.token)).status).toBe(429);
+    // The teacher's own sign-in still is a known device.
+    expect((await attempt(s.password, s.teacher.token)).status).toBe(200);
+  });
 });
 
 describe('blobs', () => {

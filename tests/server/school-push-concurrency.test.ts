@@ -1,7 +1,8 @@
 /**
  * Pushes of different schools do not wait on each other (PostgreSQL: one advisory lock per school), while a
  * school's puller still never passes one of its changes committed late. Shown with a transaction held
- * open, never with timing: a push that waited on the held lock would hang this test until it fails.
+ * open, never with timing: a push that waited on the held lock would hang this test until it fails. And a
+ * sign-in's token waits for a password change holding the teacher's row, then is not made.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -162,6 +163,56 @@ describe.each(kinds.filter((k) => k === 'postgres' && problem === null))('pushes
       const mine = page.changes.filter((c) => c.table === 'targets');
       expect(mine.map((c) => c.changeId.split('-')[0])).toEqual(['held', 'chg']);
       expect(mine[0]!.seq).toBeLessThan(mine[1]!.seq);
+    }
+  });
+
+  /**
+   * The other half of a sign-in racing a password change (change-password.test.ts has the first): the
+   * change has updated the teacher's row but not committed when the sign-in makes its token. The sign-in
+   * must wait for the row and then find the new hash, or the change's revocation would miss its token.
+   */
+  it('makes no sign-in token under a password change still holding the teacher’s row', async () => {
+    const storage = t.storage;
+    const school = await seedSchool(storage);
+    const teacherId = newId('t');
+    const teacher = { schoolId: school.schoolId, email: `${teacherId}@x.org`, displayName: 'T', createdAt: AT };
+    expect(await storage.createTeacher({ ...teacher, id: teacherId, passwordHash: 'old' })).toBe(true);
+    const changer = new pg.Client({ connectionString: t.url ?? '' });
+    await changer.connect();
+    try {
+      await changer.query('BEGIN');
+      await changer.query("UPDATE teachers SET password_hash = 'new' WHERE id = $1", [teacherId]);
+      const tokenHash = newId('hash');
+      const signIn = storage.createSignIn(
+        {
+          id: newId('tok'),
+          tokenHash,
+          kind: 'teacher',
+          schoolId: school.schoolId,
+          classId: null,
+          studentId: null,
+          teacherId,
+          deviceId: 'd',
+          deviceName: null,
+          createdAt: AT,
+          expiresAt: null,
+          revokedAt: null,
+        },
+        'old',
+      );
+      // Wait until the sign-in waits for the row (a lock on the changer's transaction), then commit.
+      for (;;) {
+        const { rows } = await watcher.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted",
+        );
+        if (Number(rows[0]?.n) >= 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await changer.query('COMMIT');
+      expect(await signIn).toBe(false);
+      expect(await storage.findDeviceTokenByHash(tokenHash)).toBeUndefined();
+    } finally {
+      await changer.end();
     }
   });
 });

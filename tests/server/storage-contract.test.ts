@@ -424,9 +424,13 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     // An administrator's reset keeps none; removal ends the account and its sign-ins, never the devices.
     expect(await storage.setTeacherPassword({ ...change, passwordHash: 'reset', keepTokenId: null })).toBe(1);
     expect((await revoked()).sort()).toEqual([kept.id, other.id].sort());
+    // A sign-in's token is made only under the hash the sign-in checked (not the old one, nor once removed).
     const again = token(newId('again'), 'teacher', null, teacher.id);
-    await storage.createDeviceToken(again);
+    expect(await storage.createSignIn(token(newId('late'), 'teacher', null, teacher.id), 'new')).toBe(false);
+    expect(await storage.createSignIn(again, 'reset')).toBe(true);
+    expect(await storage.findDeviceTokenByHash(again.tokenHash)).toEqual(again);
     expect(await storage.removeTeacher(teacher.id, AT)).toBe(1);
+    expect(await storage.createSignIn(token(newId('gone'), 'teacher', null, teacher.id), 'reset')).toBe(false);
     expect(await storage.findTeacherById(teacher.id)).toBeUndefined();
     expect(await storage.findTeacherByEmail(teacher.email)).toBeUndefined();
     expect((await revoked()).sort()).toEqual([kept.id, other.id, again.id].sort());
