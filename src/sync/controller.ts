@@ -55,11 +55,27 @@ export function createSyncController(options: SyncControllerOptions) {
   const makeTransport = options.makeTransport ?? ((c: Connection) => httpTransport({ ...c, fetch: doFetch }));
   let scheduler: SyncScheduler | null = null;
   let stopWatching: (() => void) | null = null;
+  /** A station's sign-ins and sign-outs, one after another in the order the children tapped. */
+  let stationTurns: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(turn: () => Promise<T>): Promise<T> => {
+    const next = stationTurns.then(turn, turn);
+    stationTurns = next.catch(() => undefined);
+    return next;
+  };
 
   async function run() {
     const connection = await getConnection(store);
     if (!connection) return;
     await syncOnce({ store, transport: makeTransport(connection) });
+  }
+
+  /**
+   * Before a station changes who is signed in: what the child signed in now did (a choice of next step is
+   * only theirs to send) goes while they still are, not 2 s after their last write, when the next child may
+   * have signed in and the server would take it only once they come back. Offline, it stays queued as before.
+   */
+  async function sendSignedInChildsWork(): Promise<void> {
+    if ((await getConnection(store))?.scope.studentId !== undefined) await scheduler?.syncNow();
   }
 
   /** Resolves when the first round ends. */
@@ -162,17 +178,19 @@ export function createSyncController(options: SyncControllerOptions) {
      * A child signed in at a station: the server lets the station's token read that child's records, and
      * the station pulls them. Does nothing (and says false) on other devices or without a connection.
      */
-    async stationSignIn(studentId: string): Promise<boolean> {
-      const connection = await getConnection(store);
-      if (connection?.kind !== 'station' || !scheduler) return false;
-      await postAsDevice(connection, '/station/sign-in', { studentId }, doFetch);
-      // The station now speaks for this child (its role checks know who is signed in), and the token sees
-      // more than before: read again from the start (it is a class, not a school).
-      await saveConnection(store, { ...connection, scope: { ...connection.scope, studentId } });
-      await saveCursor(store, CURSOR_START);
-      await scheduler.syncNow();
-      return true;
-    },
+    stationSignIn: (studentId: string): Promise<boolean> =>
+      inTurn(async () => {
+        const connection = await getConnection(store);
+        if (connection?.kind !== 'station' || !scheduler) return false;
+        await sendSignedInChildsWork();
+        await postAsDevice(connection, '/station/sign-in', { studentId }, doFetch);
+        // The station now speaks for this child (its role checks know who is signed in), and the token sees
+        // more than before: read again from the start (it is a class, not a school).
+        await saveConnection(store, { ...connection, scope: { ...connection.scope, studentId } });
+        await saveCursor(store, CURSOR_START);
+        await scheduler.syncNow();
+        return true;
+      }),
     /**
      * A teacher hands this tablet to one child, or to the class as a station. Connected as a teacher:
      * everything waiting is sent first (the new token could not send the teacher's work), then the tablet
@@ -194,13 +212,15 @@ export function createSyncController(options: SyncControllerOptions) {
       await connect(await enrollHandedOver({ teacher: connection, role, deviceId }, doFetch));
       return true;
     },
-    async stationSignOut() {
-      const connection = await getConnection(store);
-      if (connection?.kind !== 'station') return;
-      await postAsDevice(connection, '/station/sign-out', {}, doFetch);
-      const { studentId: _signedOut, ...scope } = connection.scope;
-      await saveConnection(store, { ...connection, scope });
-    },
+    stationSignOut: (): Promise<void> =>
+      inTurn(async () => {
+        const connection = await getConnection(store);
+        if (connection?.kind !== 'station') return;
+        await sendSignedInChildsWork();
+        await postAsDevice(connection, '/station/sign-out', {}, doFetch);
+        const { studentId: _signedOut, ...scope } = connection.scope;
+        await saveConnection(store, { ...connection, scope });
+      }),
     async disconnect() {
       scheduler?.stop();
       stopWatching?.();

@@ -28,7 +28,7 @@ export interface SyncScheduler {
   stop(): void;
   /** A local write happened. */
   noteWrite(): void;
-  /** Sync now (the "sync now" button), ignoring backoff. */
+  /** Sync now (the "sync now" button), ignoring backoff; resolves after a round that began after the call. */
   syncNow(): Promise<void>;
 }
 
@@ -103,7 +103,9 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     },
     syncNow() {
       failures = 0;
-      return attempt();
+      // A round already under way may have read the outbox before the latest write: wait for it, then run
+      // one that sees everything written before the asking (a station flushes a child's work this way).
+      return running ? running.then(attempt) : attempt();
     },
   };
 }

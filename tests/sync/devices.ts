@@ -140,8 +140,13 @@ export async function enrolledDevice(
   return device;
 }
 
-/** A child signs in at a station: the server scopes its token, the station knows who speaks and reads again. */
+/**
+ * A child signs in at a station: the server scopes its token, the station knows who speaks and reads again.
+ * As the app's controller does (stationSignIn), the child signed in before has their work sent first; a
+ * failed round leaves it queued, held until they sign in again.
+ */
 export async function signInAtStation(device: Device, base: string, studentId: string): Promise<void> {
+  if ((await getConnection(device.store))?.scope.studentId !== undefined) await device.sync().catch(() => undefined);
   const response = await fetch(`${base}${API_PREFIX}/station/sign-in`, {
     method: 'POST',
     headers: {

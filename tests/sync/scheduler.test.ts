@@ -70,6 +70,34 @@ describe('sync scheduler', () => {
     expect(runs).toBe(1);
     s.stop();
   });
+
+  it('asked to sync during a round, resolves only after a round that began after the asking', async () => {
+    const f = fakeEnv();
+    const began: number[] = [];
+    let finishRound: () => void = () => undefined;
+    let rounds = 0;
+    const s = createSyncScheduler({
+      env: f.env,
+      run: () => {
+        began.push(++rounds);
+        return new Promise<void>((resolve) => (finishRound = resolve));
+      },
+    });
+    void s.start();
+    await flush();
+    expect(began).toEqual([1]);
+    // A write lands while round 1 is already under way (its outbox was read): "sync now" must send it too.
+    let done = false;
+    const asked = s.syncNow().then(() => void (done = true));
+    finishRound();
+    await flush();
+    expect(began).toEqual([1, 2]);
+    expect(done).toBe(false);
+    finishRound();
+    await asked;
+    expect(done).toBe(true);
+    s.stop();
+  });
 });
 
 describe('backoffDelay', () => {
