@@ -183,7 +183,8 @@ export function evaluateStudentWith(input: StudentRulesInput, targetIndex: Targe
       isOverdue: !isSkipped && isOverdue(plannedDate, ev.isMastered, today),
     };
   });
-  const byTargetId: Record<string, TargetProgress> = {};
+  // No prototype: a target id such as "constructor" or "__proto__" is a key like any other.
+  const byTargetId = Object.create(null) as Record<string, TargetProgress>;
   for (const p of progressList) byTargetId[p.targetId] = p;
 
   const open = progressList.filter((p) => !p.isSkipped && !p.isMastered);

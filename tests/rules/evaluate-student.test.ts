@@ -243,3 +243,15 @@ describe('evaluateStudent: decisions', () => {
     expect(p.currentTargetId).toBe('a');
   });
 });
+
+describe('evaluateStudent: target ids that are names of Object.prototype', () => {
+  it('are keys like any other in byTargetId, and ids of no target are not there', () => {
+    const proto = scoreTarget('__proto__', { kind: 'score', method: { kind: 'mostRecent' } });
+    const ctor = scoreTarget('constructor', { kind: 'score', method: { kind: 'mostRecent' } }, ['__proto__']);
+    const p = evaluateStudent(student({ targets: [proto, ctor], evidence: [scored('e1', '__proto__', 1, 3)] }));
+    expect(Object.keys(p.byTargetId)).toEqual(['__proto__', 'constructor']);
+    expect(p.byTargetId['__proto__']).toMatchObject({ status: 'mastered' });
+    expect(p.byTargetId['toString']).toBeUndefined();
+    expect(p.currentTargetId).toBe('constructor');
+  });
+});
