@@ -135,17 +135,24 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         const immutable = /[\\/]assets[\\/]/.test(path) && !NO_CACHE.test(path);
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
         res.setHeader('x-content-type-options', 'nosniff');
-        if (path.endsWith('.html')) res.setHeader('content-security-policy', APP_CSP_HEADER);
+        if (path.endsWith('.html')) {
+          res.setHeader('content-security-policy', APP_CSP_HEADER);
+          res.setHeader('referrer-policy', 'no-referrer');
+        }
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (hasApp && request.method === 'GET' && !path.startsWith('/api/')) {
-      return reply
-        .header('cache-control', 'no-cache')
-        .header('content-security-policy', APP_CSP_HEADER)
-        .sendFile('index.html');
+      return (
+        reply
+          .header('cache-control', 'no-cache')
+          .header('content-security-policy', APP_CSP_HEADER)
+          // A family link's address (/family/<secret>) is never sent on as a referrer.
+          .header('referrer-policy', 'no-referrer')
+          .sendFile('index.html')
+      );
     }
     return reply.status(404).send(errorBody('notFound', `No route ${request.method} ${path}`));
   });

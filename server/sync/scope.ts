@@ -65,7 +65,7 @@ export function deriveScope(change: Change, existing: StoredRecord | undefined, 
     case 'student': {
       const studentId = change.fields[rule.field ?? 'studentId'];
       if (typeof studentId !== 'string') {
-        return { ok: false, reason: `the first change of a ${change.table} record must set studentId` };
+        return { ok: false, reason: `the first change of a record in ${change.table} must set studentId` };
       }
       const student = ctx.findStudent(studentId);
       if (!student) return { ok: false, reason: `unknown student ${studentId}: push the student first` };

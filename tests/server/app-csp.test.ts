@@ -30,12 +30,13 @@ describe('the app’s Content-Security-Policy', () => {
     expect(INLINE_PAGE_RULES).toEqual([pageRule('a4'), pageRule('letter')]);
   });
 
-  it('comes with the app’s HTML, for a file and for a route the page answers', async () => {
+  it('comes with the app’s HTML, with no referrer, for a file and for a route the page answers', async () => {
     server = await startTestServer('sqlite', dir);
     for (const path of ['/', '/index.html', '/family/some-token', '/conference/s1']) {
       const answer = await server.call('GET', path, { protocol: null });
       expect(answer.status, path).toBe(200);
       expect(answer.headers.get('content-security-policy'), path).toBe(APP_CSP_HEADER);
+      expect(answer.headers.get('referrer-policy'), path).toBe('no-referrer');
     }
     const api = await server.call('GET', '/api/v1/health');
     expect(api.headers.get('content-security-policy')).toBeNull();
