@@ -14,6 +14,7 @@ import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoSchool, type DemoSeed } from './seed
 import { closeGracefully, closeOnSignals } from './shutdown.ts';
 import { openPostgresStorage, openSqliteStorage } from './storage/sql-storage.ts';
 import type { Storage } from './storage/storage.ts';
+import { uncitedBlobPolicyFromEnv } from './sync/uncited-blobs.ts';
 
 export { createServer, type ServerOptions } from './http/app.ts';
 
@@ -47,6 +48,7 @@ export function serverOptionsFromEnv(
     closedAccounts: deployment.closedAccounts,
     requestsPerMinute: Number(env.REQUESTS_PER_MINUTE ?? 6000),
     tokenRequestsPerMinute: Number(env.TOKEN_REQUESTS_PER_MINUTE ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE),
+    uncitedBlobs: uncitedBlobPolicyFromEnv(env),
   };
 }
 

@@ -26,6 +26,7 @@ import { registerFamilyRoutes } from './routes-family.ts';
 import { registerSyncRoutes } from './routes-sync.ts';
 import { installEdgeChecks } from './edge.ts';
 import { installConnectionDraining } from '#server/shutdown.ts';
+import type { UncitedBlobPolicy } from '#server/sync/uncited-blobs.ts';
 import { registerHealthRoutes } from './routes-health.ts';
 import { lifecycleOf } from './lifecycle.ts';
 import { createThrottles } from './throttle.ts';
@@ -52,6 +53,8 @@ export interface ServerOptions {
   readonly serverFactory?: FastifyServerFactory;
   /** Budget units per minute per token (a request is one, a push one more per 400 fields); default 1200. */
   readonly tokenRequestsPerMinute?: number;
+  /** Bounds on blobs no record cites yet, and their grace period (server/sync/uncited-blobs.ts). */
+  readonly uncitedBlobs?: UncitedBlobPolicy;
 }
 
 export const DEFAULT_TOKEN_REQUESTS_PER_MINUTE = 1200;
@@ -112,7 +115,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       registerDeviceRoutes(api, ctx);
       registerClassRoutes(api, ctx);
       registerSyncRoutes(api, ctx);
-      registerBlobRoutes(api, ctx);
+      registerBlobRoutes(api, ctx, options.uncitedBlobs);
       registerFamilyRoutes(api, ctx);
     },
     { prefix: API_PREFIX },

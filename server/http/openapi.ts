@@ -317,6 +317,10 @@ export const openApiDocument = {
           '413': { description: 'Too large' },
           '415': { description: 'Not a type the app records, or the bytes are not that type' },
           '422': { description: 'Bytes do not match the hash' },
+          '429': {
+            description:
+              'uploadQuotaExceeded: the uploader (or its class) keeps as many bytes no record cites as it may; nothing stored, try again after its records (Retry-After)',
+          },
         },
         {
           parameters: [sha],

@@ -3,15 +3,17 @@
  * and the bytes must be what the type says) and is idempotent (re-send after a dropped connection). GET
  * follows the reading rule of server/sync/blob-citations.ts. Every blob is served so that a browser can
  * only show it as an image or play it as audio, never run it: nosniff, a sandboxing CSP, and
- * `Content-Disposition: attachment` for anything that is not an allowed image or audio file.
+ * `Content-Disposition: attachment` for anything that is not an allowed image or audio file. What an
+ * uploader may keep uncited is bounded (server/sync/uncited-blobs.ts), and what stays uncited is swept.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { BLOB_MEDIA_TYPES, isSha256Hex, MAX_BLOB_BYTES } from '#protocol';
-import type { Storage } from '#server/storage/storage.ts';
+import type { Storage, StoreBlobOutcome } from '#server/storage/storage.ts';
 import { visibilityFor } from '#server/sync/access.ts';
 import { mayReadUploaded } from '#server/sync/blob-citations.ts';
 import type { Principal } from '#server/sync/principal.ts';
+import { DEFAULT_UNCITED_BLOB_POLICY, uncitedLimitsFor, type UncitedBlobPolicy } from '#server/sync/uncited-blobs.ts';
 import { authenticate, isoAt, type RouteContext } from './context.ts';
 import { badRequest, HttpError, notFound } from './errors.ts';
 import { declaredMediaType, extensionOf, isBlobMediaType, sniffMediaType } from './media-types.ts';
@@ -54,7 +56,56 @@ export async function sendBlob(storage: Storage, schoolId: string, sha: string, 
     .send(bytes);
 }
 
-export function registerBlobRoutes(app: FastifyInstance, ctx: RouteContext): void {
+/** How long a device is asked to wait after a refusal for its uncited bytes (its next rounds push the records). */
+const QUOTA_RETRY_SECONDS = 600;
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1048576)} MB`;
+
+function overQuota(o: Extract<StoreBlobOutcome, { kind: 'overQuota' }>): HttpError {
+  const who = o.scope === 'token' ? 'This device' : "This class's devices";
+  return new HttpError(
+    429,
+    'uploadQuotaExceeded',
+    `${who} already keep ${mb(o.heldBytes)} of photos and recordings on the server that no record uses yet ` +
+      `(at most ${mb(o.limitBytes)}); send the records that use them first. Nothing was stored; try again later`,
+    undefined,
+    QUOTA_RETRY_SECONDS,
+  );
+}
+
+/**
+ * Clears blobs left uncited past the grace period: on the first upload this process answers, then at most
+ * once an hour, on an upload (only uploads add uncited bytes). Its failure never fails the upload.
+ */
+function uncitedSweeper(ctx: RouteContext, policy: UncitedBlobPolicy) {
+  let last = -Infinity;
+  let running: Promise<void> | null = null;
+  return {
+    async maybeSweep(log: FastifyBaseLogger): Promise<void> {
+      const now = ctx.clock.now();
+      if (running === null && now - last >= SWEEP_EVERY_MS) {
+        last = now;
+        running = ctx.storage
+          .sweepUncitedBlobs(new Date(now - policy.graceMs).toISOString())
+          .then((removed) => {
+            if (removed > 0) log.info({ removed }, 'removed uncited blobs past their grace period');
+          })
+          .catch((error: unknown) => log.error({ err: error }, 'sweeping uncited blobs failed'))
+          .finally(() => (running = null));
+      }
+      await running;
+    },
+  };
+}
+
+const SWEEP_EVERY_MS = 3600_000;
+
+export function registerBlobRoutes(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  policy: UncitedBlobPolicy = DEFAULT_UNCITED_BLOB_POLICY,
+): void {
+  const sweeper = uncitedSweeper(ctx, policy);
   // Scoped so raw bodies of any type are accepted here and nowhere else.
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -90,7 +141,8 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: RouteContext): voi
           `The bytes are not ${mime ?? 'an allowed type'} (they look like ${sniffed ?? 'something else'}); nothing was stored`,
         );
       }
-      const created = await ctx.storage.putBlob(
+      await sweeper.maybeSweep(request.log);
+      const outcome = await ctx.storage.storeBlob(
         {
           schoolId: principal.schoolId,
           sha256: sha,
@@ -101,7 +153,10 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: RouteContext): voi
           createdAt: isoAt(ctx.clock),
         },
         body,
+        uncitedLimitsFor(principal, policy),
       );
+      if (outcome.kind === 'overQuota') throw overQuota(outcome);
+      const created = outcome.kind === 'created';
       return reply.status(created ? 201 : 200).send({ sha256: sha, size: body.length, created });
     });
   });

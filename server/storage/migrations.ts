@@ -134,6 +134,16 @@ ALTER TABLE blobs ADD COLUMN uploader_token TEXT;`);
       else await recordDocumentsPostgres(tx);
     },
   },
+  {
+    // Blobs no record cites are bounded per uploader and swept after a grace period (sql-uncited-blobs.ts):
+    // the sums and the sweep read these indexes, never the rows, whose bytes SQLite keeps beside them.
+    version: 9,
+    name: 'indexes for uncited blobs',
+    async up(tx) {
+      await tx.exec(`CREATE INDEX blobs_uploader ON blobs (school_id, class_id, uploader_token, sha256, size);
+CREATE INDEX blobs_created ON blobs (created_at, school_id, sha256);`);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

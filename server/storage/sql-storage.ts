@@ -5,6 +5,7 @@ import { openPostgresDriver } from './postgres-driver.ts';
 import { migrate } from './migrations.ts';
 import { citedReadable, listRecords, loadRecords, pull, syncTx, toClassRow as toClass } from './sql-sync.ts';
 import { openSqliteDriver } from './sqlite-driver.ts';
+import { insertBlob, storeBlob, sweepUncitedBlobs } from './sql-uncited-blobs.ts';
 import type {
   BlobMetaRow,
   DeviceTokenRow,
@@ -245,14 +246,9 @@ export function createSqlStorage(db: SqlDriver): Storage {
       await db.run('UPDATE family_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id]);
     },
 
-    async putBlob(meta, bytes) {
-      const n = await db.run(
-        `INSERT INTO blobs (school_id, sha256, size, mime, class_id, uploader_token, created_at, bytes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (school_id, sha256) DO NOTHING`,
-        [meta.schoolId, meta.sha256, meta.size, meta.mime, meta.classId, meta.tokenId, meta.createdAt, bytes],
-      );
-      return n === 1;
-    },
+    putBlob: (meta, bytes) => insertBlob(db, meta, bytes),
+    storeBlob: (meta, bytes, limits) => storeBlob(db, meta, bytes, limits),
+    sweepUncitedBlobs: (before) => sweepUncitedBlobs(db, before),
     getBlobMeta: (schoolId, sha) =>
       one(
         `SELECT school_id, sha256, size, mime, class_id, uploader_token, created_at FROM blobs

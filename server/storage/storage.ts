@@ -236,6 +236,24 @@ export interface BlobMetaRow extends BlobUploader {
   readonly createdAt: string;
 }
 
+/** What the uploader may keep uncited (server/sync/uncited-blobs.ts). */
+export interface UncitedBlobLimits {
+  readonly tokenBytes: number;
+  /** Null: the uploader belongs to no class (a teacher's sign-in). */
+  readonly classBytes: number | null;
+}
+
+export type StoreBlobOutcome =
+  | { readonly kind: 'created' }
+  | { readonly kind: 'exists' }
+  /** Nothing stored: `heldBytes` uncited already, this blob would pass `limitBytes` of `scope`. */
+  | {
+      readonly kind: 'overQuota';
+      readonly scope: 'token' | 'class';
+      readonly heldBytes: number;
+      readonly limitBytes: number;
+    };
+
 /** Failures (or attempts) counted under one key, shared by every server process. */
 export interface ThrottleState {
   readonly hits: number;
@@ -320,8 +338,22 @@ export interface Storage {
   getFamilyLink(id: string): Promise<FamilyLinkRow | undefined>;
   revokeFamilyLink(id: string, at: string): Promise<void>;
 
-  /** False when these bytes were already stored for the school (an idempotent re-send). */
+  /** False when these bytes were already stored for the school (an idempotent re-send). No bound applies. */
   putBlob(meta: BlobMetaRow, bytes: Buffer): Promise<boolean>;
+  /**
+   * Stores a blob unless it would take its uploader's uncited bytes (blobs no evidence cites, counted per
+   * token and per class) past `limits`; a blob already cited is stored whatever the count. Checked and
+   * stored under a lock per class (per token for a teacher's sign-in) that every server process takes, so
+   * concurrent uploads cannot pass the bound together. A re-send of an uncited blob dates it anew, so a sweep
+   * racing with it never removes what the re-send confirmed.
+   */
+  storeBlob(meta: BlobMetaRow, bytes: Buffer, limits: UncitedBlobLimits): Promise<StoreBlobOutcome>;
+  /**
+   * Removes blobs (row and bytes) that no evidence cites and that were stored (or last re-sent) before
+   * `before`; each school's under that school's push lock, so a citation committing meanwhile keeps its
+   * blob. Answers how many were removed.
+   */
+  sweepUncitedBlobs(before: string): Promise<number>;
   getBlobMeta(schoolId: string, sha256: string): Promise<BlobMetaRow | undefined>;
   getBlobBytes(schoolId: string, sha256: string): Promise<Buffer | undefined>;
   /** Whether evidence visible under the filter cites the blob in a way that lets its readers read it. */

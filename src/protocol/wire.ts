@@ -76,6 +76,11 @@ export const ERROR_CODES = [
   'wrongPassword',
   /** A new password the shared rules refuse (400); `details[0]` is the PasswordWeakness. */
   'weakPassword',
+  /**
+   * PUT /blobs (429): the uploader's bytes that no record cites yet are at their bound; nothing was stored.
+   * Not final: the device keeps the blob and sends it again after its records (docs/sync-protocol.md, Blobs).
+   */
+  'uploadQuotaExceeded',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
