@@ -42,6 +42,14 @@ export function SyncStatus() {
           · {t(`sync.clockShort.${clock.direction}`, { amount: clock.amount })}
         </span>
       ) : null}
+      {status.connection && status.uploadsHeld ? (
+        <>
+          {' · '}
+          <Link to="/settings" className="sync-error" data-testid="uploads-held">
+            {t('sync.uploadsHeldShort')}
+          </Link>
+        </>
+      ) : null}
       {status.connection && status.lastError ? (
         <span className="sync-error" role="alert">
           {' '}

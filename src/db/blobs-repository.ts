@@ -67,6 +67,20 @@ async function unsentBlobIds(store: Store): Promise<string[]> {
   return (await blobs.toCollection().primaryKeys()).filter((id) => !uploaded.has(id));
 }
 
+/**
+ * Which of these attachments some evidence on this tablet names (read from the `blobIds` index): those the
+ * server stores whatever its bound on uncited bytes, once that evidence has reached it.
+ */
+export async function blobIdsCitedHere(store: Store, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const keys = await store.db.evidence
+    .where('blobIds')
+    .anyOf([...ids])
+    .keys();
+  const wanted = new Set(ids);
+  return new Set((keys as string[]).filter((id) => wanted.has(id)));
+}
+
 /** How many attachments wait for upload and their bytes (what the school server's device list shows). */
 export async function sumBlobsToUpload(store: Store): Promise<{ count: number; bytes: number }> {
   const waiting = await listBlobsToUpload(store);

@@ -20,6 +20,12 @@ export interface Connection {
 export interface SyncReport {
   readonly lastSyncedAt: string | null;
   readonly lastError: string | null;
+  /**
+   * Since when the server has refused this device's uploads because it already holds as many of its (or
+   * its class's) attachments as no record uses yet; null once an upload round gets through. The files wait
+   * here meanwhile.
+   */
+  readonly uploadsHeldSince: string | null;
 }
 
 const CONNECTION = CONNECTION_KEY;
@@ -58,7 +64,11 @@ export function saveCursor(store: Store, cursor: Cursor): Promise<void> {
 
 export async function getSyncReport(store: Store): Promise<SyncReport> {
   const kept = await getSetting<Partial<SyncReport>>(store, REPORT);
-  return { lastSyncedAt: kept?.lastSyncedAt ?? null, lastError: kept?.lastError ?? null };
+  return {
+    lastSyncedAt: kept?.lastSyncedAt ?? null,
+    lastError: kept?.lastError ?? null,
+    uploadsHeldSince: kept?.uploadsHeldSince ?? null,
+  };
 }
 
 export async function updateSyncReport(store: Store, change: Partial<SyncReport>): Promise<void> {

@@ -22,7 +22,12 @@ export interface SyncStatusView extends SyncReport {
   readonly notSaved: readonly NotSavedChange[];
   /** How far the server's clock is from this tablet's (server = tablet + offset), once a server has answered. */
   readonly clockOffsetMs: number | null;
+  /** The server has refused this device's uploads for its bound for an hour or more (the files wait here). */
+  readonly uploadsHeld: boolean;
 }
+
+/** How long uploads may be held back before the teacher is told: a round or two usually clears it. */
+export const UPLOADS_HELD_NOTICE_MS = 3600_000;
 
 /** Everything the sync status display shows, read together (use inside useLiveQuery). */
 export async function readSyncStatus(store: Store): Promise<SyncStatusView> {
@@ -48,5 +53,8 @@ export async function readSyncStatus(store: Store): Promise<SyncStatusView> {
     pendingUploads,
     notSaved,
     clockOffsetMs: offset?.offsetMs ?? null,
+    uploadsHeld:
+      report.uploadsHeldSince !== null &&
+      store.env.now() - Date.parse(report.uploadsHeldSince) >= UPLOADS_HELD_NOTICE_MS,
   };
 }

@@ -3,11 +3,13 @@ import {
   applyRemoteChanges,
   getConnection,
   getCursor,
+  getSyncReport,
   saveCursor,
   saveHeldChanges,
   updateSyncReport,
   getDeviceId,
   listBlobsToUpload,
+  blobIdsCitedHere,
   noteServerTime,
   markBlobUploaded,
   requeueBlobUploads,
@@ -41,6 +43,14 @@ const REFUSED_FOR_GOOD = new Set(['unsupportedMediaType', 'tooLarge', 'hashMisma
 
 function isRefusedForGood(error: unknown): error is SyncError {
   return error instanceof SyncError && !error.retryable && REFUSED_FOR_GOOD.has(error.code);
+}
+
+/**
+ * The server holds as many of this device's (or its class's) attachments as no record uses yet: nothing
+ * was stored. Not final: the bytes stay here, queued, and go in a later round, once records cite what waits.
+ */
+function isUploadQuota(error: unknown): boolean {
+  return error instanceof SyncError && error.code === 'uploadQuotaExceeded';
 }
 
 export interface SyncOnceOptions {
@@ -124,20 +134,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
     await pushOutbox(store, transport, deviceId, batchSize, tally);
   }
 
-  let uploaded = 0;
-  for (const blob of await listBlobsToUpload(store)) {
-    try {
-      await transport.putBlob(blob.id, blob.bytes, blob.mime);
-    } catch (error) {
-      // Bytes the server will never take (not a type the app records, say) must not hold up the others.
-      if (!isRefusedForGood(error)) throw error;
-      await markBlobRefused(store, blob.id);
-      await addRefusedAttachment(store, blob.id, (await getConnection(store))?.kind ?? 'teacher', error.message);
-      continue;
-    }
-    await markBlobUploaded(store, blob.id);
-    uploaded += 1;
-  }
+  const { uploaded, held: uploadsHeld } = await uploadBlobs(store, transport);
 
   const probe = options.probeSpace ?? browserSpaceProbe;
   // What the server now holds may leave the tablet when space runs low; then fetch what others recorded.
@@ -145,7 +142,12 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
   const downloaded = await downloadMissing(store, transport, options.downloadsPerRound ?? 20, probe);
 
   await saveHeldChanges(store, tally.held);
-  await updateSyncReport(store, { lastSyncedAt: nowIso(store), lastError: null });
+  const heldSince = (await getSyncReport(store)).uploadsHeldSince;
+  await updateSyncReport(store, {
+    lastSyncedAt: nowIso(store),
+    lastError: null,
+    uploadsHeldSince: uploadsHeld ? (heldSince ?? nowIso(store)) : null,
+  });
   await reportDeviceStatus(store, transport, probe);
   return {
     pushed: tally.pushed,
@@ -156,6 +158,43 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncOnceResult
     uploaded,
     downloaded,
   };
+}
+
+/**
+ * Sends the attachments the server lacks. One the server will never take is marked and listed; one it
+ * refuses for its bound on uncited bytes (uploadQuotaExceeded) stays queued for a later round. Attachments
+ * this tablet's evidence names go first: the server stores those whatever the bound once the evidence is
+ * there. After such a refusal, the round skips the rest no evidence here names, so a tablet holding many
+ * sends at most one of them a round to be refused.
+ */
+async function uploadBlobs(store: Store, transport: SyncTransport): Promise<{ uploaded: number; held: boolean }> {
+  const waiting = await listBlobsToUpload(store);
+  const cited = await blobIdsCitedHere(
+    store,
+    waiting.map((b) => b.id),
+  );
+  const ordered = [...waiting.filter((b) => cited.has(b.id)), ...waiting.filter((b) => !cited.has(b.id))];
+  let uploaded = 0;
+  let held = false;
+  for (const blob of ordered) {
+    if (held && !cited.has(blob.id)) continue;
+    try {
+      await transport.putBlob(blob.id, blob.bytes, blob.mime);
+    } catch (error) {
+      if (isUploadQuota(error)) {
+        held = true;
+        continue;
+      }
+      // Bytes the server will never take (not a type the app records, say) must not hold up the others.
+      if (!isRefusedForGood(error)) throw error;
+      await markBlobRefused(store, blob.id);
+      await addRefusedAttachment(store, blob.id, (await getConnection(store))?.kind ?? 'teacher', error.message);
+      continue;
+    }
+    await markBlobUploaded(store, blob.id);
+    uploaded += 1;
+  }
+  return { uploaded, held };
 }
 
 /**

@@ -145,3 +145,29 @@ describe('refused changes and a clock far off', () => {
     expect(status).not.toHaveTextContent(/waiting/);
   });
 });
+
+describe('files the server holds back (its bound on attachments no record uses yet)', () => {
+  const held = async (sinceMs: number): Promise<Store> => {
+    const store = await connectedStation();
+    await updateSyncReport(store, { uploadsHeldSince: new Date(store.env.now() - sinceMs).toISOString() });
+    return store;
+  };
+
+  it('says nothing for the first hour: a round or two usually clears it', async () => {
+    const store = await held(10 * 60_000);
+    renderWithStore(<SyncStatus />, store);
+    const status = await screen.findByTestId('sync-status');
+    await waitFor(() => expect(status).toHaveTextContent('Synced'));
+    expect(screen.queryByTestId('uploads-held')).toBeNull();
+  });
+
+  it('then the header says so and Settings explains it, in English and Spanish', async () => {
+    const store = await held(2 * 3_600_000);
+    renderWithStore(<SyncStatus />, store);
+    expect(await screen.findByTestId('uploads-held')).toHaveTextContent('Files held back by the server');
+    renderWithStore(<ServerPanel />, store, { language: 'es' });
+    expect(
+      await screen.findByText(/^Hay fotos y grabaciones esperando en esta tableta: .* Están a salvo aquí/),
+    ).toBeInTheDocument();
+  });
+});

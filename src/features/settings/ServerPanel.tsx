@@ -58,6 +58,7 @@ export function ServerPanel() {
         {demoRetired ? (
           <p data-testid="demo-retired">{t('sync.demoRetired', { name: demoRetired.className })}</p>
         ) : null}
+        {status.uploadsHeld ? <p role="status">{t('sync.uploadsHeld')}</p> : null}
         {status.lastError ? <p role="alert">{t('sync.problem', { reason: status.lastError })}</p> : null}
         <NotSavedPanel status={status} />
       </section>

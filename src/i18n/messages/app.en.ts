@@ -160,6 +160,9 @@ export const appEn = {
   'sync.uploads_one': '{count} file to upload',
   'sync.uploads_other': '{count} files to upload',
   'sync.problem': 'Sync problem: {reason}',
+  'sync.uploadsHeldShort': 'Files held back by the server',
+  'sync.uploadsHeld':
+    'Photos and recordings are waiting on this tablet: the school server already holds as many from this tablet or class as it keeps before their records arrive. They are safe here and will be sent later. If this lasts, ask whoever runs the server.',
   'sync.title': 'School server',
   'sync.intro':
     'Waypoint works without a server. Connect to your school’s server to share evidence between tablets, back it up, and reach families.',

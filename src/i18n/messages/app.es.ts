@@ -162,6 +162,9 @@ export const appEs: Record<AppMessageKey, string> = {
   'sync.uploads_one': '{count} archivo por subir',
   'sync.uploads_other': '{count} archivos por subir',
   'sync.problem': 'Problema de sincronización: {reason}',
+  'sync.uploadsHeldShort': 'Archivos retenidos por el servidor',
+  'sync.uploadsHeld':
+    'Hay fotos y grabaciones esperando en esta tableta: el servidor de la escuela ya guarda tantas de esta tableta o clase como admite antes de que lleguen sus registros. Están a salvo aquí y se enviarán más tarde. Si esto continúa, avisa a quien administra el servidor.',
   'sync.title': 'Servidor de la escuela',
   'sync.intro':
     'Waypoint funciona sin servidor. Conéctate al servidor de tu escuela para compartir evidencias entre tabletas, hacer copias de seguridad y llegar a las familias.',
