@@ -115,6 +115,12 @@ export const openApiDocument = {
           rejected: { type: 'array', items: ref('RejectedChange') },
           cursor: str,
           serverTime: { type: 'integer', description: 'The server’s clock (ms since the epoch) when it answered' },
+          missingBlobIds: {
+            type: 'array',
+            items: str,
+            description:
+              'Blobs that evidence accepted now cites and the server does not hold (absent when none): a device that thought one uploaded sends it again',
+          },
         },
         ['accepted', 'rejected', 'serverTime'],
       ),

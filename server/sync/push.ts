@@ -145,6 +145,8 @@ function slices(changes: readonly Change[]): Change[][] {
 interface Outcome {
   readonly accepted: Set<string>;
   readonly rejected: Map<string, RejectedChange>;
+  /** Blobs new evidence cites that the school does not hold (BlobRef.granted null). */
+  readonly missingBlobs: Set<string>;
 }
 
 export async function applyPush(
@@ -155,7 +157,7 @@ export async function applyPush(
   receivedAt: string,
 ): Promise<Omit<PushResponse, 'serverTime'>> {
   const nowMs = Date.parse(receivedAt);
-  const outcome: Outcome = { accepted: new Set(), rejected: new Map() };
+  const outcome: Outcome = { accepted: new Set(), rejected: new Map(), missingBlobs: new Set() };
   // Clocks first, outside any transaction: a stamp too far ahead is refused per change, not final.
   const inTime: Change[] = [];
   for (const change of changes) {
@@ -187,6 +189,7 @@ export async function applyPush(
     accepted: order.filter((id) => outcome.accepted.has(id)),
     rejected: order.flatMap((id) => outcome.rejected.get(id) ?? []),
     cursor: `${epoch}-${top}`,
+    ...(outcome.missingBlobs.size > 0 ? { missingBlobIds: [...outcome.missingBlobs] } : {}),
   };
 }
 
@@ -335,7 +338,9 @@ async function applySlice(tx: SyncTx, ctx: SliceContext, changes: readonly Chang
       fields: w.fields,
       ...(w.document !== undefined ? { document: w.document } : {}),
     }));
-  const top = await tx.writeSlice({ records: writes, log, blobRefs: citations.refs() });
+  const refs = citations.refs();
+  const top = await tx.writeSlice({ records: writes, log, blobRefs: refs });
+  for (const ref of refs) if (ref.granted === null) outcome.missingBlobs.add(ref.sha256);
   for (const [rejection, key] of refusedRecords) {
     const record = working.get(key);
     outcome.rejected.set(rejection.changeId, { ...rejection, current: stateFor(principal, record) });

@@ -101,6 +101,21 @@ export async function requeueBlobUploads(store: Store): Promise<void> {
 }
 
 /**
+ * Attachments the server says it lacks though evidence it just accepted names them (push answer,
+ * `missingBlobIds`). One this tablet was told was stored was removed uncited past the server's grace period,
+ * before its evidence arrived: if its bytes are still here it is sent again; moved off the tablet, it cannot be.
+ */
+export async function requeueMissingBlobs(store: Store, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db.blobs
+    .where('id')
+    .anyOf([...ids])
+    .modify((b: { uploadedAt?: string; bytes?: ArrayBuffer }) => {
+      if (b.bytes !== undefined && b.uploadedAt !== undefined) delete b.uploadedAt;
+    });
+}
+
+/**
  * How many attachments wait for upload (the header's live count, read again after every write of a
  * blob): one row at a time, so a restore or merge storing a thousand photos never holds all their bytes.
  */

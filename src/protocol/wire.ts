@@ -147,6 +147,12 @@ export interface PushResponse {
   readonly cursor?: Cursor;
   /** The server's clock (ms since the epoch) when it answered, so a device can tell how far off its own is. */
   readonly serverTime: number;
+  /**
+   * Attachments that evidence accepted in this push names and the server does not hold (absent when none):
+   * usually not uploaded yet; one this device thought uploaded was removed uncited past its grace period,
+   * and the device sends it again.
+   */
+  readonly missingBlobIds?: readonly string[];
 }
 
 // ---- pull ----

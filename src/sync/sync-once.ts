@@ -13,6 +13,7 @@ import {
   noteServerTime,
   markBlobUploaded,
   requeueBlobUploads,
+  requeueMissingBlobs,
   browserSpaceProbe,
   type SpaceProbe,
   markBlobRefused,
@@ -234,6 +235,7 @@ async function pushOutbox(
     });
     await noteServerTime(store.db, answer.serverTime, store.env.now());
     await removeFromOutbox(store, answer.accepted);
+    if (answer.missingBlobIds) await requeueMissingBlobs(store, answer.missingBlobIds);
     tally.pushed += answer.accepted.length;
     const ahead = answer.rejected.filter((r) => r.code === 'clockAhead');
     const final = answer.rejected.filter((r) => r.code !== 'clockAhead');

@@ -56,6 +56,7 @@ describe.each(available)('uncited blobs on %s', (kind) => {
       body: { protocolVersion: PROTOCOL_VERSION, deviceId: 'dev', changes },
     });
     expect(r.body.rejected).toEqual([]);
+    return r.body;
   };
   const cite = (...blobs: Buffer[]) =>
     push(tablet.token, [
@@ -134,8 +135,10 @@ describe.each(available)('uncited blobs on %s', (kind) => {
     expect(await stored(old)).toBe(false);
     expect(await stored(oldCited)).toBe(true);
     expect(await stored(recent)).toBe(true);
-    // The device's record citing the swept photo arrives late: accepted; sending the photo again stores it.
-    await cite(old);
+    // The device's record citing the swept photo arrives late: accepted, and the answer names the photo as
+    // missing (the device sends it again); sending it stores it.
+    expect((await cite(old)).missingBlobIds).toEqual([sha256(old)]);
+    expect((await cite(oldCited)).missingBlobIds).toBeUndefined();
     expect((await put(station.token, old)).status).toBe(201);
     expect((await server.call('GET', `/api/v1/blobs/${sha256(old)}`, { token: tablet.token })).status).toBe(200);
   });

@@ -2,14 +2,17 @@
  * The server refuses an upload for its bound on bytes no record cites (429 uploadQuotaExceeded): the
  * tablet keeps the file queued (never marked refused, never moved off the tablet), finishes its round,
  * tries again in a later one without hammering the server, and tells the teacher once it lasts an hour.
+ * And a file the server removed uncited before the evidence naming it arrived is sent again.
  */
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse } from '#protocol';
 import { addStudent, getBlob, listNotSaved, putBlob, readSyncStatus, recordEvidence } from '#db';
+import { DEFAULT_UNCITED_BLOB_POLICY } from '#server/sync/uncited-blobs.ts';
 import { syncOnce, SyncError, type SyncTransport } from '#sync';
-import { setUpSchool, startTestServer, type TestServer } from '#tests/server/helpers/http.ts';
+import { enroll, setUpSchool, startTestServer, type TestServer } from '#tests/server/helpers/http.ts';
 import { testStore } from '#tests/helpers/test-store.ts';
-import { teacherDevice } from './devices.ts';
+import { enrolledDevice, teacherDevice } from './devices.ts';
 
 const T0 = Date.parse('2026-10-05T08:00:00Z');
 const HOUR = 3600_000;
@@ -116,5 +119,61 @@ describe('over HTTP: a clip no record cites, past a teacher’s bound', { timeou
     expect(kept?.uploadedAt).toBeUndefined();
     expect(kept?.refusedAt).toBeUndefined();
     expect(await readSyncStatus(store)).toMatchObject({ pendingUploads: 1, lastError: null, notSaved: [] });
+  });
+});
+
+describe('over HTTP: a photo the server removed uncited before its evidence arrived', { timeout: 30_000 }, () => {
+  let server: TestServer | undefined;
+  afterEach(async () => server?.close());
+
+  it('is sent again in the round that pushes the evidence naming it', async () => {
+    server = await startTestServer('sqlite', undefined, {
+      uncitedBlobs: { ...DEFAULT_UNCITED_BLOB_POLICY, graceMs: 30 * 24 * HOUR },
+    });
+    server.clock.advance(T0 - server.clock.now());
+    const school = await setUpSchool(server);
+    // A class tablet and a station: enrolled devices, whose tokens outlast the month below.
+    const account = await enrolledDevice(
+      'tablet',
+      () => server!.base,
+      { joinCode: school.joinCode, kind: 'teacher', teacherToken: school.teacher.token },
+      T0,
+      server.clock,
+    );
+    const station = await enroll(server, school.joinCode, 'station');
+    const store = account.store;
+    const bytes = new TextEncoder().encode('OggS a voice note recorded before its evidence');
+    const note = await putBlob(store, bytes.buffer, 'audio/ogg');
+    expect((await account.sync()).uploaded).toBe(1);
+    // A month on, an upload (anyone's) sweeps what no record cites: the note is gone from the server.
+    server.clock.advance(31 * 24 * HOUR);
+    store.env.advance(31 * 24 * HOUR);
+    const other = Buffer.from('OggS someone else');
+    const sha = createHash('sha256').update(other).digest('hex');
+    const put = await server.call('PUT', `/api/v1/blobs/${sha}`, {
+      token: station.token,
+      raw: other,
+      headers: { 'content-type': 'audio/ogg' },
+    });
+    expect(put.status).toBe(201);
+    expect(await server.storage.getBlobMeta(school.teacher.scope.schoolId, note)).toBeUndefined();
+
+    const ana = await addStudent(store, {
+      classId: school.classId,
+      displayName: 'Ana',
+      picture: 'fox',
+      familyLanguage: 'es',
+    });
+    await recordEvidence(store, {
+      studentId: ana.id,
+      targetIds: ['lt-names-upper'],
+      kind: 'observation',
+      blobIds: [note],
+      recordedBy: teacher,
+    });
+    const round = await account.sync();
+    expect(round.uploaded).toBe(1);
+    expect(await server.storage.getBlobMeta(school.teacher.scope.schoolId, note)).toBeDefined();
+    expect((await getBlob(store, note))?.uploadedAt).toBeDefined();
   });
 });
