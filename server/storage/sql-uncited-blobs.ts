@@ -7,6 +7,12 @@ import type { BlobMetaRow, StoreBlobOutcome, UncitedBlobLimits } from './storage
 
 const UNCITED = 'NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.school_id = b.school_id AND r.sha256 = b.sha256)';
 const SWEEP_BATCH = 500;
+/**
+ * A blob counts as at least this many bytes against the bounds: a row costs the database more than a few
+ * bytes, so a bound in bytes must also bound how many rows tiny uploads make (no photo or clip is this small).
+ */
+export const MIN_COUNTED_BLOB_BYTES = 4096;
+const counted = (size: number): number => Math.max(size, MIN_COUNTED_BLOB_BYTES);
 
 export async function insertBlob(tx: SqlExecutor, meta: BlobMetaRow, bytes: Buffer): Promise<boolean> {
   const n = await tx.run(
@@ -19,7 +25,8 @@ export async function insertBlob(tx: SqlExecutor, meta: BlobMetaRow, bytes: Buff
 
 async function sumUncited(tx: SqlExecutor, where: string, params: SqlValue[]): Promise<number> {
   const rows = await tx.all(
-    `SELECT COALESCE(SUM(b.size), 0) AS held FROM blobs b WHERE ${where} AND ${UNCITED}`,
+    `SELECT COALESCE(SUM(CASE WHEN b.size < ${MIN_COUNTED_BLOB_BYTES} THEN ${MIN_COUNTED_BLOB_BYTES} ELSE b.size END), 0)
+       AS held FROM blobs b WHERE ${where} AND ${UNCITED}`,
     params,
   );
   return Number(rows[0]?.held ?? 0);
@@ -41,12 +48,12 @@ async function overQuota(
           meta.classId,
           meta.tokenId,
         ]);
-  if (byToken + meta.size > limits.tokenBytes) {
+  if (byToken + counted(meta.size) > limits.tokenBytes) {
     return { kind: 'overQuota', scope: 'token', heldBytes: byToken, limitBytes: limits.tokenBytes };
   }
   if (limits.classBytes === null || meta.classId === null) return null;
   const byClass = await sumUncited(tx, 'b.school_id = ? AND b.class_id = ?', [meta.schoolId, meta.classId]);
-  if (byClass + meta.size > limits.classBytes) {
+  if (byClass + counted(meta.size) > limits.classBytes) {
     return { kind: 'overQuota', scope: 'class', heldBytes: byClass, limitBytes: limits.classBytes };
   }
   return null;

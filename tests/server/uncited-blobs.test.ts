@@ -23,9 +23,9 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const DAY = 24 * 3600_000;
 
 const POLICY: UncitedBlobPolicy = {
-  teacherTokenBytes: 3000,
-  childDeviceTokenBytes: 2000,
-  classBytes: 3500,
+  teacherTokenBytes: 30_000,
+  childDeviceTokenBytes: 20_000,
+  classBytes: 35_000,
   graceMs: 10 * DAY,
 };
 
@@ -81,9 +81,9 @@ describe.each(available)('uncited blobs on %s', (kind) => {
   afterEach(async () => server?.close());
 
   it('refuses a station’s upload past its bound with 429 uploadQuotaExceeded and stores nothing', async () => {
-    const first = blobOf(1500);
+    const first = blobOf(15_000);
     expect((await put(station.token, first)).status).toBe(201);
-    const second = blobOf(1000);
+    const second = blobOf(10_000);
     const refused = await put(station.token, second);
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('uploadQuotaExceeded');
@@ -93,45 +93,50 @@ describe.each(available)('uncited blobs on %s', (kind) => {
     // Re-sending what is already there is no new byte: still answered.
     expect((await put(station.token, first)).status).toBe(200);
     // Another device of the class has a bound of its own (a teacher tablet's is larger).
-    expect((await put(tablet.token, blobOf(1900))).status).toBe(201);
+    expect((await put(tablet.token, blobOf(19_000))).status).toBe(201);
+  });
+
+  it('counts a tiny blob as 4 KB: a bound in bytes also bounds how many rows tiny uploads make', async () => {
+    for (let i = 0; i < 4; i++) expect((await put(station.token, blobOf(100))).status).toBe(201);
+    expect((await put(station.token, blobOf(100))).status).toBe(429);
   });
 
   it('a citation frees the bound, and a blob cited before it arrives never counts', async () => {
-    const first = blobOf(1500);
+    const first = blobOf(15_000);
     expect((await put(station.token, first)).status).toBe(201);
-    const second = blobOf(1000);
+    const second = blobOf(10_000);
     expect((await put(station.token, second)).status).toBe(429);
     await cite(first);
     expect((await put(station.token, second)).status).toBe(201);
     // The app's usual order: the record first, then its photo, stored however much else waits.
-    const big = blobOf(1900);
+    const big = blobOf(19_000);
     await cite(big);
     expect((await put(station.token, big)).status).toBe(201);
   });
 
   it('bounds a class’s devices together: a join code mints stations, not more room', async () => {
     const stations = [station, ...(await Promise.all([1, 2].map(() => enroll(server, school.joinCode, 'station'))))];
-    expect((await put(stations[0]!.token, blobOf(1800))).status).toBe(201);
-    expect((await put(stations[1]!.token, blobOf(1500))).status).toBe(201);
-    const refused = await put(stations[2]!.token, blobOf(500));
+    expect((await put(stations[0]!.token, blobOf(18_000))).status).toBe(201);
+    expect((await put(stations[1]!.token, blobOf(15_000))).status).toBe(201);
+    const refused = await put(stations[2]!.token, blobOf(5_000));
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toMatch(/^This class's devices already keep/);
     // A teacher's own sign-in belongs to no class: only its own bound applies.
-    expect((await put(school.teacher.token, blobOf(2900))).status).toBe(201);
+    expect((await put(school.teacher.token, blobOf(29_000))).status).toBe(201);
   });
 
   it('sweeps uncited blobs past the grace period, keeps cited and recent ones; a late citation is still accepted', async () => {
-    const old = blobOf(600);
-    const oldCited = blobOf(600);
+    const old = blobOf(6_000);
+    const oldCited = blobOf(6_000);
     expect((await put(station.token, old)).status).toBe(201);
     expect((await put(station.token, oldCited)).status).toBe(201);
     await cite(oldCited);
     server.clock.advance(POLICY.graceMs - DAY);
-    const recent = blobOf(600);
+    const recent = blobOf(6_000);
     expect((await put(station.token, recent)).status).toBe(201);
     server.clock.advance(2 * DAY);
     // An upload an hour or more after the last sweep sweeps again.
-    expect((await put(tablet.token, blobOf(100))).status).toBe(201);
+    expect((await put(tablet.token, blobOf(1_000))).status).toBe(201);
     expect(await stored(old)).toBe(false);
     expect(await stored(oldCited)).toBe(true);
     expect(await stored(recent)).toBe(true);
@@ -144,12 +149,12 @@ describe.each(available)('uncited blobs on %s', (kind) => {
   });
 
   it('a re-send dates an uncited blob anew, so the sweep keeps what the device was just told is stored', async () => {
-    const resent = blobOf(600);
+    const resent = blobOf(6_000);
     expect((await put(station.token, resent)).status).toBe(201);
     server.clock.advance(POLICY.graceMs - DAY);
     expect((await put(station.token, resent)).status).toBe(200);
     server.clock.advance(2 * DAY);
-    expect((await put(tablet.token, blobOf(100))).status).toBe(201);
+    expect((await put(tablet.token, blobOf(1_000))).status).toBe(201);
     expect(await stored(resent)).toBe(true);
   });
 });
@@ -210,12 +215,12 @@ describe.each(available)('uncited blobs in storage on %s', (kind) => {
   it('concurrent uploads from two server processes never pass the bound together', async () => {
     const processes = kind === 'postgres' ? [t.storage, t.openAnother()] : [t.storage];
     try {
-      const blobs = Array.from({ length: 12 }, () => blobOf(1000));
+      const blobs = Array.from({ length: 12 }, () => blobOf(5000));
       const outcomes = await Promise.all(
         blobs.map((b, i) =>
           processes[i % processes.length]!.storeBlob(meta(b, i % 3 === 0 ? 'tok-a' : 'tok-b'), b, {
             tokenBytes: 100_000,
-            classBytes: 5000,
+            classBytes: 25_000,
           }),
         ),
       );
