@@ -13,6 +13,7 @@ import {
   type StorageFullMark,
 } from './media-space.ts';
 import { isHeldBlob, type StoredBlobRecord } from './records.ts';
+import { blobIdsWaitingInOutbox } from './outbox-repository.ts';
 import { getSetting, setSetting } from './settings-repository.ts';
 import { listClipBlobIds } from './station-repository.ts';
 import { readStorageStatus } from './storage-status.ts';
@@ -63,14 +64,15 @@ const isEvictable = (b: StoredBlobRecord, keep: ReadonlySet<string>, fetchedBefo
 /**
  * Moves at least `bytesWanted` of media the server holds off this tablet (or all there is), oldest first by
  * when the server confirmed it (or the tablet fetched it), keeping each row without its bytes. Never bytes
- * the server has not confirmed, never a station's read-aloud clips, and nothing on a tablet that is not
+ * the server has not confirmed, never a station's read-aloud clips, never those of evidence still waiting to
+ * be pushed (the server removes what no record cites after a grace period), and nothing on a tablet that is not
  * connected to a server (it could not fetch them again), nor one fetched in the last minutes (it was
  * just opened).
  */
 export async function evictMedia(store: Store, bytesWanted: number): Promise<Eviction> {
   if (bytesWanted <= 0 || !(await getConnection(store))) return { count: 0, bytes: 0 };
   const { blobs } = store.db;
-  const keep = new Set(await listClipBlobIds(store));
+  const keep = new Set([...(await listClipBlobIds(store)), ...(await blobIdsWaitingInOutbox(store))]);
   const fetchedBefore = new Date(store.env.now() - MEDIA_SPACE_POLICY.keepFetchedMs).toISOString();
   const chosen: string[] = [];
   let planned = 0;

@@ -52,6 +52,21 @@ export async function removeFromOutbox(store: Store, changeIds: readonly string[
     .delete();
 }
 
+/**
+ * Attachments named by evidence whose changes still wait here (their `blobIds` as queued). The server may
+ * remove such an attachment uncited before the evidence arrives (evidence held back by the device's role,
+ * or written after a round's push and before its uploads on a tablet then put away), so these stay on the
+ * tablet, to be sent again when the push asks for them.
+ */
+export async function blobIdsWaitingInOutbox(store: Store): Promise<Set<string>> {
+  const ids = new Set<string>();
+  await store.db.outbox.each((entry) => {
+    const blobIds = entry.table === 'evidence' ? entry.fields.blobIds : undefined;
+    if (Array.isArray(blobIds)) for (const id of blobIds) if (typeof id === 'string') ids.add(id);
+  });
+  return ids;
+}
+
 export function countOutbox(store: Store): Promise<number> {
   return store.db.outbox.count();
 }

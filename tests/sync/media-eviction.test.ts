@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStudent, getBlob, isHeldBlob, putBlob, recordEvidence, type SpaceProbe } from '#db';
+import {
+  addStudent,
+  getBlob,
+  isHeldBlob,
+  makeRoomForMedia,
+  markBlobUploaded,
+  putBlob,
+  recordEvidence,
+  type SpaceProbe,
+} from '#db';
 import { fetchAttachment, syncOnce, type SyncTransport } from '#sync';
 import { setUpSchool, startTestServer, type SchoolSetup, type TestServer } from '#tests/server/helpers/http.ts';
 import { teacherDevice, type Device } from './devices.ts';
@@ -105,5 +114,18 @@ describe('photos on a small tablet, against the school server over HTTP', () => 
       pendingUploads: 0,
       reportedAt: expect.any(String),
     });
+  });
+});
+
+describe('a photo whose evidence still waits to be pushed', () => {
+  it('stays on the tablet however full it is: the server may remove it uncited before the evidence arrives', async () => {
+    const blobId = await photoEvidence(5);
+    // Uploaded while its evidence waits (a station holds a child's work until the child signs in again).
+    await markBlobUploaded(tablet.store, blobId);
+    await makeRoomForMedia(tablet.store, 0, nearlyFull);
+    expect(isHeldBlob((await getBlob(tablet.store, blobId))!)).toBe(true);
+    // Once the evidence is on the server, the photo may move off the tablet as any other.
+    await syncOnce({ store: tablet.store, transport: tablet.transport(), probeSpace: nearlyFull });
+    expect(isHeldBlob((await getBlob(tablet.store, blobId))!)).toBe(false);
   });
 });
