@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { getConnection, openStore, requestPersistentStorage, seedFirstRun, StoreProvider } from '#db';
+import { getConnection, openStore, requestPersistentStorage, StoreProvider } from '#db';
 import { loadAllLanguages, loadLanguage, toLanguage } from '#i18n';
 import { useActivityStore } from '#state/activity-store.ts';
 import { useLanguageStore } from '#state/language-store.ts';
@@ -35,8 +35,11 @@ function startDevice(root: Root) {
     undefined,
     afterFirstScreen(),
   );
-  // First run loads the starter frameworks and the demo class; screens fill in as the data lands.
-  void seedFirstRun(store).catch((error: unknown) => console.error('Could not load starter content', error));
+  // First run loads the starter frameworks and the demo class; screens fill in as the data lands. Its code
+  // is not part of the first screen's (every later start only reads two settings with it).
+  void import('#db/demo-repository.ts')
+    .then(({ seedFirstRun }) => seedFirstRun(store))
+    .catch((error: unknown) => console.error('Could not load starter content', error));
   void requestPersistentStorage().catch(() => undefined);
   const familyLinks = familyLinkService({ connection: () => getConnection(store), origin: window.location.origin });
 
