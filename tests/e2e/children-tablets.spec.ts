@@ -207,6 +207,16 @@ test('a student’s own tablet shows the locked screen at every teacher address,
   await form.getByRole('button', { name: 'Give the tablet to Liam' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My path: Liam' })).toBeVisible();
   await expect(page).toHaveURL(/\/my-path\/demo-student-2$/);
+  // Each target Liam may choose next: the circle right beside its words, not adrift in the middle of the row.
+  const choices = page.getByRole('group', { name: 'Choose what to work on next' }).getByRole('radio');
+  await expect(choices.first()).toBeAttached();
+  for (const choice of await choices.all()) {
+    await choice.scrollIntoViewIfNeeded();
+    const circle = (await choice.boundingBox())!;
+    const row = (await choice.locator('xpath=..').boundingBox())!;
+    expect(circle.width).toBeLessThanOrEqual(32);
+    expect(circle.x - row.x).toBeLessThanOrEqual(4);
+  }
 
   const locked = page.getByTestId('locked-screen');
   for (const address of [

@@ -69,10 +69,34 @@ async function checkScreen(page: Page, firstAction: Locator, what: string) {
   await expectInFirstScreenful(page, firstAction, what);
 }
 
-/** The same screens on a Spanish tablet (its own demo class, never signed in): header and first action. */
+/** Links and folds a teacher's finger opens on a screen: at least 44 × 44 CSS pixels each. */
+async function expectFingerSized(targets: readonly Locator[], what: string) {
+  for (const target of targets) {
+    const box = await target.boundingBox();
+    expect(box && Math.min(box.width, box.height), `${what}: ${await target.textContent()}`).toBeGreaterThanOrEqual(44);
+  }
+}
+
+/**
+ * The same screens on a Spanish tablet (its own demo class, never signed in): header, first action, and the
+ * small links and folds of the screen big enough for a finger.
+ */
 async function checkSpanishScreens(browser: Browser) {
   const context = await browser.newContext({ viewport: LANDSCAPE, locale: 'es-ES' });
   const page = await context.newPage();
+  const why = (p: Page) => p.locator('summary', { hasText: '¿Por qué?' }).first();
+  const fingerSized: Readonly<Record<string, (p: Page) => Locator[]>> = {
+    '/class': (p) => [
+      p.getByRole('link', { name: 'Ruta de la clase' }),
+      p.getByRole('link', { name: 'Nuevo curso escolar' }),
+    ],
+    '/student/demo-student-2': (p) => [
+      p.getByRole('link', { name: 'Conferencia', exact: true }),
+      p.getByRole('link', { name: 'Editar la ruta' }),
+      why(p),
+    ],
+    '/conference/demo-student-2': (p) => [why(p)],
+  };
   const screens: [string, (p: Page) => Locator][] = [
     ['/class', (p) => p.getByRole('list', { name: 'Estudiantes' }).getByRole('link').first()],
     ['/roster', (p) => p.getByLabel('Elegir los archivos CSV de la lista')],
@@ -88,6 +112,7 @@ async function checkSpanishScreens(browser: Browser) {
   for (const [path, first] of screens) {
     await page.goto(path);
     await checkScreen(page, first(page), `es ${path}`);
+    await expectFingerSized(fingerSized[path]?.(page) ?? [], `es ${path}`);
   }
   await context.close();
 }

@@ -293,6 +293,35 @@ describe('connecting', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
   });
 
+  it('says a mistyped join code, a wrong password and no network in the tablet’s language, not the server’s English', async () => {
+    const store = testStore();
+    const controller = fakeController(store, [], []);
+    const refusal = (code: string, message: string) => Object.assign(new Error(message), { code });
+    controller.enroll.mockRejectedValueOnce(
+      refusal('notFound', 'No class has this join code; check it with the teacher'),
+    );
+    controller.signIn.mockRejectedValueOnce(refusal('unauthorized', 'Email or password is wrong'));
+    controller.signIn.mockRejectedValueOnce(new OfflineError());
+    renderSettings(store, controller, 'es');
+    const user = userEvent.setup();
+    const join = await screen.findByRole('form', { name: 'O únete a una clase con su código' });
+    await user.type(within(join).getByLabelText('Código de la clase'), 'ZZZZ2222');
+    await user.click(within(join).getByRole('button', { name: 'Unirse como estación' }));
+    expect(await within(join).findByRole('alert')).toHaveTextContent(
+      'Ninguna clase tiene este código. Revisa el código en la tableta del maestro (Ajustes → Clases y dispositivos) y escríbelo otra vez.',
+    );
+
+    const signIn = screen.getByRole('button', { name: 'Iniciar sesión' }).closest('form')!;
+    await user.type(within(signIn).getByLabelText('Correo electrónico'), 'ms.rivera@riverside.test');
+    await user.type(within(signIn).getByLabelText('Contraseña'), 'not the password');
+    await user.click(within(signIn).getByRole('button', { name: 'Iniciar sesión' }));
+    expect(await within(signIn).findByRole('alert')).toHaveTextContent(
+      'El correo o la contraseña no son correctos. Revisa los dos y vuelve a intentarlo.',
+    );
+    await user.click(within(signIn).getByRole('button', { name: 'Iniciar sesión' }));
+    expect(await within(signIn).findByRole('alert')).toHaveTextContent(/^No se pudo llegar al servidor de la escuela/);
+  });
+
   it('joins a class as a station with the code alone, or as a teacher tablet with the teacher’s account', async () => {
     const store = testStore();
     const controller = fakeController(store, [], []);

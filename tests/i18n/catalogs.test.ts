@@ -12,6 +12,20 @@ describe('message catalogs', () => {
     for (const [key, text] of Object.entries(es)) expect(text.trim(), key).not.toBe('');
   });
 
+  it('call a child’s path "camino" on every Spanish screen the child reads, never "ruta" beside it', () => {
+    // The teacher's path editor says "ruta"; a child's My path and map said both, two words for one thing.
+    const childKeys = Object.keys(es).filter(
+      (key) =>
+        key.startsWith('myPath.') ||
+        key === 'nav.myPath' ||
+        key === 'pathMap.kidTitle' ||
+        key === 'rules.next.allDone.child',
+    );
+    expect(childKeys.length).toBeGreaterThan(10);
+    for (const key of childKeys) expect(es[key as keyof typeof es], key).not.toMatch(/\bruta\b/i);
+    expect(es['myPath.title']).toMatch(/camino/);
+  });
+
   it('use the same placeholders in both languages', () => {
     for (const key of Object.keys(en)) {
       expect(placeholders(es[key as keyof typeof es]), key).toEqual(placeholders(en[key as keyof typeof en]));

@@ -123,7 +123,7 @@ describe('path map', () => {
         audience="kid"
       />,
     );
-    const map = screen.getByRole('list', { name: 'El mapa de mi ruta' });
+    const map = screen.getByRole('list', { name: 'El mapa de mi camino' });
     expect(within(map).getByText('Estás aquí')).toBeInTheDocument();
     await userEvent.click(within(within(map).getAllByRole('listitem')[1]!).getByRole('button'));
     expect(screen.getByText('I can do thing 2.')).toBeInTheDocument();

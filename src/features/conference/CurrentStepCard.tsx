@@ -34,7 +34,7 @@ export function CurrentStepCard(props: { data: StudentProgressData; progress: St
             <strong>{current.code}</strong> {targetStatement(current, language, 'kid')}{' '}
             <StatusBadge status={currentProgress.status} />
           </p>
-          <details>
+          <details className="why">
             <summary>{t('conference.why')}</summary>
             <p>{say(currentProgress.explanation.message)}</p>
           </details>

@@ -18,7 +18,7 @@ export function JoinClassForm({ baseUrl }: { baseUrl: string }) {
   const id = useId();
   const controller = useSyncController();
   const store = useStore();
-  const { busy, error, run } = useAttempt();
+  const { busy, error, run } = useAttempt('join');
   const [joinCode, setJoinCode] = useState('');
   const [kind, setKind] = useState<Kind>('station');
   const [deviceName, setDeviceName] = useState('');

@@ -8,7 +8,7 @@ import { useAttempt } from './useAttempt.ts';
 export function SignInForm({ baseUrl, onCreateAccount }: { baseUrl: string; onCreateAccount: () => void }) {
   const { t } = useT();
   const controller = useSyncController();
-  const { busy, error, run } = useAttempt();
+  const { busy, error, run } = useAttempt('signIn');
   const [credentials, setCredentials] = useState<Credentials>({ email: '', password: '' });
 
   return (

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '#ui/useT.ts';
+import { connectProblem, type ConnectForm } from './connect-problem.ts';
 
-/** A connect form's submit: busy while it runs, and the failure in words (the server's reason). */
-export function useAttempt() {
+/** A connect form's submit: busy while it runs, and the failure in plain words (connect-problem.ts). */
+export function useAttempt(form: ConnectForm) {
   const { t } = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +15,8 @@ export function useAttempt() {
       await work();
       return true;
     } catch (e) {
-      setError(t('sync.failed', { reason: (e as Error).message }));
+      const problem = connectProblem(e, form);
+      setError(t(problem.key, problem.params));
       return false;
     } finally {
       setBusy(false);

@@ -40,7 +40,7 @@ export function CurrentTargetCard(props: {
         </>
       )}
       {explanation ? (
-        <details>
+        <details className="why">
           <summary>{t('student.why')}</summary>
           <p>{say(explanation.message)}</p>
         </details>

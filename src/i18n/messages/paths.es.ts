@@ -2,7 +2,7 @@ import type { PathsMessageKey } from './paths.en.ts';
 
 export const pathsEs: Record<PathsMessageKey, string> = {
   'pathMap.title': 'Mapa de la ruta',
-  'pathMap.kidTitle': 'El mapa de mi ruta',
+  'pathMap.kidTitle': 'El mapa de mi camino',
   'pathMap.summary': '{mastered} de {total} dominados',
   'pathMap.stopNumber': 'Parada {position}:',
   'pathMap.passedBy': 'Se pasó de largo',

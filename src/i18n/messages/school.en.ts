@@ -22,6 +22,12 @@ export const schoolEn = {
   'school.connect.teacherPassword': 'Your password',
   'school.connect.enrollTeacher': 'Join as a teacher tablet',
   'school.connect.joining': 'Joining…',
+  'school.problem.offline':
+    'The school server could not be reached. Check that this tablet is on the school’s network, then try again.',
+  'school.problem.throttled': 'Too many tries in a short time. Wait a minute, then try again.',
+  'school.problem.wrongPassword': 'The email or the password is not right. Check both, then try again.',
+  'school.problem.unknownCode':
+    'No class has this join code. Check the code on the teacher’s tablet (Settings → Classes and devices) and type it again.',
 
   'school.title': 'Classes and devices',
   'school.intro':

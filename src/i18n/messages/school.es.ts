@@ -20,6 +20,12 @@ export const schoolEs: Record<SchoolMessageKey, string> = {
   'school.connect.teacherPassword': 'Tu contraseña',
   'school.connect.enrollTeacher': 'Unirse como tableta de maestro',
   'school.connect.joining': 'Uniéndose…',
+  'school.problem.offline':
+    'No se pudo llegar al servidor de la escuela. Comprueba que esta tableta está en la red de la escuela y vuelve a intentarlo.',
+  'school.problem.throttled': 'Demasiados intentos en poco tiempo. Espera un minuto y vuelve a intentarlo.',
+  'school.problem.wrongPassword': 'El correo o la contraseña no son correctos. Revisa los dos y vuelve a intentarlo.',
+  'school.problem.unknownCode':
+    'Ninguna clase tiene este código. Revisa el código en la tableta del maestro (Ajustes → Clases y dispositivos) y escríbelo otra vez.',
 
   'school.title': 'Clases y dispositivos',
   'school.intro':
