@@ -24,7 +24,18 @@ const CONTENT_TABLES: readonly SyncedTable[] = ['schools', 'classes', 'framework
 
 /** A station also reads the picture grid: these fields of every student of its class. */
 export const STATION_SHARED_TABLES: readonly SyncedTable[] = [...CONTENT_TABLES, 'students'];
-export const STATION_STUDENT_FIELDS: readonly string[] = ['classId', 'displayName', 'picture', 'archived', 'deleted'];
+/**
+ * The grid's fields of a child. The family language is among them because a child who cannot read yet is
+ * asked "Is it you?" before signing in, in the language they understand (src/features/station/StationKiosk.tsx).
+ */
+export const STATION_STUDENT_FIELDS: readonly string[] = [
+  'classId',
+  'displayName',
+  'picture',
+  'familyLanguage',
+  'archived',
+  'deleted',
+];
 
 export function visibilityFor(p: Principal): VisibilityFilter {
   const base = { schoolId: p.schoolId, classId: p.classId };

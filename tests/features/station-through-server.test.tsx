@@ -98,7 +98,7 @@ async function joinedStation() {
 }
 
 describe('a station joined through the school server', () => {
-  it('shows its set-up, read-aloud clips included, for children whose family language it cannot see', async () => {
+  it('shows its set-up, read-aloud clips in the language of the children’s families, which the grid carries', async () => {
     const { station, classId } = await joinedStation();
     // What the station's set-up reads: the joined class, its children as the server let the station see them.
     await station.store.db.settings.put({
@@ -108,13 +108,14 @@ describe('a station joined through the school server', () => {
     renderWithStore(<StationPage />, station.store, { route: '/station' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Station mode' })).toBeInTheDocument();
     const clips = (await screen.findByRole('heading', { level: 2, name: /Read-aloud/i })).closest('section')!;
-    // Every child hears the tablet's language; the class has no class path, so every target can get a clip.
-    expect(within(clips).getByLabelText('Language of the clip')).toHaveDisplayValue('English');
+    // The picture grid carries each child's family language (a child is asked "Is it you?" in it), so the
+    // clip is offered in the class's language; the class has no class path, so every target can get a clip.
+    expect(within(clips).getByLabelText('Language of the clip')).toHaveDisplayValue('Spanish');
     const targets = within(clips).getByLabelText('Learning target') as HTMLSelectElement;
     expect(targets.options.length).toBeGreaterThan(0);
   });
 
-  it('is joined from Settings, leads straight to the class’s set-up, and a child signs in, in the tablet’s language', async () => {
+  it('is joined from Settings, leads straight to the class’s set-up, and a child signs in', async () => {
     const { classId, joinCode } = await classOnServer();
     const station = device();
     controllers.push(station.sync);
@@ -157,7 +158,7 @@ describe('a station joined through the school server', () => {
         .map((b) => b.getAttribute('aria-label') ?? b.textContent),
     ).toEqual([expect.stringMatching(/^Ana/), expect.stringMatching(/^Ben/)]);
 
-    // Ana's family language never reached the station: she is asked in the tablet's language.
+    // Ana is asked in her family's language (the grid carries it), here also the tablet's.
     await user.click(within(grid).getByRole('button', { name: /^Ana/ }));
     const choices = await screen.findByRole('list', { name: '¿Eres tú? Busca tu dibujo otra vez.' });
     await user.click(within(choices).getByRole('button', { name: /zorro/ }));

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURSOR_START, validatePullQuery } from '#protocol';
 import type { Storage } from '#server/storage/storage.ts';
+import { STATION_STUDENT_FIELDS } from '#server/sync/access.ts';
 import { applyPush } from '#server/sync/push.ts';
 import { pullChanges } from '#server/sync/pull.ts';
 import type { Principal } from '#server/sync/principal.ts';
@@ -41,7 +42,14 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
       storage,
       s.teacher,
       'dev-a',
-      [change('students', id, { classId, displayName: 'Ana', picture: 'cat', familyLanguage: 'es' }, stamp)],
+      [
+        change(
+          'students',
+          id,
+          { classId, displayName: 'Ana', picture: 'cat', familyLanguage: 'es', birthDate: '2020-03-04' },
+          stamp,
+        ),
+      ],
       AT,
     );
     expect(r.rejected).toEqual([]);
@@ -294,7 +302,9 @@ describe.each(kinds.filter((k) => k !== 'postgres' || problem === null))('Storag
     const station: Principal = { ...s.classDevice, kind: 'station' };
     const grid = (await pullAll(storage, station)).changes;
     expect(grid.every((c) => c.table === 'students')).toBe(true);
-    expect(grid.flatMap((c) => Object.keys(c.fields)).sort()).not.toContain('familyLanguage');
+    expect(new Set(grid.flatMap((c) => Object.keys(c.fields)))).toEqual(
+      new Set(STATION_STUDENT_FIELDS.filter((f) => !['archived', 'deleted'].includes(f))),
+    );
     const signedIn = (await pullAll(storage, { ...station, studentId: mine })).changes.filter(
       (c) => c.table === 'evidence',
     );
