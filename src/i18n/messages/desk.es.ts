@@ -102,7 +102,7 @@ export const deskEs: Record<DeskMessageKey, string> = {
     'Actualiza «{title}», que ya está en esta tableta (el mismo documento CASE): no se hace una segunda copia.',
   'frameworks.report.updateCounts':
     '{updated} actualizados, {added} nuevos; {kept} que no están en el paquete se quedan como están. Se conservan las frases para niños, los iconos, los elementos, las reglas de dominio y las traducciones que usted puso.',
-  'frameworks.report.notTargets': 'No son metas de aprendizaje, se dejan fuera: {list}.',
+  'frameworks.report.notTargets': 'No son objetivos de aprendizaje, se dejan fuera: {list}.',
   'frameworks.import.bad': 'Este archivo no se puede importar. No se cambió nada.',
   'frameworks.report.summary': '{targets} en {groups}, con {prerequisites}.',
   'frameworks.report.groupCount_one': '{count} grupo',

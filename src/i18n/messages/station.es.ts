@@ -79,7 +79,7 @@ export const stationEs: Record<StationMessageKey, string> = {
   'myPath.choose.submit': 'Elegir esto',
   'myPath.choose.saved': 'Elegiste: {target}',
   'myPath.add.title': 'Agregar evidencia',
-  'myPath.add.target': 'Objetivo de aprendizaje',
+  'myPath.add.target': 'Meta de aprendizaje',
   'myPath.add.kind': '¿Qué vas a agregar?',
   'myPath.add.kindNote': 'Algo que hice',
   'myPath.add.kindFeeling': 'Cómo me siento',
