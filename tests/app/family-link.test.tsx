@@ -99,6 +99,9 @@ describe('the family’s page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(sentence);
     expect(alert).toHaveTextContent('ask your child’s teacher');
+    // The page still has its one heading (axe's page-has-heading-one), a kind one, not an error code.
+    expect(within(alert).getByRole('heading', { level: 1, name: 'Your child’s report' })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
   });
@@ -108,6 +111,8 @@ describe('the family’s page', () => {
     renderFamilyPage(server);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Please check your internet connection');
+    expect(screen.getByRole('heading', { level: 1, name: 'Your child’s report' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Your child’s report'));
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('article', { name: 'Cómo le va a Lucía' })).toBeInTheDocument();
     expect(server.requests).toHaveLength(2);

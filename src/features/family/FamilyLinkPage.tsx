@@ -68,7 +68,12 @@ export default function FamilyLinkPage() {
     }
   }, [source, language]);
 
-  const title = view ? say('family.report.title', { name: view.childName }) : null;
+  // A link that does not open still names the page (its heading below), so the tab is not left blank.
+  const title = view
+    ? say('family.report.title', { name: view.childName })
+    : loaded.kind === 'failed'
+      ? say('family.view.problemTitle')
+      : null;
   useEffect(() => {
     document.documentElement.lang = language;
     if (title) document.title = title;
@@ -80,6 +85,7 @@ export default function FamilyLinkPage() {
     const key = problem in PROBLEM_KEYS ? PROBLEM_KEYS[problem as keyof typeof PROBLEM_KEYS] : 'family.view.failed';
     return (
       <div className="family-link-problem" role="alert">
+        <h1>{say('family.view.problemTitle')}</h1>
         <p>{say(key)}</p>
         {RETRYABLE.has(problem) ? (
           <button type="button" onClick={() => setAttempt((n) => n + 1)}>

@@ -70,6 +70,7 @@ export const familyEn = {
   'family.work.fetching': 'Getting this piece of work from the school server…',
   // The family's page, opened from a link.
   'family.view.loading': 'Loading the report…',
+  'family.view.problemTitle': 'Your child’s report',
   'family.view.readOnly': 'This page shows your child’s learning as the school recorded it. It cannot be changed here.',
   'family.view.revoked':
     'This link was turned off by the school. To see the report again, please ask your child’s teacher for a new link.',

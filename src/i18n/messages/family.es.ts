@@ -67,6 +67,7 @@ export const familyEs: Record<FamilyMessageKey, string> = {
     'Este trabajo está en el servidor de la escuela; se verá cuando la tableta tenga conexión. Imprima el informe entonces.',
   'family.work.fetching': 'Trayendo este trabajo del servidor de la escuela…',
   'family.view.loading': 'Cargando el informe…',
+  'family.view.problemTitle': 'El informe de su hijo o hija',
   'family.view.readOnly':
     'Esta página muestra el aprendizaje de su hijo o hija tal como lo registró la escuela. Aquí no se puede cambiar nada.',
   'family.view.revoked':
