@@ -47,3 +47,30 @@ for (const { locale, app, desk } of [
     expect(cut).toEqual([]);
   });
 }
+
+/**
+ * Each child's name is the way into their conference: a touch target at least 44px tall on a tablet either
+ * way round (it was 26px), and the rows no taller than that name needs (44px and the row's 1px border).
+ */
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+]) {
+  test(`overview names are 44px touch targets (${viewport.width}×${viewport.height})`, async ({ browser }) => {
+    const page = await (await browser.newContext({ locale: 'es-ES', viewport })).newPage();
+    await page.goto('/overview');
+    const grid = page.getByRole('table', { name: deskEs['overview.grid.caption'] });
+    await expect(grid.locator('td.cell').first()).toBeVisible();
+    const sizes = await grid.evaluate((table) =>
+      [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((row) => ({
+        link: row.querySelector('th a')!.getBoundingClientRect().height,
+        row: row.getBoundingClientRect().height,
+      })),
+    );
+    expect(sizes.length).toBeGreaterThan(5);
+    for (const { link, row } of sizes) {
+      expect(link).toBeGreaterThanOrEqual(44);
+      expect(row).toBeLessThanOrEqual(46);
+    }
+  });
+}

@@ -259,15 +259,15 @@ describe('overview grid cell window', () => {
     ).toEqual(NAMES);
     expect(within(grid).getAllByRole('link')).toHaveLength(40);
     // jsdom's window is 768 px high and the grid may take 70 % of it: 537 px, less 81 px of caption and
-    // header row, for 34 px rows shows 14 (13.4).
-    expect(rowsWithCells()).toEqual(range(1, 14));
+    // header row, for 45 px rows (a 44 px name link and a border) shows 11 (10.1).
+    expect(rowsWithCells()).toEqual(range(1, 11));
     expect(colIndexes(within(bodyRows()[0]!).getAllByRole('cell'))).toEqual(range(2, 7));
     expect(bodyRows()[0]!.querySelector('.overview-spacer')).toHaveAttribute('colspan', '24');
 
     // Once the browser is idle, 2 more columns after them and 2 more rows below are rendered.
     await waitFor(() => expect(headerCodes()).toEqual(['Student', ...range(1, 8).map((n) => `T.${n}`)]));
     expect(colIndexes(within(grid).getAllByRole('columnheader'))).toEqual(range(1, 9));
-    expect(rowsWithCells()).toEqual(range(1, 16));
+    expect(rowsWithCells()).toEqual(range(1, 13));
     const firstRow = bodyRows()[0]!;
     expect(colIndexes(within(firstRow).getAllByRole('cell'))).toEqual(range(2, 9));
     expect(within(grid).getAllByRole('rowheader')[0]).toHaveAttribute('aria-colindex', '1');
@@ -298,21 +298,21 @@ describe('overview grid cell window', () => {
   it('follows the scroll to other rows', async () => {
     const { rowsWithCells, layOut } = renderWide();
     layOut({ height: 600, top: 900 });
-    // No layout to measure the rows in: the guess's 34 px rows 81 px down. 900 px scrolled shows rows from
-    // (900 − 81) / 34 = 24.1 (the 25th) to the last, and 2 more are rendered above.
-    await waitFor(() => expect(rowsWithCells()).toEqual(range(23, 40)));
+    // No layout to measure the rows in: the guess's 45 px rows 81 px down. 900 px scrolled shows rows from
+    // (900 − 81) / 45 = 18.2 (the 19th) to (900 + 600 − 81) / 45 = 31.5 (the 32nd), and 2 more each side.
+    await waitFor(() => expect(rowsWithCells()).toEqual(range(17, 34)));
   });
 
   it('leaves the cells as they are while the view stays within them', async () => {
     const { headerCodes, rowsWithCells, layOut, withOverscan } = renderWide();
     await withOverscan();
     const before = document.querySelector('tbody')!.innerHTML;
-    // 100 px right and 34 px down: columns 0..5 and rows 0..14 show, all rendered already.
-    layOut({ width: 988, height: 537, left: 100, top: 34 });
+    // 100 px right and a row down: columns 0..5 and rows 0..11 show, all rendered already.
+    layOut({ width: 988, height: 537, left: 100, top: 45 });
     // The window is read on the next animation frame; give React time to render any change from it.
     await act(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
     expect(headerCodes()).toHaveLength(9);
-    expect(rowsWithCells()).toEqual(range(1, 16));
+    expect(rowsWithCells()).toEqual(range(1, 13));
     expect(document.querySelector('tbody')!.innerHTML).toBe(before);
   });
 
@@ -339,7 +339,7 @@ describe('overview grid cell window', () => {
     });
     // The screen's grid (hidden on paper) keeps its window.
     expect(headerCodes()).toHaveLength(9);
-    expect(rowsWithCells()).toEqual(range(1, 16));
+    expect(rowsWithCells()).toEqual(range(1, 13));
     fireEvent(window, new Event('afterprint'));
     expect(screen.queryByRole('table', { name: /^Targets/ })).toBeNull();
   });

@@ -12,16 +12,16 @@ import {
 export const OVERSCAN = 2;
 /**
  * The first render's guess, before any layout (and where there is none: jsdom), from the CSS at the app's
- * 18px rem: 7.5rem target columns after an 11rem student column and the table's 1px border; 34px rows after
- * a caption and a header row of 81px (a target's code over one line of its statement: three lines make it
- * 113px, and the guess then covers a row more than the view); a scroll container as wide as the window
- * less the page's 1rem padding each side, and at most 70% of the window high (`max-height: 70vh` in overview.css). A larger
- * font needs fewer cells, so the guess covers the view; when it does not, the measurement after layout
- * adds the rest.
+ * 18px rem: 7.5rem target columns after an 11rem student column and the table's 1px border; 45px rows (each
+ * child's name a 44px touch target, and the row's border) after a caption and a header row of 81px (a
+ * target's code over one line of its statement: three lines make it 113px, and the guess then covers a row
+ * more than the view); a scroll container as wide as the window less the page's 1rem padding each side,
+ * and at most 70% of the window high (`max-height: 70vh` in overview.css). A larger font needs fewer
+ * cells, so the guess covers the view; when it does not, the measurement after layout adds the rest.
  */
 export const DEFAULT_COLUMN_WIDTH = 135;
 export const DEFAULT_HEADER_WIDTH = 199;
-export const DEFAULT_ROW_HEIGHT = 34;
+export const DEFAULT_ROW_HEIGHT = 45;
 export const DEFAULT_BODY_TOP = 81;
 export const DEFAULT_PAGE_PADDING = 36;
 export const DEFAULT_VIEWPORT_WIDTH = 1024;
