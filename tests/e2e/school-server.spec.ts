@@ -42,7 +42,8 @@ test('a new school signs up from Settings, lands on its classes and devices, and
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('a long enough password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('Email or password is wrong');
+  // The server's refusal, said in the tablet's language (school.problem.wrongPassword).
+  await expect(page.getByRole('alert')).toContainText('The email or the password is not right.');
   await page.getByLabel('Password', { exact: true }).fill('lantern orchard kettle');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText(/Connected to .* as a teacher device/)).toBeVisible();
