@@ -5,7 +5,9 @@
 import type { SqlDriver, SqlExecutor, SqlValue } from './driver.ts';
 import type { BlobMetaRow, StoreBlobOutcome, UncitedBlobLimits } from './storage.ts';
 
-const UNCITED = 'NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.school_id = b.school_id AND r.sha256 = b.sha256)';
+/** No citation of the blob row named `blob` (a table or its alias). */
+const uncited = (blob: string): string =>
+  `NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.school_id = ${blob}.school_id AND r.sha256 = ${blob}.sha256)`;
 const SWEEP_BATCH = 500;
 /**
  * A blob counts as at least this many bytes against the bounds: a row costs the database more than a few
@@ -26,7 +28,7 @@ export async function insertBlob(tx: SqlExecutor, meta: BlobMetaRow, bytes: Buff
 async function sumUncited(tx: SqlExecutor, where: string, params: SqlValue[]): Promise<number> {
   const rows = await tx.all(
     `SELECT COALESCE(SUM(CASE WHEN b.size < ${MIN_COUNTED_BLOB_BYTES} THEN ${MIN_COUNTED_BLOB_BYTES} ELSE b.size END), 0)
-       AS held FROM blobs b WHERE ${where} AND ${UNCITED}`,
+       AS held FROM blobs b WHERE ${where} AND ${uncited('b')}`,
     params,
   );
   return Number(rows[0]?.held ?? 0);
@@ -73,7 +75,7 @@ export function storeBlob(
     // makes this match nothing (and the blob is stored again below); one deleting it after finds it new.
     const refreshed = await tx.run(
       `UPDATE blobs SET created_at = ? WHERE school_id = ? AND sha256 = ?
-         AND NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.school_id = blobs.school_id AND r.sha256 = blobs.sha256)`,
+         AND ${uncited('blobs')}`,
       [meta.createdAt, meta.schoolId, meta.sha256],
     );
     if (refreshed > 0) return { kind: 'exists' };
@@ -94,7 +96,7 @@ export async function sweepUncitedBlobs(db: SqlDriver, before: string): Promise<
   for (;;) {
     // Found without a lock; removed under each school's push lock, checked again there.
     const found = await db.all(
-      `SELECT b.school_id, b.sha256 FROM blobs b WHERE b.created_at < ? AND ${UNCITED} LIMIT ?`,
+      `SELECT b.school_id, b.sha256 FROM blobs b WHERE b.created_at < ? AND ${uncited('b')} LIMIT ?`,
       [before, SWEEP_BATCH],
     );
     const bySchool = new Map<string, string[]>();
@@ -107,7 +109,7 @@ export async function sweepUncitedBlobs(db: SqlDriver, before: string): Promise<
         (tx) =>
           tx.run(
             `DELETE FROM blobs WHERE school_id = ? AND sha256 IN (${shas.map(() => '?').join(', ')}) AND created_at < ?
-               AND NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.school_id = blobs.school_id AND r.sha256 = blobs.sha256)`,
+               AND ${uncited('blobs')}`,
             [schoolId, ...shas, before],
           ),
         schoolId,
