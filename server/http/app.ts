@@ -61,6 +61,12 @@ export const DEFAULT_TOKEN_REQUESTS_PER_MINUTE = 1200;
 /** Files a browser must always revalidate, or a new release would never reach it. */
 const NO_CACHE = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
 
+/** With the app's HTML, as a file or for a route the page answers. A family link's address holds its secret. */
+const APP_HTML_HEADERS: readonly [string, string][] = [
+  ['content-security-policy', APP_CSP_HEADER],
+  ['referrer-policy', 'no-referrer'],
+];
+
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -138,24 +144,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         const immutable = /[\\/]assets[\\/]/.test(path) && !NO_CACHE.test(path);
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
         res.setHeader('x-content-type-options', 'nosniff');
-        if (path.endsWith('.html')) {
-          res.setHeader('content-security-policy', APP_CSP_HEADER);
-          res.setHeader('referrer-policy', 'no-referrer');
-        }
+        if (path.endsWith('.html')) for (const [name, value] of APP_HTML_HEADERS) res.setHeader(name, value);
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (hasApp && request.method === 'GET' && !path.startsWith('/api/')) {
-      return (
-        reply
-          .header('cache-control', 'no-cache')
-          .header('content-security-policy', APP_CSP_HEADER)
-          // A family link's address (/family/<secret>) is never sent on as a referrer.
-          .header('referrer-policy', 'no-referrer')
-          .sendFile('index.html')
-      );
+      return reply
+        .header('cache-control', 'no-cache')
+        .headers(Object.fromEntries(APP_HTML_HEADERS))
+        .sendFile('index.html');
     }
     return reply.status(404).send(errorBody('notFound', `No route ${request.method} ${path}`));
   });
