@@ -11,7 +11,7 @@ import {
   type DeviceStatus,
   type EnrollRequest,
 } from '#protocol';
-import type { ClassRow, StoredRecord } from '#server/storage/storage.ts';
+import { isDeletedRecord, type ClassRow, type StoredRecord } from '#server/storage/storage.ts';
 import { normalizeJoinCode } from '#server/sync/join-codes.ts';
 import type { Principal } from '#server/sync/principal.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
@@ -22,7 +22,7 @@ import { POLICIES, throttled } from './throttle.ts';
 const isActiveStudentOf = (student: StoredRecord | undefined, classId: string): student is StoredRecord =>
   student !== undefined &&
   student.scope.classId === classId &&
-  student.fields.deleted?.value !== true &&
+  !isDeletedRecord(student) &&
   student.fields.archived?.value !== true;
 
 export function registerDeviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -144,7 +144,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RouteContext): v
     if (caller.kind !== 'station') throw new HttpError(403, 'forbidden', 'Only a station device signs children in');
     const { studentId } = valid(validateStationSignIn(request.body));
     const [student] = await ctx.storage.getRecords(caller.schoolId, [{ table: 'students', recordId: studentId }]);
-    if (!student || student.scope.classId !== caller.classId || student.fields.deleted?.value === true) {
+    if (!student || student.scope.classId !== caller.classId || isDeletedRecord(student)) {
       throw notFound('No such child in this station’s class');
     }
     await ctx.storage.setDeviceTokenStudent(caller.tokenId, studentId);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isSha256Hex, validateFamilyLinkRequest, type FamilyViewResponse } from '#protocol';
-import type { FamilyLinkRow, StoredRecord } from '#server/storage/storage.ts';
+import { isDeletedRecord, type FamilyLinkRow } from '#server/storage/storage.ts';
 import { familySnapshot, sharedBlobIds } from '#server/sync/family-view.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
 import { hashToken, newToken } from './credentials.ts';
@@ -28,13 +28,11 @@ async function linkFrom(ctx: RouteContext, request: FastifyRequest): Promise<Fam
   ctx.budget.spend(`family:${link.id}`, 1);
   // A child the school deleted is no one's to read about any more (undoing the delete brings the link back).
   const [student] = await ctx.storage.getRecords(link.schoolId, [{ table: 'students', recordId: link.studentId }]);
-  if (!student || isDeleted(student)) {
+  if (!student || isDeletedRecord(student)) {
     throw new HttpError(401, 'familyLinkRevoked', 'This family link was turned off by the school');
   }
   return link;
 }
-
-const isDeleted = (record: StoredRecord): boolean => record.fields.deleted?.value === true;
 
 export function registerFamilyRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/family-links', async (request, reply) => {
@@ -43,7 +41,12 @@ export function registerFamilyRoutes(app: FastifyInstance, ctx: RouteContext): v
     const { studentId } = valid(validateFamilyLinkRequest(request.body));
     const [student] = await ctx.storage.getRecords(caller.schoolId, [{ table: 'students', recordId: studentId }]);
     const classId = student?.scope.classId ?? null;
-    if (!student || isDeleted(student) || classId === null || (caller.classId !== null && caller.classId !== classId)) {
+    if (
+      !student ||
+      isDeletedRecord(student) ||
+      classId === null ||
+      (caller.classId !== null && caller.classId !== classId)
+    ) {
       throw notFound('No such child in your scope');
     }
     const token = newToken();

@@ -29,6 +29,9 @@ export interface StoredRecord extends RecordKey {
   readonly fields: Readonly<Record<string, FieldState>>;
 }
 
+/** A record deleted (a tombstone: `deleted` set true, which an undo sets false again). */
+export const isDeletedRecord = (record: StoredRecord): boolean => record.fields.deleted?.value === true;
+
 /** A record's scope (kept from its creation) and all its fields after last-writer-wins, written whole. */
 export interface RecordWrite extends RecordKey {
   readonly scope: RecordScope;
