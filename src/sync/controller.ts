@@ -74,8 +74,8 @@ export function createSyncController(options: SyncControllerOptions) {
    * only theirs to send) goes while they still are, not 2 s after their last write, when the next child may
    * have signed in and the server would take it only once they come back. Offline, it stays queued as before.
    */
-  async function sendSignedInChildsWork(): Promise<void> {
-    if ((await getConnection(store))?.scope.studentId !== undefined) await scheduler?.syncNow();
+  async function sendSignedInChildsWork(station: Connection): Promise<void> {
+    if (station.scope.studentId !== undefined) await scheduler?.syncNow();
   }
 
   /** Resolves when the first round ends. */
@@ -182,7 +182,7 @@ export function createSyncController(options: SyncControllerOptions) {
       inTurn(async () => {
         const connection = await getConnection(store);
         if (connection?.kind !== 'station' || !scheduler) return false;
-        await sendSignedInChildsWork();
+        await sendSignedInChildsWork(connection);
         await postAsDevice(connection, '/station/sign-in', { studentId }, doFetch);
         // The station now speaks for this child (its role checks know who is signed in), and the token sees
         // more than before: read again from the start (it is a class, not a school).
@@ -216,7 +216,7 @@ export function createSyncController(options: SyncControllerOptions) {
       inTurn(async () => {
         const connection = await getConnection(store);
         if (connection?.kind !== 'station') return;
-        await sendSignedInChildsWork();
+        await sendSignedInChildsWork(connection);
         await postAsDevice(connection, '/station/sign-out', {}, doFetch);
         const { studentId: _signedOut, ...scope } = connection.scope;
         await saveConnection(store, { ...connection, scope });
