@@ -12,6 +12,7 @@ import { saveConnection, type Connection } from '#db';
 import SettingsPage from '#features/settings/SettingsPage.tsx';
 import type { SyncController } from '#state/sync-controller.ts';
 import { renderWithStore } from '#tests/helpers/render.tsx';
+import { standInSyncController } from '#tests/helpers/stand-in-sync.ts';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 const account: Connection = {
@@ -29,24 +30,11 @@ const refusal = (code: string, details: string[] = []) =>
   Object.assign(new Error(`server said ${code}`), { code, details });
 
 function controllerWith(changePassword: SyncController['changePassword']): SyncController {
-  const unused = () => Promise.reject(new Error('not used here'));
-  return {
-    signIn: unused,
-    signUp: unused,
-    enroll: unused,
-    enrollStation: unused,
+  return standInSyncController({
     listClasses: async () => [],
     listDevices: async () => [],
-    newJoinCode: unused,
-    revokeDevice: unused,
     changePassword: vi.fn(changePassword),
-    stationSignIn: async () => false,
-    stationSignOut: async () => undefined,
-    enrollAs: async () => false,
-    disconnect: unused,
-    syncNow: async () => undefined,
-    fetchAttachment: async () => 'notConnected' as const,
-  };
+  });
 }
 
 async function renderSettings(

@@ -10,6 +10,7 @@ import { addStudent, getDeviceRole, saveConnection, writeFields, type Connection
 import { DeviceRolePanel } from '#features/settings/DeviceRolePanel.tsx';
 import type { HandOverRole, SyncController } from '#state/sync-controller.ts';
 import { renderWithStore } from '#tests/helpers/render.tsx';
+import { standInSyncController } from '#tests/helpers/stand-in-sync.ts';
 import { testStore } from '#tests/helpers/test-store.ts';
 
 const PIN = '3690';
@@ -22,24 +23,7 @@ const teacher: Connection = {
 };
 
 function controller(enrollAs: (role: HandOverRole) => Promise<boolean>): SyncController {
-  const unused = () => Promise.reject(new Error('not used here'));
-  return {
-    signIn: unused,
-    signUp: unused,
-    enroll: unused,
-    enrollStation: unused,
-    listClasses: unused,
-    listDevices: unused,
-    newJoinCode: unused,
-    revokeDevice: unused,
-    changePassword: unused,
-    stationSignIn: async () => false,
-    stationSignOut: async () => undefined,
-    enrollAs: vi.fn(enrollAs),
-    disconnect: unused,
-    syncNow: async () => undefined,
-    fetchAttachment: async () => 'notConnected' as const,
-  };
+  return standInSyncController({ enrollAs: vi.fn(enrollAs) });
 }
 
 async function connectedTablet() {
