@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isSha256Hex, validateFamilyLinkRequest, type FamilyViewResponse } from '#protocol';
-import { isDeletedRecord, type FamilyLinkRow } from '#server/storage/storage.ts';
+import { isDeletedRecord, type FamilyLinkRow, type StoredRecord } from '#server/storage/storage.ts';
 import { familySnapshot, sharedBlobIds } from '#server/sync/family-view.ts';
 import { authenticate, isoAt, requireTeacher, type RouteContext } from './context.ts';
 import { hashToken, newToken } from './credentials.ts';
@@ -13,7 +13,11 @@ import { badRequest, HttpError, notFound, unauthorized } from './errors.ts';
 import { sendBlob } from './routes-blobs.ts';
 import { paramId, valid } from './route-helpers.ts';
 
-async function linkFrom(ctx: RouteContext, request: FastifyRequest): Promise<FamilyLinkRow> {
+/** The link in the address, if it works, and its child's record (read for the check, kept for the report). */
+async function linkFrom(
+  ctx: RouteContext,
+  request: FastifyRequest,
+): Promise<{ link: FamilyLinkRow; student: StoredRecord }> {
   const { token } = request.params as { token: string };
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw unauthorized('This family link is not valid');
   const link = await ctx.storage.findFamilyLinkByHash(hashToken(token));
@@ -31,7 +35,7 @@ async function linkFrom(ctx: RouteContext, request: FastifyRequest): Promise<Fam
   if (!student || isDeletedRecord(student)) {
     throw new HttpError(401, 'familyLinkRevoked', 'This family link was turned off by the school');
   }
-  return link;
+  return { link, student };
 }
 
 export function registerFamilyRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -78,19 +82,18 @@ export function registerFamilyRoutes(app: FastifyInstance, ctx: RouteContext): v
   });
 
   app.get('/family/:token', async (request): Promise<FamilyViewResponse> => {
-    const link = await linkFrom(ctx, request);
-    const own = await ctx.storage.getRecords(link.schoolId, [{ table: 'students', recordId: link.studentId }]);
+    const { link, student } = await linkFrom(ctx, request);
     const rest = await ctx.storage.listRecords({
       schoolId: link.schoolId,
       classId: link.classId,
       sharedTables: ['schools', 'frameworks', 'targets', 'itemSets'],
       studentIds: [link.studentId],
     });
-    return { studentId: link.studentId, records: [...own, ...rest].map(familySnapshot) };
+    return { studentId: link.studentId, records: [student, ...rest].map(familySnapshot) };
   });
 
   app.get('/family/:token/blobs/:sha256', async (request, reply) => {
-    const link = await linkFrom(ctx, request);
+    const { link } = await linkFrom(ctx, request);
     const { sha256 } = request.params as { sha256: string };
     if (!isSha256Hex(sha256)) throw badRequest('The blob id must be 64 lowercase hex characters');
     // Only the work the teacher shared with the family: any other photo of the child is not the link's.
